@@ -1,0 +1,19 @@
+package io.github.reservekit.reservation.application.port.in;
+
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+
+/**
+ * Cancels a reservation, idempotently: cancelling a cancelled reservation returns it unchanged and publishes
+ * nothing. The cancellation is kept only after its event is durably published. Thread-safe.
+ */
+public interface CancelReservationUseCase {
+
+    /**
+     * @return the reservation, CANCELLED
+     * @throws ReservationNotFoundException if no reservation has the id
+     * @throws PublicationFailedException if the event could not be published; the reservation stays CONFIRMED
+     */
+    Reservation cancel(CancelReservationCommand command);
+}

@@ -1,0 +1,29 @@
+package io.github.reservekit.reservation.application.port.out;
+
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the current state of reservations. Holds only reservations whose events were published.
+ *
+ * <p>Implementations must be thread-safe; each method is atomic on its own. The application services
+ * serialise writes per resource, so implementations need no cross-call transactions.
+ */
+public interface ReservationRepository {
+
+    /** The reservation with this id, if any. */
+    Optional<Reservation> findById(ReservationId id);
+
+    /** Every reservation of the resource, any status, ordered by slot start then id; empty if none. */
+    List<Reservation> findByResource(ResourceId resourceId);
+
+    /** The reservation that was placed with this idempotency key, if any. */
+    Optional<Reservation> findByIdempotencyKey(IdempotencyKey key);
+
+    /** Stores the reservation, replacing the one with the same id. */
+    void save(Reservation reservation);
+}

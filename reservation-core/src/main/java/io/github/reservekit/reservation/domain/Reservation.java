@@ -1,0 +1,227 @@
+package io.github.reservekit.reservation.domain;
+
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reservation aggregate: one resource booked for one slot for one guest.
+ *
+ * <p>Immutable: a decision returns the event it causes ({@link #place}, {@link #cancel}), and the new state is
+ * that event applied ({@link #placed}, {@link #apply}). So what is published and what is kept can never
+ * disagree, and a reservation can be rebuilt from its published events ({@link #restore}).
+ *
+ * <p>Invariant enforced by {@link #place}: two CONFIRMED reservations of one resource never overlap, given the
+ * caller passes every reservation of the resource and serialises placements per resource (the application
+ * services do).
+ *
+ * <p>Thread-safe (immutable). Equal when every field is equal.
+ */
+public final class Reservation {
+
+    private final ReservationId id;
+    private final ReservationDetails details;
+    private final ReservationStatus status;
+    private final Instant createdAt;
+    private final Optional<IdempotencyKey> idempotencyKey;
+    private final Optional<Instant> cancelledAt;
+
+    private Reservation(
+            ReservationId id,
+            ReservationDetails details,
+            ReservationStatus status,
+            Instant createdAt,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Instant> cancelledAt) {
+        this.id = id;
+        this.details = details;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.idempotencyKey = idempotencyKey;
+        this.cancelledAt = cancelledAt;
+    }
+
+    /**
+     * Decides whether a new reservation may be placed, and if so returns the event that places it.
+     *
+     * @param details what is asked for
+     * @param idempotencyKey the client's key, if any; it is carried in the event
+     * @param reservationsOfResource every known reservation of {@code details.resourceId()}, any status
+     * @param clock the service's clock; its instant is the creation time (to the millisecond)
+     * @return the event to publish; {@link #placed} turns it into the reservation
+     * @throws InvalidReservationException naming {@code startsAt} if the slot starts in the past
+     * @throws ReservationConflictException if the slot overlaps a CONFIRMED reservation of the resource
+     * @throws IllegalArgumentException if {@code reservationsOfResource} holds another resource's reservation
+     */
+    public static ReservationPlaced place(
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Collection<Reservation> reservationsOfResource,
+            Clock clock) {
+        Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Instant now = now(clock);
+        if (details.slot().startsAt().isBefore(now)) {
+            throw new InvalidReservationException("startsAt", "must not be in the past");
+        }
+        for (Reservation existing : reservationsOfResource) {
+            if (!existing.resourceId().equals(details.resourceId())) {
+                throw new IllegalArgumentException(
+                        "reservation " + existing.id + " is not of resource " + details.resourceId());
+            }
+            if (existing.isConfirmed() && existing.slot().overlaps(details.slot())) {
+                throw new ReservationConflictException(
+                        details.resourceId(), details.slot(), existing.id, existing.slot());
+            }
+        }
+        return new ReservationPlaced(UUID.randomUUID(), now, ReservationId.random(), details, idempotencyKey);
+    }
+
+    /** The reservation a placed event created: CONFIRMED, created when the event occurred. */
+    public static Reservation placed(ReservationPlaced event) {
+        return new Reservation(
+                event.reservationId(),
+                event.details(),
+                ReservationStatus.CONFIRMED,
+                event.occurredAt(),
+                event.idempotencyKey(),
+                Optional.empty());
+    }
+
+    /**
+     * Rebuilds a reservation from its events, oldest first.
+     *
+     * @throws IllegalArgumentException if the history is empty, does not start with a placement, or holds
+     *     another reservation's event
+     */
+    public static Reservation restore(List<? extends ReservationEvent> history) {
+        if (history.isEmpty() || !(history.getFirst() instanceof ReservationPlaced first)) {
+            throw new IllegalArgumentException("a reservation's history starts with its placement");
+        }
+        Reservation reservation = placed(first);
+        for (ReservationEvent event : history.subList(1, history.size())) {
+            reservation = reservation.apply(event);
+        }
+        return reservation;
+    }
+
+    /**
+     * Decides to cancel this reservation.
+     *
+     * @return the event to publish; {@link #apply} turns it into the cancelled reservation
+     * @throws IllegalStateException if the reservation is already cancelled (cancelling twice is the
+     *     application's idempotent no-op, never a second event)
+     */
+    public ReservationCancelled cancel(Clock clock) {
+        if (!isConfirmed()) {
+            throw new IllegalStateException("reservation " + id + " is already cancelled");
+        }
+        return new ReservationCancelled(UUID.randomUUID(), now(clock), id, resourceId());
+    }
+
+    /**
+     * This reservation with a later event of its own applied.
+     *
+     * @throws IllegalArgumentException if the event is another reservation's, or a second placement
+     */
+    public Reservation apply(ReservationEvent event) {
+        if (!event.reservationId().equals(id)) {
+            throw new IllegalArgumentException(
+                    "event " + event.eventId() + " belongs to reservation " + event.reservationId() + ", not " + id);
+        }
+        return switch (event) {
+            case ReservationPlaced placed ->
+                throw new IllegalArgumentException("reservation " + id + " was already placed");
+            case ReservationCancelled cancelled ->
+                isConfirmed()
+                        ? new Reservation(
+                                id,
+                                details,
+                                ReservationStatus.CANCELLED,
+                                createdAt,
+                                idempotencyKey,
+                                Optional.of(cancelled.occurredAt()))
+                        : this;
+        };
+    }
+
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public ReservationId id() {
+        return id;
+    }
+
+    public ReservationDetails details() {
+        return details;
+    }
+
+    public ResourceId resourceId() {
+        return details.resourceId();
+    }
+
+    public GuestName guestName() {
+        return details.guestName();
+    }
+
+    public PartySize partySize() {
+        return details.partySize();
+    }
+
+    public TimeSlot slot() {
+        return details.slot();
+    }
+
+    public ReservationStatus status() {
+        return status;
+    }
+
+    public boolean isConfirmed() {
+        return status == ReservationStatus.CONFIRMED;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The key the reservation was placed with, if the client sent one. */
+    public Optional<IdempotencyKey> idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /** When it was cancelled; empty while CONFIRMED. */
+    public Optional<Instant> cancelledAt() {
+        return cancelledAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reservation other
+                && id.equals(other.id)
+                && details.equals(other.details)
+                && status == other.status
+                && createdAt.equals(other.createdAt)
+                && idempotencyKey.equals(other.idempotencyKey)
+                && cancelledAt.equals(other.cancelledAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt);
+    }
+
+    @Override
+    public String toString() {
+        return "Reservation[id=" + id + ", resourceId=" + resourceId() + ", slot=" + slot().startsAt() + "/"
+                + slot().endsAt() + ", partySize=" + partySize() + ", status=" + status + "]";
+    }
+}
