@@ -1,0 +1,168 @@
+package io.github.reservekit.http;
+
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.domain.FieldViolation;
+import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.ReservationConflictException;
+import io.github.reservekit.reservation.domain.ReservationException;
+import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one mapping from what can go wrong to the problem the API answers with (CONTRACT.md section 3). Each
+ * shell's single error handler calls it and renders the result in its framework's idiom.
+ */
+public final class ReservationProblems {
+
+    /** Request bodies larger than this are refused with 413. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    /** Seconds a client should wait before retrying when Kafka could not take an event. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** Seconds to wait when retrying cannot help until an operator acts (e.g. not authorised). */
+    public static final int RETRY_AFTER_SECONDS_NOT_RETRIABLE = 60;
+
+    private static final String TYPE_PREFIX = "urn:reservekit:problem:";
+
+    private ReservationProblems() {}
+
+    /** The problem for a business outcome of the core. */
+    public static Problem of(ReservationException exception) {
+        return switch (exception) {
+            case InvalidReservationException invalid -> invalid(invalid.violations());
+            case ReservationConflictException conflict ->
+                problem(
+                        409,
+                        "reservation-conflict",
+                        "Reservation conflict",
+                        "The slot overlaps confirmed reservation " + conflict.conflictingReservationId() + " of "
+                                + conflict.resourceId() + " ("
+                                + conflict.conflictingSlot().startsAt() + " to "
+                                + conflict.conflictingSlot().endsAt() + ").",
+                        Map.of(
+                                "conflictingReservationId",
+                                conflict.conflictingReservationId().toString()));
+            case ReservationNotFoundException notFound ->
+                problem(
+                        404,
+                        "reservation-not-found",
+                        "Reservation not found",
+                        "No reservation has id " + notFound.reservationId() + ".",
+                        Map.of());
+            case IdempotencyKeyReusedException reused ->
+                problem(
+                        422,
+                        "idempotency-key-reused",
+                        "Idempotency key reused",
+                        "This Idempotency-Key already placed reservation " + reused.existingReservationId()
+                                + " with a different body; use a new key for a new reservation.",
+                        Map.of(
+                                "existingReservationId",
+                                reused.existingReservationId().toString()));
+            case PublicationFailedException failed ->
+                new Problem(
+                        503,
+                        TYPE_PREFIX + "event-not-published",
+                        "Reservation event not published",
+                        "The event could not be written to Kafka, so nothing was changed. Retry later.",
+                        List.of(),
+                        Map.of(),
+                        Optional.of(failed.retriable() ? RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS_NOT_RETRIABLE));
+            default -> unexpected();
+        };
+    }
+
+    /** 400: one or more fields break a rule. */
+    public static Problem invalid(List<FieldViolation> violations) {
+        String detail = violations.size() == 1
+                ? "1 field is invalid: " + violations.getFirst() + "."
+                : violations.size() + " fields are invalid.";
+        return new Problem(
+                400,
+                TYPE_PREFIX + "invalid-request",
+                "Invalid request",
+                detail,
+                violations,
+                Map.of(),
+                Optional.empty());
+    }
+
+    /** 400: the body is not well-formed JSON, or not a JSON object. */
+    public static Problem malformedJson() {
+        return problem(
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The request body is not a well-formed JSON object.",
+                Map.of());
+    }
+
+    /** 400: the body names a field the API does not know (a typo must not be silently dropped). */
+    public static Problem unknownField(String field) {
+        return invalid(List.of(new FieldViolation(field, "is not a known field")));
+    }
+
+    /** 400: a field holds a JSON value of the wrong kind, e.g. text or a fraction where a whole number goes. */
+    public static Problem wrongType(String field) {
+        return invalid(List.of(new FieldViolation(field, wrongTypeMessage(field))));
+    }
+
+    private static String wrongTypeMessage(String field) {
+        return "partySize".equals(field) ? "must be a whole number" : "must be a JSON string";
+    }
+
+    /** 413: the body is larger than {@link #MAX_BODY_BYTES}. */
+    public static Problem bodyTooLarge() {
+        return problem(
+                413,
+                "body-too-large",
+                "Request body too large",
+                "The request body must not exceed " + MAX_BODY_BYTES + " bytes.",
+                Map.of());
+    }
+
+    /** 415: the body is not {@code application/json}. */
+    public static Problem unsupportedMediaType() {
+        return problem(
+                415,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "The request body must be application/json.",
+                Map.of());
+    }
+
+    /** 400: a path or query parameter is missing or invalid (e.g. an id that is not a UUID). */
+    public static Problem invalidParameter(String name, String rule) {
+        return invalid(List.of(new FieldViolation(name, rule)));
+    }
+
+    /** 404: no such endpoint. */
+    public static Problem noSuchEndpoint() {
+        return problem(404, "not-found", "Not found", "There is nothing at this path.", Map.of());
+    }
+
+    /** 405: the endpoint exists but not for this method. */
+    public static Problem methodNotAllowed() {
+        return problem(
+                405, "method-not-allowed", "Method not allowed", "This path does not support the method.", Map.of());
+    }
+
+    /** 500: anything else. Says nothing about the cause; the server logs it. */
+    public static Problem unexpected() {
+        return problem(
+                500,
+                "internal-error",
+                "Internal error",
+                "The request failed unexpectedly; it has been logged.",
+                Map.of());
+    }
+
+    private static Problem problem(
+            int status, String type, String title, String detail, Map<String, String> extensions) {
+        return new Problem(status, TYPE_PREFIX + type, title, detail, List.of(), extensions, Optional.empty());
+    }
+}

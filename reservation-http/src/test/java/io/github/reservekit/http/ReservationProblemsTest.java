@@ -1,0 +1,85 @@
+package io.github.reservekit.http;
+
+import static io.github.reservekit.reservation.testing.ReservationFixtures.TABLE_1;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.domain.FieldViolation;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.ReservationConflictException;
+import io.github.reservekit.reservation.domain.ReservationException;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReservationProblemsTest {
+
+    private final ReservationId id = ReservationId.parse("7f1c1e0a-51a8-4c48-9f3e-2b8a3c1d9e10");
+
+    @Test
+    void an_invalid_request_lists_each_field_and_rule() {
+        var problem = ReservationProblems.of(new InvalidReservationException(List.of(
+                new FieldViolation("partySize", "must be between 1 and 100"),
+                new FieldViolation("endsAt", "must be after startsAt"))));
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.body())
+                .containsEntry("type", "urn:reservekit:problem:invalid-request")
+                .containsEntry("title", "Invalid request")
+                .containsEntry("detail", "2 fields are invalid.")
+                .containsEntry(
+                        "errors",
+                        List.of(
+                                Map.of("field", "partySize", "message", "must be between 1 and 100"),
+                                Map.of("field", "endsAt", "message", "must be after startsAt")));
+        assertThat(problem.body().keySet()).containsExactly("type", "title", "status", "detail", "errors");
+    }
+
+    @Test
+    void a_conflict_names_the_conflicting_reservation() {
+        var problem = ReservationProblems.of(new ReservationConflictException(TABLE_1, slot(25, 2), id, slot(24, 2)));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.body())
+                .containsEntry("conflictingReservationId", id.toString())
+                .doesNotContainKey("errors");
+        assertThat((String) problem.body().get("detail")).contains(id.toString());
+    }
+
+    @Test
+    void each_business_outcome_has_its_status() {
+        assertThat(ReservationProblems.of(new ReservationNotFoundException(id)).status())
+                .isEqualTo(404);
+        assertThat(ReservationProblems.of(new IdempotencyKeyReusedException(new IdempotencyKey("k"), id))
+                        .body())
+                .containsEntry("status", 422)
+                .containsEntry("existingReservationId", id.toString());
+    }
+
+    @Test
+    void an_unpublished_event_asks_the_client_to_retry_later_and_hides_the_cause() {
+        var cause = new IllegalStateException("broker 3 at 10.1.2.3:9092 is secret");
+        var retriable = ReservationProblems.of(new PublicationFailedException("timeout after 3000 ms", true, cause));
+        var permanent = ReservationProblems.of(new PublicationFailedException("not authorised", false, cause));
+
+        assertThat(retriable.status()).isEqualTo(503);
+        assertThat(retriable.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS);
+        assertThat(permanent.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS_NOT_RETRIABLE);
+        assertThat(retriable.body().toString()).doesNotContain("10.1.2.3", "timeout after", "Exception");
+    }
+
+    @Test
+    void an_outcome_without_a_mapping_is_an_opaque_internal_error() {
+        var unknown = new ReservationException("internal detail") {};
+
+        var problem = ReservationProblems.of(unknown);
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.body().toString()).doesNotContain("internal detail");
+    }
+}
