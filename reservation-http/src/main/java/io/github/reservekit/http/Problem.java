@@ -39,16 +39,19 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /**
-     * The JSON members in the order the API sends them: {@code type}, {@code title}, {@code status},
-     * {@code detail}, {@code errors} (only when there are any), then the extensions by name. Plain maps, lists
-     * and strings, so any JSON library renders it as it is.
+     * The JSON members in the order every shell sends them: {@code type}, {@code title}, {@code status},
+     * {@code detail}, {@code instance}, {@code errors} (only when there are any), then the extensions by name.
+     * Plain maps, lists and strings, so any JSON library renders it as it is.
+     *
+     * @param instance the request's path, e.g. {@code /reservations/42}
      */
-    public Map<String, Object> body() {
+    public Map<String, Object> body(String instance) {
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("type", type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        body.put("instance", instance);
         if (!errors.isEmpty()) {
             body.put(
                     "errors",

@@ -151,6 +151,19 @@ public final class ReservationProblems {
                 405, "method-not-allowed", "Method not allowed", "This path does not support the method.", Map.of());
     }
 
+    /** Any other HTTP-level error a framework detects (e.g. 406), with the status's standard meaning. */
+    public static Problem httpError(int status) {
+        if (status >= 500) {
+            return unexpected();
+        }
+        return problem(
+                status,
+                "http-" + status,
+                "Request not processed",
+                "The request could not be processed (HTTP " + status + ").",
+                Map.of());
+    }
+
     /** 500: anything else. Says nothing about the cause; the server logs it. */
     public static Problem unexpected() {
         return problem(

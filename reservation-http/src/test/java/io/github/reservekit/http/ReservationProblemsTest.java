@@ -28,7 +28,7 @@ class ReservationProblemsTest {
                 new FieldViolation("endsAt", "must be after startsAt"))));
 
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.body())
+        assertThat(problem.body("/reservations"))
                 .containsEntry("type", "urn:reservekit:problem:invalid-request")
                 .containsEntry("title", "Invalid request")
                 .containsEntry("detail", "2 fields are invalid.")
@@ -37,7 +37,8 @@ class ReservationProblemsTest {
                         List.of(
                                 Map.of("field", "partySize", "message", "must be between 1 and 100"),
                                 Map.of("field", "endsAt", "message", "must be after startsAt")));
-        assertThat(problem.body().keySet()).containsExactly("type", "title", "status", "detail", "errors");
+        assertThat(problem.body("/reservations").keySet())
+                .containsExactly("type", "title", "status", "detail", "instance", "errors");
     }
 
     @Test
@@ -45,10 +46,10 @@ class ReservationProblemsTest {
         var problem = ReservationProblems.of(new ReservationConflictException(TABLE_1, slot(25, 2), id, slot(24, 2)));
 
         assertThat(problem.status()).isEqualTo(409);
-        assertThat(problem.body())
+        assertThat(problem.body("/reservations"))
                 .containsEntry("conflictingReservationId", id.toString())
                 .doesNotContainKey("errors");
-        assertThat((String) problem.body().get("detail")).contains(id.toString());
+        assertThat((String) problem.body("/reservations").get("detail")).contains(id.toString());
     }
 
     @Test
@@ -56,7 +57,7 @@ class ReservationProblemsTest {
         assertThat(ReservationProblems.of(new ReservationNotFoundException(id)).status())
                 .isEqualTo(404);
         assertThat(ReservationProblems.of(new IdempotencyKeyReusedException(new IdempotencyKey("k"), id))
-                        .body())
+                        .body("/reservations"))
                 .containsEntry("status", 422)
                 .containsEntry("existingReservationId", id.toString());
     }
@@ -70,7 +71,7 @@ class ReservationProblemsTest {
         assertThat(retriable.status()).isEqualTo(503);
         assertThat(retriable.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS);
         assertThat(permanent.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS_NOT_RETRIABLE);
-        assertThat(retriable.body().toString()).doesNotContain("10.1.2.3", "timeout after", "Exception");
+        assertThat(retriable.body("/reservations").toString()).doesNotContain("10.1.2.3", "timeout after", "Exception");
     }
 
     @Test
@@ -80,6 +81,6 @@ class ReservationProblemsTest {
         var problem = ReservationProblems.of(unknown);
 
         assertThat(problem.status()).isEqualTo(500);
-        assertThat(problem.body().toString()).doesNotContain("internal detail");
+        assertThat(problem.body("/reservations").toString()).doesNotContain("internal detail");
     }
 }
