@@ -1,6 +1,8 @@
 package io.github.reservekit.reservation.bootstrap;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
@@ -9,6 +11,7 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationComm
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.KeyedLocks;
@@ -34,12 +37,17 @@ import java.util.Objects;
  * {@link InMemoryReservationRepository} and the clock to UTC system time.
  */
 public final class ReservationApplication
-        implements PlaceReservationUseCase, CancelReservationUseCase, FindReservationQuery, ListReservationsQuery {
+        implements PlaceReservationUseCase,
+                CancelReservationUseCase,
+                FindReservationQuery,
+                ListReservationsQuery,
+                ApplyReservationEventUseCase {
 
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
+    private final ApplyReservationEventUseCase applyEvent;
 
     private ReservationApplication(Builder builder) {
         var locks = new KeyedLocks();
@@ -47,6 +55,7 @@ public final class ReservationApplication
         this.cancel = new CancelReservationService(builder.repository, builder.publisher, builder.clock, locks);
         this.find = new FindReservationService(builder.repository);
         this.list = new ListReservationsService(builder.repository);
+        this.applyEvent = new ApplyReservationEventService(builder.repository, locks);
     }
 
     public static Builder builder() {
@@ -71,6 +80,11 @@ public final class ReservationApplication
     @Override
     public List<Reservation> listByResource(ResourceId resourceId) {
         return list.listByResource(resourceId);
+    }
+
+    @Override
+    public Outcome apply(ApplyReservationEventCommand command) {
+        return applyEvent.apply(command);
     }
 
     /** Assembles a {@link ReservationApplication}; only the publisher is required. Not thread-safe. */

@@ -77,12 +77,26 @@ public final class Reservation {
                 throw new IllegalArgumentException(
                         "reservation " + existing.id + " is not of resource " + details.resourceId());
             }
-            if (existing.isConfirmed() && existing.slot().overlaps(details.slot())) {
-                throw new ReservationConflictException(
-                        details.resourceId(), details.slot(), existing.id, existing.slot());
-            }
+        }
+        var conflict = findConflict(details.slot(), reservationsOfResource);
+        if (conflict.isPresent()) {
+            throw new ReservationConflictException(
+                    details.resourceId(),
+                    details.slot(),
+                    conflict.get().id,
+                    conflict.get().slot());
         }
         return new ReservationPlaced(UUID.randomUUID(), now, ReservationId.random(), details, idempotencyKey);
+    }
+
+    /**
+     * The first CONFIRMED reservation among {@code reservationsOfResource} whose slot overlaps {@code slot}:
+     * the rule that keeps one resource from being booked twice.
+     */
+    public static Optional<Reservation> findConflict(TimeSlot slot, Collection<Reservation> reservationsOfResource) {
+        return reservationsOfResource.stream()
+                .filter(existing -> existing.isConfirmed() && existing.slot().overlaps(slot))
+                .findFirst();
     }
 
     /** The reservation a placed event created: CONFIRMED, created when the event occurred. */

@@ -39,7 +39,7 @@ class ReservationApplicationTest {
 
         assertThat(reservations.findById(placed.id())).isEqualTo(cancelled);
         assertThat(reservations.listByResource(TABLE_1)).containsExactly(cancelled);
-        assertThat(repository.size()).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(1);
         assertThat(publisher.published()).hasSize(2);
     }
 }

@@ -50,6 +50,16 @@ public abstract class ReservationRepositoryContract {
     }
 
     @Test
+    void count_counts_each_reservation_once_whatever_its_status() {
+        var confirmed = reservation(ReservationFixtures.TABLE_1, slot(24, 2));
+        repository.save(confirmed);
+        repository.save(reservation(ReservationFixtures.TABLE_2, slot(24, 2)));
+        repository.save(confirmed.apply(confirmed.cancel(clock())));
+
+        assertThat(repository.count()).isEqualTo(2);
+    }
+
+    @Test
     void an_unknown_id_finds_nothing() {
         assertThat(repository.findById(ReservationId.random())).isEmpty();
         assertThat(repository.findByResource(new ResourceId("nothing-here"))).isEmpty();
@@ -112,5 +122,6 @@ public abstract class ReservationRepositoryContract {
             assertThat(repository.findById(reservation.id())).contains(reservation);
         }
         assertThat(repository.findByResource(new ResourceId("room-0"))).hasSize(29);
+        assertThat(repository.count()).isEqualTo(200);
     }
 }

@@ -56,8 +56,8 @@ public final class InMemoryReservationRepository implements ReservationRepositor
         reservation.idempotencyKey().ifPresent(key -> byIdempotencyKey.put(key, reservation.id()));
     }
 
-    /** How many reservations are kept, any status. */
-    public int size() {
+    @Override
+    public int count() {
         return byId.size();
     }
 }

@@ -85,7 +85,7 @@ class PlaceReservationServiceTest {
                         PublicationFailedException.class,
                         failed -> assertThat(failed.retriable()).isTrue());
         assertThat(repository.findByResource(TABLE_1)).isEmpty();
-        assertThat(repository.size()).isZero();
+        assertThat(repository.count()).isZero();
 
         publisher.recover();
         var reservation = service.place(command);
@@ -101,7 +101,7 @@ class PlaceReservationServiceTest {
                 .isInstanceOfSatisfying(
                         PublicationFailedException.class,
                         failed -> assertThat(failed.retriable()).isFalse());
-        assertThat(repository.size()).isZero();
+        assertThat(repository.count()).isZero();
     }
 
     @Test
@@ -188,7 +188,7 @@ class PlaceReservationServiceTest {
                         .filter(f -> f != null))
                 .hasSize(15)
                 .allMatch(IdempotencyKeyReusedException.class::isInstance);
-        assertThat(repository.size()).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(1);
         assertThat(publisher.published()).hasSize(1);
     }
 
@@ -278,7 +278,7 @@ class PlaceReservationServiceTest {
                 }
             }
         }
-        assertThat(publisher.published()).hasSize(repository.size());
+        assertThat(publisher.published()).hasSize(repository.count());
     }
 
     private static void await(CountDownLatch latch) {

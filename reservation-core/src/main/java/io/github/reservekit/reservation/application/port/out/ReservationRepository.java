@@ -24,6 +24,9 @@ public interface ReservationRepository {
     /** The reservation that was placed with this idempotency key, if any. */
     Optional<Reservation> findByIdempotencyKey(IdempotencyKey key);
 
+    /** How many reservations are kept, any status. */
+    int count();
+
     /** Stores the reservation, replacing the one with the same id. */
     void save(Reservation reservation);
 }
