@@ -1,0 +1,20 @@
+package io.github.reservekit.micronaut;
+
+import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.ReservationView;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.serde.annotation.SerdeImport;
+
+/**
+ * The Micronaut shell of ReserveKit. Beans come from {@code io.github.reservekit.micronaut} only; the core is
+ * assembled by hand in {@link ReservationFactory}. The HTTP model of {@code reservation-http} carries no
+ * annotation, so its records are imported for micronaut-serde here.
+ */
+@SerdeImport(ReservationView.class)
+@SerdeImport(PlaceReservationRequest.class)
+public class Application {
+
+    public static void main(String[] args) {
+        Micronaut.run(Application.class, args);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.reservekit.micronaut.web;
+
+import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.ReservationView;
+import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
+import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. Errors go to {@link ApiErrors}.
+ * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
+ * threads), never on the event loop.
+ */
+@Controller("/reservations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReservationController {
+
+    private final PlaceReservationUseCase placeReservation;
+    private final CancelReservationUseCase cancelReservation;
+    private final FindReservationQuery findReservation;
+    private final ListReservationsQuery listReservations;
+    private final StrictJsonBody strictJson;
+
+    ReservationController(
+            PlaceReservationUseCase placeReservation,
+            CancelReservationUseCase cancelReservation,
+            FindReservationQuery findReservation,
+            ListReservationsQuery listReservations,
+            StrictJsonBody strictJson) {
+        this.placeReservation = placeReservation;
+        this.cancelReservation = cancelReservation;
+        this.findReservation = findReservation;
+        this.listReservations = listReservations;
+        this.strictJson = strictJson;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<ReservationView> place(
+            @Nullable @Body String body, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+        PlaceReservationRequest request = strictJson.placeReservationRequest(body);
+        var reservation = placeReservation.place(request.toCommand(idempotencyKey));
+        return HttpResponse.created(
+                ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
+    }
+
+    @Get("/{id}")
+    ReservationView find(@PathVariable String id) {
+        return ReservationView.from(findReservation.findById(ReservationId.parse(id)));
+    }
+
+    @Get
+    List<ReservationView> list(@Nullable @QueryValue String resourceId) {
+        return listReservations.listByResource(new ResourceId(resourceId)).stream()
+                .map(ReservationView::from)
+                .toList();
+    }
+
+    @Delete("/{id}")
+    ReservationView cancel(@PathVariable String id) {
+        return ReservationView.from(cancelReservation.cancel(new CancelReservationCommand(ReservationId.parse(id))));
+    }
+}
