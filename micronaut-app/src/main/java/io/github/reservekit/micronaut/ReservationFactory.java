@@ -1,12 +1,14 @@
 package io.github.reservekit.micronaut;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.KeyedLocks;
@@ -48,6 +50,12 @@ class ReservationFactory {
     CancelReservationUseCase cancelReservationUseCase(
             ReservationRepository repository, ReservationPublisher publisher, Clock clock, KeyedLocks locks) {
         return new CancelReservationService(repository, publisher, clock, locks);
+    }
+
+    /** Used by the topic listener to bring this instance up to date with events others published. */
+    @Singleton
+    ApplyReservationEventUseCase applyReservationEventUseCase(ReservationRepository repository, KeyedLocks locks) {
+        return new ApplyReservationEventService(repository, locks);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package io.github.reservekit.micronaut.web;
 
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReservationView;
+import io.github.reservekit.micronaut.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
@@ -40,18 +41,21 @@ class ReservationController {
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
     private final StrictJsonBody strictJson;
+    private final RecentEvents recentEvents;
 
     ReservationController(
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations,
-            StrictJsonBody strictJson) {
+            StrictJsonBody strictJson,
+            RecentEvents recentEvents) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
         this.strictJson = strictJson;
+        this.recentEvents = recentEvents;
     }
 
     @Post
@@ -62,6 +66,12 @@ class ReservationController {
         var reservation = placeReservation.place(request.toCommand(idempotencyKey));
         return HttpResponse.created(
                 ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
+    }
+
+    /** The live view of the topic: the last events this instance's listener read (not part of CONTRACT.md). */
+    @Get("/events")
+    List<RecentEvents.Observed> events(@Nullable @QueryValue String after) {
+        return recentEvents.after(after);
     }
 
     @Get("/{id}")

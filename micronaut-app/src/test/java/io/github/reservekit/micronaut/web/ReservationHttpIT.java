@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.micronaut.FakePublisherFactory;
+import io.github.reservekit.micronaut.RecentEvents;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -170,5 +171,25 @@ class ReservationHttpIT {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(publisher.published()).hasSize(before + 1);
+    }
+
+    @Test
+    void the_live_view_lists_the_events_kept_after_the_given_one() {
+        var view = server.getApplicationContext().getBean(RecentEvents.class);
+        var first = new RecentEvents.Observed(
+                UUID.randomUUID().toString(), "placed", UUID.randomUUID().toString(), "table-9", START, 2, 41);
+        var second = new RecentEvents.Observed(
+                UUID.randomUUID().toString(), "cancelled", first.reservationId(), "table-9", END, 2, 42);
+        view.add(first);
+        view.add(second);
+
+        var response = api.get("/reservations/events?after=" + first.eventId());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.mediaType()).isEqualTo("application/json");
+        assertThat(response.body())
+                .isEqualTo(
+                        "[{\"eventId\":\"%s\",\"type\":\"cancelled\",\"reservationId\":\"%s\",\"resourceId\":\"table-9\",\"occurredAt\":\"%s\",\"partition\":2,\"offset\":42}]"
+                                .formatted(second.eventId(), second.reservationId(), END));
     }
 }
