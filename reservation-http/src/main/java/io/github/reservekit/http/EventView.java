@@ -1,0 +1,39 @@
+package io.github.reservekit.http;
+
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+
+/**
+ * One event of the live view ({@code GET /reservations/events?after=N}): what happened, to which reservation,
+ * and where it sits on the topic.
+ *
+ * @param sequence this instance's arrival number, increasing by one per event seen; pass it as {@code after}
+ * @param type {@code placed} or {@code cancelled}
+ */
+public record EventView(
+        long sequence,
+        String eventId,
+        String type,
+        String reservationId,
+        String resourceId,
+        String occurredAt,
+        int partition,
+        long offset) {
+
+    public static EventView of(long sequence, ReservationEvent event, int partition, long offset) {
+        String type = switch (event) {
+            case ReservationPlaced placed -> "placed";
+            case ReservationCancelled cancelled -> "cancelled";
+        };
+        return new EventView(
+                sequence,
+                event.eventId().toString(),
+                type,
+                event.reservationId().toString(),
+                event.resourceId().value(),
+                event.occurredAt().toString(),
+                partition,
+                offset);
+    }
+}
