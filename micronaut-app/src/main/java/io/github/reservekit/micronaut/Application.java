@@ -1,6 +1,6 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.ReservationView;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.serde.annotation.SerdeImport;
@@ -8,10 +8,11 @@ import io.micronaut.serde.annotation.SerdeImport;
 /**
  * The Micronaut shell of ReserveKit. Beans come from {@code io.github.reservekit.micronaut} only; the core is
  * assembled by hand in {@link ReservationFactory}. The HTTP model of {@code reservation-http} carries no
- * annotation, so its records are imported for micronaut-serde here.
+ * annotation, so the records it answers with are imported for micronaut-serde here (request bodies are read by
+ * {@code web.StrictJsonBody}).
  */
 @SerdeImport(ReservationView.class)
-@SerdeImport(PlaceReservationRequest.class)
+@SerdeImport(EventView.class)
 public class Application {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.github.reservekit.micronaut;
 
+import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
@@ -15,6 +16,7 @@ import io.github.reservekit.reservation.application.service.KeyedLocks;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
 import io.github.reservekit.reservation.application.service.PlaceReservationService;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -56,6 +58,12 @@ class ReservationFactory {
     @Singleton
     ApplyReservationEventUseCase applyReservationEventUseCase(ReservationRepository repository, KeyedLocks locks) {
         return new ApplyReservationEventService(repository, locks);
+    }
+
+    /** The live view the topic listener fills ({@code reservekit.view.capacity} events, 1000 by default). */
+    @Singleton
+    RecentEvents recentEvents(@Value("${reservekit.view.capacity:1000}") int capacity) {
+        return new RecentEvents(capacity);
     }
 
     @Singleton

@@ -44,7 +44,7 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         var cause = context.getRootCause().orElse(null);
-        Problem problem = cause instanceof ReservationException || cause instanceof StrictJsonBody.RejectedBody
+        Problem problem = cause instanceof ReservationException || cause instanceof StrictJsonBody.RejectedRequest
                 ? problemFor(cause)
                 : problemForStatus(response.code(), cause);
         return render(problem, context.getRequest(), response);
@@ -58,7 +58,7 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
                 }
                 yield ReservationProblems.of(outcome);
             }
-            case StrictJsonBody.RejectedBody rejected -> rejected.problem();
+            case StrictJsonBody.RejectedRequest rejected -> rejected.problem();
             default -> {
                 log.error("Request failed unexpectedly", exception);
                 yield ReservationProblems.unexpected();

@@ -1,8 +1,10 @@
 package io.github.reservekit.micronaut.web;
 
+import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.http.ReservationView;
-import io.github.reservekit.micronaut.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
@@ -68,10 +70,25 @@ class ReservationController {
                 ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
     }
 
-    /** The live view of the topic: the last events this instance's listener read (not part of CONTRACT.md). */
+    /**
+     * The live view of the topic: the last events this instance's listener read, after the given sequence
+     * number (all kept when absent).
+     */
     @Get("/events")
-    List<RecentEvents.Observed> events(@Nullable @QueryValue String after) {
-        return recentEvents.after(after);
+    List<EventView> events(@Nullable @QueryValue String after) {
+        return recentEvents.after(sequence(after));
+    }
+
+    private static long sequence(@Nullable String after) {
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException notANumber) {
+            throw new StrictJsonBody.RejectedRequest(
+                    ReservationProblems.invalidParameter("after", "must be a whole number (an event's sequence)"));
+        }
     }
 
     @Get("/{id}")

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@link PlaceReservationRequest} it truncates {@code 2.5} to {@code 2}, turns {@code "2"} into {@code 2} and
  * {@code 5} into {@code "5"}, and names an unknown property only inside its message. So the body is parsed to
  * micronaut-json's tree and every member checked here; what is wrong becomes the problem of
- * {@link ReservationProblems}, thrown as {@link RejectedBody} for {@link ApiErrors} to render.
+ * {@link ReservationProblems}, thrown as {@link RejectedRequest} for {@link ApiErrors} to render.
  */
 @Singleton
 class StrictJsonBody {
@@ -29,11 +29,11 @@ class StrictJsonBody {
         this.json = json;
     }
 
-    /** A request body refused before it reached the core, with the problem to answer. */
-    static final class RejectedBody extends RuntimeException {
+    /** A request refused before it reached the core (its body or a parameter), with the problem to answer. */
+    static final class RejectedRequest extends RuntimeException {
         private final transient Problem problem;
 
-        RejectedBody(Problem problem) {
+        RejectedRequest(Problem problem) {
             super(problem.detail(), null, false, false);
             this.problem = problem;
         }
@@ -44,17 +44,17 @@ class StrictJsonBody {
     }
 
     /**
-     * @throws RejectedBody for a body that is not a JSON object, names an unknown member, or holds a value of
+     * @throws RejectedRequest for a body that is not a JSON object, names an unknown member, or holds a value of
      *     the wrong JSON type; a {@code null} member counts as missing and is left for the core to report
      */
     PlaceReservationRequest placeReservationRequest(@Nullable String body) {
         JsonNode tree = parse(body);
         if (tree == null || !tree.isObject()) {
-            throw new RejectedBody(ReservationProblems.malformedJson());
+            throw new RejectedRequest(ReservationProblems.malformedJson());
         }
         for (Map.Entry<String, JsonNode> member : tree.entries()) {
             if (!PlaceReservationRequest.FIELDS.contains(member.getKey())) {
-                throw new RejectedBody(ReservationProblems.unknownField(member.getKey()));
+                throw new RejectedRequest(ReservationProblems.unknownField(member.getKey()));
             }
         }
         return new PlaceReservationRequest(
@@ -82,7 +82,7 @@ class StrictJsonBody {
             return null;
         }
         if (!value.isString()) {
-            throw new RejectedBody(ReservationProblems.wrongType(field));
+            throw new RejectedRequest(ReservationProblems.wrongType(field));
         }
         return value.getStringValue();
     }
@@ -93,7 +93,7 @@ class StrictJsonBody {
             return null;
         }
         if (!value.isNumber() || !fitsAnInt(value.getNumberValue())) {
-            throw new RejectedBody(ReservationProblems.wrongType(field));
+            throw new RejectedRequest(ReservationProblems.wrongType(field));
         }
         return value.getIntValue();
     }

@@ -3,9 +3,10 @@ package io.github.reservekit.micronaut.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.contract.ApiClient;
+import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.micronaut.FakePublisherFactory;
-import io.github.reservekit.micronaut.RecentEvents;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
+import io.github.reservekit.reservation.testing.ReservationFixtures;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
@@ -174,22 +175,20 @@ class ReservationHttpIT {
     }
 
     @Test
-    void the_live_view_lists_the_events_kept_after_the_given_one() {
+    void the_live_view_lists_the_events_kept_after_the_given_sequence() {
         var view = server.getApplicationContext().getBean(RecentEvents.class);
-        var first = new RecentEvents.Observed(
-                UUID.randomUUID().toString(), "placed", UUID.randomUUID().toString(), "table-9", START, 2, 41);
-        var second = new RecentEvents.Observed(
-                UUID.randomUUID().toString(), "cancelled", first.reservationId(), "table-9", END, 2, 42);
-        view.add(first);
-        view.add(second);
+        var placed = ReservationFixtures.placedEvent(ReservationFixtures.TABLE_1, ReservationFixtures.slot(24, 2));
+        var first = view.add(placed, 2, 41);
+        var second = view.add(ReservationFixtures.cancelledEvent(placed, ReservationFixtures.clock()), 2, 42);
 
-        var response = api.get("/reservations/events?after=" + first.eventId());
+        var response = api.get("/reservations/events?after=" + first.sequence());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.mediaType()).isEqualTo("application/json");
         assertThat(response.body())
-                .isEqualTo(
-                        "[{\"eventId\":\"%s\",\"type\":\"cancelled\",\"reservationId\":\"%s\",\"resourceId\":\"table-9\",\"occurredAt\":\"%s\",\"partition\":2,\"offset\":42}]"
-                                .formatted(second.eventId(), second.reservationId(), END));
+                .isEqualTo(("[{\"sequence\":%d,\"eventId\":\"%s\",\"type\":\"cancelled\",\"reservationId\":\"%s\","
+                                + "\"resourceId\":\"table-1\",\"occurredAt\":\"%s\",\"partition\":2,\"offset\":42}]")
+                        .formatted(second.sequence(), second.eventId(), second.reservationId(), second.occurredAt()));
+        assertThat(api.get("/reservations/events?after=soon").status()).isEqualTo(400);
     }
 }
