@@ -2,21 +2,18 @@ package io.github.reservekit.micronaut;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
-import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
-import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.KeyedLocks;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
 import io.github.reservekit.reservation.application.service.PlaceReservationService;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -54,16 +51,10 @@ class ReservationFactory {
         return new CancelReservationService(repository, publisher, clock, locks);
     }
 
-    /** Used by the topic listener to bring this instance up to date with events others published. */
+    /** The live view the topic listener fills. */
     @Singleton
-    ApplyReservationEventUseCase applyReservationEventUseCase(ReservationRepository repository, KeyedLocks locks) {
-        return new ApplyReservationEventService(repository, locks);
-    }
-
-    /** The live view the topic listener fills ({@code reservekit.view.capacity} events, 1000 by default). */
-    @Singleton
-    RecentEvents recentEvents(@Value("${reservekit.view.capacity:1000}") int capacity) {
-        return new RecentEvents(capacity);
+    RecentEvents recentEvents() {
+        return new RecentEvents();
     }
 
     @Singleton

@@ -3,7 +3,6 @@ package io.github.reservekit.micronaut.web;
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.RecentEvents;
-import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
@@ -70,25 +69,10 @@ class ReservationController {
                 ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
     }
 
-    /**
-     * The live view of the topic: the last events this instance's listener read, after the given sequence
-     * number (all kept when absent).
-     */
+    /** The live view of the topic: the events this instance's listener saw after sequence {@code after}. */
     @Get("/events")
-    List<EventView> events(@Nullable @QueryValue String after) {
-        return recentEvents.after(sequence(after));
-    }
-
-    private static long sequence(@Nullable String after) {
-        if (after == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(after);
-        } catch (NumberFormatException notANumber) {
-            throw new StrictJsonBody.RejectedRequest(
-                    ReservationProblems.invalidParameter("after", "must be a whole number (an event's sequence)"));
-        }
+    List<EventView> events(@QueryValue(defaultValue = "0") long after) {
+        return recentEvents.after(after);
     }
 
     @Get("/{id}")
