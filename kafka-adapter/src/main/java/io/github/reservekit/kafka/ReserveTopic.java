@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -89,6 +91,7 @@ public final class ReserveTopic implements AutoCloseable {
      * @return the topic's health after creation; {@code reachable} is false if the cluster did not answer
      */
     public TopicHealth ensureExists() {
+        boolean created = false;
         try {
             int brokers = brokerCount();
             short replication = (short) Math.min(3, brokers);
@@ -102,6 +105,7 @@ public final class ReserveTopic implements AutoCloseable {
                         .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minIsr)));
                 try {
                     admin.createTopics(List.of(topic)).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+                    created = true;
                     LOG.info(
                             "Created topic {} with {} partitions, replication factor {}, min.insync.replicas {}",
                             settings.topic(),
@@ -120,7 +124,16 @@ public final class ReserveTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             return unreachable(interrupted);
         }
+        // A new topic reaches every broker's metadata a moment after the controller created it.
+        long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
         TopicHealth health = health();
+        while (created && health.reachable() && !health.canPublish() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            health = health();
+        }
         if (health.weakerThanConfigured()) {
             LOG.warn("Topic {} is weaker than configured: {}", settings.topic(), String.join("; ", health.problems()));
         }
