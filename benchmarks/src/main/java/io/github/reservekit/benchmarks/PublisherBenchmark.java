@@ -1,0 +1,333 @@
+package io.github.reservekit.benchmarks;
+
+import io.github.reservekit.kafka.KafkaPublisherSettings;
+import io.github.reservekit.kafka.KafkaReservationPublisher;
+import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.TopicHealth;
+import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.ReservationDetails;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/**
+ * The adapter's publish throughput against Kafka's own {@code ProducerPerformance} (kafka-producer-perf-test)
+ * on the same broker, with the same topic settings (replication factor, min ISR, partitions), the same
+ * producer settings (acks, idempotence, linger, batch size, timeouts) and the same record size (our serialized
+ * record: key + JSON value + CloudEvents headers). ProducerPerformance sends asynchronously as fast as it
+ * can; the adapter is driven the way an application drives it, by many concurrent callers (virtual threads),
+ * each waiting for its acknowledgement. Prints records/s for both and the ratio.
+ *
+ * <p>Options: {@code --bootstrap-server HOST:PORT} (else an in-JVM cluster is started), {@code --brokers N}
+ * (in-JVM cluster size, default 3), {@code --records N} (default 100000), {@code --callers N} (default 1000),
+ * {@code --partitions N} (default 3), {@code --rounds N} (measured rounds, default 2, after one warm-up
+ * round of a fifth of the records).
+ */
+public final class PublisherBenchmark {
+
+    private static final Pattern RECORDS_PER_SEC = Pattern.compile("records sent, ([0-9.]+) records/sec");
+
+    private PublisherBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        EmbeddedKafkaCluster cluster = null;
+        String bootstrap = options.bootstrapServer;
+        if (bootstrap == null) {
+            System.out.printf("Starting an in-JVM Kafka cluster (%d broker(s))...%n", options.brokers);
+            cluster = options.brokers == 1
+                    ? EmbeddedKafkaCluster.single()
+                    : EmbeddedKafkaCluster.start(options.brokers, Map.of());
+            bootstrap = cluster.bootstrapServers();
+        }
+        try {
+            run(options, bootstrap);
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    private static void run(Options options, String bootstrap) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        var base = KafkaPublisherSettings.builder()
+                .bootstrapServers(bootstrap)
+                .partitions(options.partitions)
+                .build();
+        int recordSize = serializedRecordSize(base);
+        var producerProperties = base.producerProperties();
+        System.out.printf(
+                "Kafka at %s; %d records of %d bytes (key + JSON value + CloudEvents headers); producer:"
+                        + " acks=%s enable.idempotence=%s linger.ms=%s batch.size=%s max.in.flight=%s%n",
+                bootstrap,
+                options.records,
+                recordSize,
+                producerProperties.get(ProducerConfig.ACKS_CONFIG),
+                producerProperties.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG),
+                producerProperties.get(ProducerConfig.LINGER_MS_CONFIG),
+                producerProperties.get(ProducerConfig.BATCH_SIZE_CONFIG),
+                producerProperties.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION));
+
+        double bestPerf = 0;
+        double bestAdapter = 0;
+        for (int round = 0; round <= options.rounds; round++) {
+            boolean warmUp = round == 0;
+            int records = warmUp ? Math.max(1000, options.records / 5) : options.records;
+            String label = warmUp ? "warm-up" : "round " + round;
+            String perfTopic = "bench-perf-" + run + "-" + round;
+            String adapterTopic = "bench-adapter-" + run + "-" + round;
+            TopicHealth perfHealth = provision(base, perfTopic);
+            provision(base, adapterTopic);
+            if (round == 1) {
+                System.out.printf(
+                        "Topics: %d partitions, replication factor %d, min.insync.replicas %d%n",
+                        perfHealth.partitions(), perfHealth.replicationFactor(), perfHealth.minInsyncReplicas());
+            }
+            double perf = producerPerformance(bootstrap, perfTopic, records, recordSize, producerProperties);
+            double adapter = adapter(base, adapterTopic, records, options.callers);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s ProducerPerformance %,10.0f records/s | KafkaReservationPublisher %,10.0f records/s"
+                            + " (%d callers) | ratio %.2f%n",
+                    label,
+                    perf,
+                    adapter,
+                    options.callers,
+                    adapter / perf);
+            if (!warmUp) {
+                bestPerf = Math.max(bestPerf, perf);
+                bestAdapter = Math.max(bestAdapter, adapter);
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%nRESULT best of %d rounds: ProducerPerformance %,.0f records/s, KafkaReservationPublisher %,.0f"
+                        + " records/s, ratio %.2f (target >= 0.90)%n",
+                options.rounds,
+                bestPerf,
+                bestAdapter,
+                bestAdapter / bestPerf);
+    }
+
+    private static TopicHealth provision(KafkaPublisherSettings base, String topic) {
+        var settings = withTopic(base, topic);
+        try (var reserveTopic = ReserveTopic.create(settings)) {
+            var health = reserveTopic.ensureExists();
+            if (!health.canPublish()) {
+                throw new IllegalStateException("cannot publish to " + topic + ": " + health.problems());
+            }
+            return health;
+        }
+    }
+
+    private static KafkaPublisherSettings withTopic(KafkaPublisherSettings base, String topic) {
+        return new KafkaPublisherSettings(
+                base.kafkaProperties(), topic, base.source(), base.publishTimeout(), base.partitions());
+    }
+
+    /** Runs Kafka's ProducerPerformance in this JVM and returns the records/s it reports. */
+    private static double producerPerformance(
+            String bootstrap, String topic, int records, int recordSize, Map<String, Object> producerProperties)
+            throws Exception {
+        var args = new ArrayList<>(List.of(
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--num-records",
+                Integer.toString(records),
+                "--record-size",
+                Integer.toString(recordSize),
+                "--throughput",
+                "-1",
+                "--command-property"));
+        producerProperties.forEach((key, value) -> {
+            if (!Set.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                            ProducerConfig.CLIENT_ID_CONFIG)
+                    .contains(key)) {
+                args.add(key + "=" + value);
+            }
+        });
+        var captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("ProducerPerformance exited with " + status + ": " + message);
+        });
+        System.setOut(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
+        try {
+            ProducerPerformance.main(args.toArray(String[]::new));
+        } finally {
+            System.setOut(original);
+            Exit.resetExitProcedure();
+        }
+        Matcher matcher = RECORDS_PER_SEC.matcher(captured.toString(StandardCharsets.UTF_8));
+        double last = -1;
+        while (matcher.find()) {
+            last = Double.parseDouble(matcher.group(1));
+        }
+        if (last < 0) {
+            throw new IllegalStateException("no records/sec in ProducerPerformance's output");
+        }
+        return last;
+    }
+
+    /** Publishes {@code records} events through the adapter from {@code callers} virtual threads. */
+    private static double adapter(KafkaPublisherSettings base, String topic, int records, int callers)
+            throws Exception {
+        List<ReservationEvent> events = new ArrayList<>(records);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < records; i++) {
+            events.add(event(now, i));
+        }
+        var next = new AtomicInteger();
+        var failures = new AtomicInteger();
+        try (var publisher = KafkaReservationPublisher.create(withTopic(base, topic))) {
+            publisher.publish(events.getFirst());
+            next.set(1);
+            long start = System.nanoTime();
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                var done = new ArrayList<Future<?>>();
+                for (int c = 0; c < callers; c++) {
+                    done.add(threads.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < records; i = next.getAndIncrement()) {
+                            try {
+                                publisher.publish(events.get(i));
+                            } catch (RuntimeException failure) {
+                                failures.incrementAndGet();
+                            }
+                        }
+                    }));
+                }
+                for (var caller : done) {
+                    caller.get();
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (failures.get() > 0) {
+                System.out.printf("KafkaReservationPublisher: %d publishes failed%n", failures.get());
+            }
+            return (records - 1) / seconds;
+        }
+    }
+
+    /** A representative placed event: a realistic guest name, an idempotency key, a 2-hour slot. */
+    static ReservationPlaced event(Instant now, int i) {
+        var start = now.plus(Duration.ofDays(1 + i % 30)).truncatedTo(ChronoUnit.HOURS);
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                now,
+                ReservationId.random(),
+                new ReservationDetails(
+                        new ResourceId("restaurant-12:table-" + (i % 500)),
+                        new GuestName("Ada Lovelace"),
+                        new PartySize(1 + i % 8),
+                        new TimeSlot(start, start.plus(Duration.ofHours(2)))),
+                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())));
+    }
+
+    /** The size of one of our records on the wire: key, value, header keys and values. */
+    private static int serializedRecordSize(KafkaPublisherSettings settings) {
+        var producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        KafkaReservationPublisher.using(producer, settings).publish(event(Instant.now(), 0));
+        ProducerRecord<String, byte[]> record = producer.history().getFirst();
+        int size = record.key().getBytes(StandardCharsets.UTF_8).length + record.value().length;
+        for (Header header : record.headers()) {
+            size += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
+        }
+        return size;
+    }
+
+    private record Options(String bootstrapServer, int brokers, int records, int callers, int partitions, int rounds) {
+
+        static Options parse(String[] args) {
+            String bootstrap = null;
+            int brokers = 3;
+            int records = 100_000;
+            int callers = 1000;
+            int partitions = 3;
+            int rounds = 2;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--bootstrap-server" -> bootstrap = value;
+                    case "--brokers" -> brokers = Integer.parseInt(value);
+                    case "--records" -> records = Integer.parseInt(value);
+                    case "--callers" -> callers = Integer.parseInt(value);
+                    case "--partitions" -> partitions = Integer.parseInt(value);
+                    case "--rounds" -> rounds = Integer.parseInt(value);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown option " + args[i] + "; options: --bootstrap-server,"
+                                        + " --brokers, --records, --callers, --partitions, --rounds");
+                }
+                i++;
+            }
+            return new Options(bootstrap, brokers, records, callers, partitions, rounds);
+        }
+    }
+
+    /** Writes to two streams: the console, and a buffer the result is parsed from. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.reservekit.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provisions and checks the topic the publisher writes to ({@code reserve} by default).
+ *
+ * <p>{@link #ensureExists()} creates a missing topic with {@link KafkaPublisherSettings#partitions()} partitions,
+ * replication factor {@code min(3, brokers)} and {@code min.insync.replicas} {@code min(2, replication factor)};
+ * an existing topic is never changed, but a replication factor or {@code min.insync.replicas} weaker than that
+ * is logged as a warning and reported in the {@link TopicHealth}. {@link #health()} only looks, for health
+ * endpoints: UP means {@link TopicHealth#canPublish()}.
+ *
+ * <p>Every call takes at most the publish timeout. Thread-safe. {@link #close()} closes the admin client this
+ * object built ({@link #create}); an admin client passed to {@link #using} stays open.
+ */
+public final class ReserveTopic implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReserveTopic.class);
+    private static final Set<String> PRODUCER_ONLY = Set.of(
+            ProducerConfig.ACKS_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.LINGER_MS_CONFIG,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            ProducerConfig.RETRIES_CONFIG,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            ProducerConfig.BUFFER_MEMORY_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.CLIENT_ID_CONFIG);
+
+    private final Admin admin;
+    private final KafkaPublisherSettings settings;
+    private final boolean ownsAdmin;
+
+    private ReserveTopic(Admin admin, KafkaPublisherSettings settings, boolean ownsAdmin) {
+        this.admin = Objects.requireNonNull(admin, "admin");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ownsAdmin = ownsAdmin;
+    }
+
+    /** With its own admin client, built from the settings' Kafka properties (bootstrap servers, security). */
+    public static ReserveTopic create(KafkaPublisherSettings settings) {
+        var config = new java.util.HashMap<String, Object>();
+        settings.kafkaProperties().forEach((key, value) -> {
+            if (!PRODUCER_ONLY.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        int timeout = (int) settings.publishTimeout().toMillis();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "reservekit-topic");
+        return new ReserveTopic(Admin.create(config), settings, true);
+    }
+
+    /** On an admin client the caller owns (e.g. a framework's). */
+    public static ReserveTopic using(Admin admin, KafkaPublisherSettings settings) {
+        return new ReserveTopic(admin, settings, false);
+    }
+
+    /**
+     * Creates the topic if it is missing, then reports on it. Never changes an existing topic.
+     *
+     * @return the topic's health after creation; {@code reachable} is false if the cluster did not answer
+     */
+    public TopicHealth ensureExists() {
+        boolean created = false;
+        try {
+            int brokers = brokerCount();
+            short replication = (short) Math.min(3, brokers);
+            int minIsr = Math.min(2, replication);
+            boolean exists = admin.listTopics()
+                    .names()
+                    .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+                    .contains(settings.topic());
+            if (!exists) {
+                var topic = new NewTopic(settings.topic(), settings.partitions(), replication)
+                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minIsr)));
+                try {
+                    admin.createTopics(List.of(topic)).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+                    created = true;
+                    LOG.info(
+                            "Created topic {} with {} partitions, replication factor {}, min.insync.replicas {}",
+                            settings.topic(),
+                            settings.partitions(),
+                            replication,
+                            minIsr);
+                } catch (ExecutionException raced) {
+                    if (!(raced.getCause() instanceof TopicExistsException)) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (ExecutionException | TimeoutException failed) {
+            return unreachable(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return unreachable(interrupted);
+        }
+        // A new topic reaches every broker's metadata a moment after the controller created it.
+        long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
+        TopicHealth health = health();
+        while (created && health.reachable() && !health.canPublish() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            health = health();
+        }
+        if (health.weakerThanConfigured()) {
+            LOG.warn("Topic {} is weaker than configured: {}", settings.topic(), String.join("; ", health.problems()));
+        }
+        return health;
+    }
+
+    /** Looks at the topic without changing anything; for health checks. Never throws for Kafka failures. */
+    public TopicHealth health() {
+        String name = settings.topic();
+        try {
+            int brokers = brokerCount();
+            int wantedReplication = Math.min(3, brokers);
+            int wantedMinIsr = Math.min(2, wantedReplication);
+            TopicDescription description;
+            try {
+                description = admin.describeTopics(Set.of(name))
+                        .allTopicNames()
+                        .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+                        .get(name);
+            } catch (ExecutionException missing) {
+                if (missing.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return new TopicHealth(
+                            name,
+                            true,
+                            false,
+                            0,
+                            0,
+                            0,
+                            wantedReplication,
+                            wantedMinIsr,
+                            0,
+                            List.of("topic " + name + " does not exist"));
+                }
+                throw missing;
+            }
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            Config config = admin.describeConfigs(Set.of(resource))
+                    .all()
+                    .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+                    .get(resource);
+            ConfigEntry minIsrEntry = config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+            int minIsr = minIsrEntry == null || minIsrEntry.value() == null ? 1 : Integer.parseInt(minIsrEntry.value());
+            List<TopicPartitionInfo> partitions = description.partitions();
+            int replication =
+                    partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+            int unable = (int) partitions.stream()
+                    .filter(p -> p.leader() == null
+                            || p.leader().isEmpty()
+                            || p.isr().size() < minIsr)
+                    .count();
+            var problems = new ArrayList<String>();
+            if (replication < wantedReplication) {
+                problems.add("replication factor " + replication + " < " + wantedReplication + " wanted on " + brokers
+                        + " brokers");
+            }
+            if (minIsr < wantedMinIsr) {
+                problems.add("min.insync.replicas " + minIsr + " < " + wantedMinIsr
+                        + " wanted: an acknowledged event may live on fewer copies");
+            }
+            if (unable > 0) {
+                problems.add(unable + " of " + partitions.size()
+                        + " partitions have no leader or fewer than min.insync.replicas in-sync replicas");
+            }
+            return new TopicHealth(
+                    name,
+                    true,
+                    true,
+                    partitions.size(),
+                    replication,
+                    minIsr,
+                    wantedReplication,
+                    wantedMinIsr,
+                    unable,
+                    problems);
+        } catch (ExecutionException | TimeoutException | RuntimeException failed) {
+            return unreachable(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return unreachable(interrupted);
+        }
+    }
+
+    /** Closes the admin client if this object built it. */
+    @Override
+    public void close() {
+        if (ownsAdmin) {
+            admin.close(settings.publishTimeout());
+        }
+    }
+
+    private int brokerCount() throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.describeCluster()
+                .nodes()
+                .get(timeoutMillis(), TimeUnit.MILLISECONDS)
+                .size();
+    }
+
+    private long timeoutMillis() {
+        return settings.publishTimeout().toMillis();
+    }
+
+    private TopicHealth unreachable(Exception failure) {
+        Throwable cause =
+                failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        return new TopicHealth(
+                settings.topic(),
+                false,
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.reservekit.kafka;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link ReserveTopic} found about the topic: whether the adapter can publish to it now, and whether it is
+ * weaker than the adapter would configure it. A shell's health indicator reports UP when {@link #canPublish()}.
+ *
+ * @param topic the topic's name
+ * @param reachable whether the cluster answered within the publish timeout
+ * @param exists whether the topic exists
+ * @param partitions its partition count (0 if it does not exist)
+ * @param replicationFactor its smallest partition replication factor (0 if it does not exist)
+ * @param minInsyncReplicas its effective {@code min.insync.replicas} (0 if it does not exist)
+ * @param wantedReplicationFactor {@code min(3, brokers)}
+ * @param wantedMinInsyncReplicas {@code min(2, wantedReplicationFactor)}
+ * @param partitionsUnableToAcceptWrites partitions without a leader or with fewer in-sync replicas than
+ *     {@code min.insync.replicas}, where an {@code acks=all} write fails
+ * @param problems human-readable findings, empty when all is well
+ */
+public record TopicHealth(
+        String topic,
+        boolean reachable,
+        boolean exists,
+        int partitions,
+        int replicationFactor,
+        int minInsyncReplicas,
+        int wantedReplicationFactor,
+        int wantedMinInsyncReplicas,
+        int partitionsUnableToAcceptWrites,
+        List<String> problems) {
+
+    public TopicHealth {
+        Objects.requireNonNull(topic, "topic");
+        problems = List.copyOf(problems);
+    }
+
+    /** The cluster answered, the topic exists, and every partition can take an {@code acks=all} write. */
+    public boolean canPublish() {
+        return reachable && exists && partitions > 0 && partitionsUnableToAcceptWrites == 0;
+    }
+
+    /** The topic exists but keeps fewer copies, or accepts writes with fewer in-sync copies, than wanted. */
+    public boolean weakerThanConfigured() {
+        return exists && (replicationFactor < wantedReplicationFactor || minInsyncReplicas < wantedMinInsyncReplicas);
+    }
+}

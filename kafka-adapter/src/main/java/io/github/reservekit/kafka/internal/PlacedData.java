@@ -1,0 +1,28 @@
+package io.github.reservekit.kafka.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+
+/** The JSON data of {@code io.github.reservekit.reservation.placed.v1}, field for field as CONTRACT.md says. */
+@JsonPropertyOrder({
+    "reservationId",
+    "resourceId",
+    "guestName",
+    "partySize",
+    "startsAt",
+    "endsAt",
+    "createdAt",
+    "status",
+    "idempotencyKey"
+})
+record PlacedData(
+        String reservationId,
+        String resourceId,
+        String guestName,
+        Integer partySize,
+        Instant startsAt,
+        Instant endsAt,
+        Instant createdAt,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey) {}

@@ -1,0 +1,240 @@
+package io.github.reservekit.kafka.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.ReservationDetails;
+import io.github.reservekit.reservation.domain.ReservationException;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The wire format of CONTRACT.md section 2, both ways: key = resourceId, value = UTF-8 JSON data, CloudEvents
+ * 1.0 binary-mode headers written and read by the CloudEvents SDK's Kafka binding. Thread-safe.
+ */
+public final class ReservationWire {
+
+    public static final String PLACED_V1 = "io.github.reservekit.reservation.placed.v1";
+    public static final String CANCELLED_V1 = "io.github.reservekit.reservation.cancelled.v1";
+    public static final String JSON = "application/json";
+
+    private static final Pattern OUR_TYPES =
+            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled)\\.v(\\d+)");
+    private static final String SPEC_VERSION_HEADER = "ce_specversion";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private ReservationWire() {}
+
+    /** What one domain event looks like on the wire, before the CloudEvents binding. */
+    private record Wire(String type, ReservationId subject, Instant time, Object data) {}
+
+    /** The single, exhaustive mapping from domain events to the wire model. */
+    private static Wire toWire(ReservationEvent event) {
+        return switch (event) {
+            case ReservationPlaced placed ->
+                new Wire(
+                        PLACED_V1,
+                        placed.reservationId(),
+                        placed.occurredAt(),
+                        new PlacedData(
+                                placed.reservationId().toString(),
+                                placed.resourceId().value(),
+                                placed.guestName().value(),
+                                placed.partySize().value(),
+                                placed.slot().startsAt(),
+                                placed.slot().endsAt(),
+                                placed.createdAt(),
+                                ReservationStatus.CONFIRMED.name(),
+                                placed.idempotencyKey()
+                                        .map(IdempotencyKey::value)
+                                        .orElse(null)));
+            case ReservationCancelled cancelled ->
+                new Wire(
+                        CANCELLED_V1,
+                        cancelled.reservationId(),
+                        cancelled.occurredAt(),
+                        new CancelledData(
+                                cancelled.reservationId().toString(),
+                                cancelled.resourceId().value(),
+                                cancelled.cancelledAt()));
+        };
+    }
+
+    /** The JSON data of the event, exactly as it goes into the record value. */
+    public static byte[] data(ReservationEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(toWire(event).data());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("cannot write the data of event " + event.eventId(), impossible);
+        }
+    }
+
+    /** The CloudEvent for a domain event. */
+    public static CloudEvent toCloudEvent(URI source, ReservationEvent event) {
+        Wire wire = toWire(event);
+        return CloudEventBuilder.v1()
+                .withId(event.eventId().toString())
+                .withSource(source)
+                .withType(wire.type())
+                .withSubject(wire.subject().toString())
+                .withTime(wire.time().atOffset(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withData(data(event))
+                .build();
+    }
+
+    /** The Kafka record for a domain event: key resourceId, JSON value, CloudEvents binary-mode headers. */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, URI source, ReservationEvent event) {
+        return KafkaMessageFactory.<String>createWriter(
+                        topic, event.resourceId().value())
+                .writeBinary(toCloudEvent(source, event));
+    }
+
+    /**
+     * Reads a record written by {@link #toRecord} (or by any producer following CONTRACT.md).
+     *
+     * @throws WireFormatException if it is not a readable v1 reservation event; never another exception for
+     *     bad input
+     */
+    public static ReservationEvent fromRecord(Headers headers, byte[] value) throws WireFormatException {
+        if (headers == null) {
+            throw new WireFormatException(WireFormatException.Kind.MALFORMED, null, "record has no headers");
+        }
+        Header specVersion = headers.lastHeader(SPEC_VERSION_HEADER);
+        if (specVersion == null || specVersion.value() == null) {
+            throw new WireFormatException(
+                    WireFormatException.Kind.MALFORMED,
+                    null,
+                    "not a CloudEvent: no " + SPEC_VERSION_HEADER + " header");
+        }
+        String version = new String(specVersion.value(), StandardCharsets.UTF_8);
+        if (!SpecVersion.V1.toString().equals(version)) {
+            throw new WireFormatException(
+                    WireFormatException.Kind.UNSUPPORTED_VERSION, null, "CloudEvents spec version " + version);
+        }
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = KafkaMessageFactory.createReader(headers, value).toEvent();
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException broken) {
+            throw new WireFormatException(
+                    WireFormatException.Kind.MALFORMED, null, "not a valid CloudEvent: " + broken.getMessage(), broken);
+        }
+        return fromCloudEvent(cloudEvent);
+    }
+
+    /**
+     * Reads a CloudEvent of one of our types into its domain event.
+     *
+     * @throws WireFormatException if it is not a readable v1 reservation event
+     */
+    public static ReservationEvent fromCloudEvent(CloudEvent cloudEvent) throws WireFormatException {
+        String type = cloudEvent.getType();
+        Matcher ours = OUR_TYPES.matcher(type);
+        if (!ours.matches()) {
+            throw new WireFormatException(WireFormatException.Kind.UNKNOWN_TYPE, type, "unknown event type " + type);
+        }
+        if (!ours.group(2).equals("1")) {
+            throw new WireFormatException(
+                    WireFormatException.Kind.UNSUPPORTED_VERSION, type, "unsupported event version " + type);
+        }
+        String contentType = cloudEvent.getDataContentType();
+        if (contentType != null
+                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
+            throw malformed(type, "data content type " + contentType + " is not " + JSON, null);
+        }
+        if (cloudEvent.getData() == null) {
+            throw malformed(type, "no data", null);
+        }
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(cloudEvent.getId());
+        } catch (IllegalArgumentException notAUuid) {
+            throw malformed(type, "ce_id '" + cloudEvent.getId() + "' is not a UUID", notAUuid);
+        }
+        byte[] json = cloudEvent.getData().toBytes();
+        try {
+            ReservationEvent event = ours.group(1).equals("placed")
+                    ? placed(eventId, MAPPER.readValue(json, PlacedData.class))
+                    : cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
+            if (cloudEvent.getSubject() != null
+                    && !cloudEvent.getSubject().equals(event.reservationId().toString())) {
+                throw malformed(
+                        type, "ce_subject " + cloudEvent.getSubject() + " is not the data's reservationId", null);
+            }
+            return event;
+        } catch (JsonProcessingException badJson) {
+            throw malformed(type, "data is not valid JSON of " + type + ": " + badJson.getOriginalMessage(), badJson);
+        } catch (IOException unreadable) {
+            throw malformed(type, "data is unreadable: " + unreadable.getMessage(), unreadable);
+        } catch (ReservationException | IllegalArgumentException | NullPointerException invalid) {
+            throw malformed(type, "invalid data: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static ReservationPlaced placed(UUID eventId, PlacedData data) {
+        var details = new ReservationDetails(
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                new GuestName(required(data.guestName(), "guestName")),
+                new PartySize(required(data.partySize(), "partySize")),
+                new TimeSlot(required(data.startsAt(), "startsAt"), required(data.endsAt(), "endsAt")));
+        return new ReservationPlaced(
+                eventId,
+                required(data.createdAt(), "createdAt"),
+                ReservationId.parse(required(data.reservationId(), "reservationId")),
+                details,
+                Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new));
+    }
+
+    private static ReservationCancelled cancelled(UUID eventId, CancelledData data) {
+        return new ReservationCancelled(
+                eventId,
+                required(data.cancelledAt(), "cancelledAt"),
+                ReservationId.parse(required(data.reservationId(), "reservationId")),
+                new ResourceId(required(data.resourceId(), "resourceId")));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return value;
+    }
+
+    private static WireFormatException malformed(String type, String message, Throwable cause) {
+        return new WireFormatException(WireFormatException.Kind.MALFORMED, type, message, cause);
+    }
+}

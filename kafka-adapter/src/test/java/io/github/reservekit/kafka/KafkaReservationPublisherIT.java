@@ -1,0 +1,176 @@
+package io.github.reservekit.kafka;
+
+import static io.github.reservekit.reservation.testing.ReservationFixtures.placedEvent;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reservekit.kafka.local.KafkaBackend;
+import io.github.reservekit.kafka.local.junit.SharedKafka;
+import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.testing.ReservationPublisherContract;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publisher on a real broker (the run's shared one: Testcontainers when Docker is there, else Kafka's
+ * in-JVM test kit): the port contract, the exact wire format read back with a plain consumer, the reader
+ * surviving a poison pill, and topic provisioning.
+ */
+@SharedKafka
+class KafkaReservationPublisherIT extends ReservationPublisherContract {
+
+    private static final String TOPIC = "reserve-publisher-it";
+
+    private static KafkaBackend kafka;
+    private static KafkaPublisherSettings settings;
+    private static KafkaReservationPublisher publisher;
+    private static TopicHealth provisioned;
+
+    @BeforeAll
+    static void provision_the_topic_and_start_the_publisher(KafkaBackend backend) {
+        kafka = backend;
+        settings = KafkaPublisherSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(TOPIC)
+                .partitions(3)
+                .publishTimeout(Duration.ofSeconds(10))
+                .build();
+        try (var topic = ReserveTopic.create(settings)) {
+            provisioned = topic.ensureExists();
+        }
+        publisher = KafkaReservationPublisher.create(settings);
+    }
+
+    @AfterAll
+    static void close_the_publisher() {
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+
+    @Override
+    protected ReservationPublisher publisher() {
+        return publisher;
+    }
+
+    @Override
+    protected List<ReservationEvent> published(List<ResourceId> resources, int expectedCount) {
+        var keys = new HashSet<>(resources.stream().map(ResourceId::value).toList());
+        var decoder = new ReservationRecordDecoder();
+        return KafkaTestClients.readAll(kafka.bootstrapServers(), TOPIC, keys::contains, expectedCount).stream()
+                .map(decoder::decode)
+                .map(decoded -> ((Decoded.Event) decoded).event())
+                .toList();
+    }
+
+    @Test
+    void a_missing_topic_is_created_with_the_configured_partitions_and_a_safe_replication() {
+        int replication = Math.min(3, kafka.brokerCount());
+
+        assertThat(provisioned.exists()).isTrue();
+        assertThat(provisioned.partitions()).isEqualTo(3);
+        assertThat(provisioned.replicationFactor()).isEqualTo(replication);
+        assertThat(provisioned.minInsyncReplicas()).isEqualTo(Math.min(2, replication));
+        assertThat(provisioned.canPublish()).isTrue();
+        assertThat(provisioned.weakerThanConfigured()).isFalse();
+    }
+
+    @Test
+    void the_health_of_a_missing_topic_says_it_cannot_publish() {
+        var elsewhere = KafkaPublisherSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic("no-such-topic")
+                .build();
+        try (var topic = ReserveTopic.create(elsewhere)) {
+            var health = topic.health();
+
+            assertThat(health.reachable()).isTrue();
+            assertThat(health.exists()).isFalse();
+            assertThat(health.canPublish()).isFalse();
+            assertThat(health.problems()).singleElement().asString().contains("does not exist");
+        }
+    }
+
+    @Test
+    void a_plain_kafka_consumer_reads_the_exact_key_headers_and_json_of_the_contract() {
+        var contractSettings = KafkaPublisherSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(TOPIC)
+                .build();
+        try (var contractPublisher = KafkaReservationPublisher.create(contractSettings)) {
+            contractPublisher.publish(WireContract.PLACED);
+            contractPublisher.publish(WireContract.CANCELLED);
+        }
+
+        var records =
+                KafkaTestClients.readAll(kafka.bootstrapServers(), TOPIC, WireContract.RESOURCE.value()::equals, 2);
+
+        assertThat(records).hasSize(2);
+        var placed = records.get(0);
+        assertThat(placed.key()).isEqualTo("table-7");
+        assertThat(new String(placed.value(), StandardCharsets.UTF_8)).isEqualTo(WireContract.PLACED_JSON);
+        assertThat(WireContract.headers(placed.headers()))
+                .containsExactlyInAnyOrderEntriesOf(WireContract.PLACED_HEADERS);
+        var cancelled = records.get(1);
+        assertThat(cancelled.key()).isEqualTo("table-7");
+        assertThat(new String(cancelled.value(), StandardCharsets.UTF_8)).isEqualTo(WireContract.CANCELLED_JSON);
+        assertThat(WireContract.headers(cancelled.headers()))
+                .containsExactlyInAnyOrderEntriesOf(WireContract.CANCELLED_HEADERS);
+        assertThat(WireContract.validate(WireContract.PLACED, placed.value())).isEmpty();
+        assertThat(WireContract.validate(WireContract.CANCELLED, cancelled.value()))
+                .isEmpty();
+    }
+
+    @Test
+    void a_poison_pill_is_read_as_a_typed_failure_and_the_reader_goes_on() {
+        var resource = uniqueResource();
+        var before = placedEvent(resource, slot(24, 1));
+        var after = placedEvent(resource, slot(30, 1));
+        publisher.publish(before);
+        try (var rogue = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            rogue.send(new ProducerRecord<>(
+                    TOPIC, resource.value(), "not json, no headers".getBytes(StandardCharsets.UTF_8)));
+            var unknown = new ProducerRecord<>(TOPIC, resource.value(), "{}".getBytes(StandardCharsets.UTF_8));
+            unknown.headers()
+                    .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_id", "x-1".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_source", "/elsewhere".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", "com.example.other.v1".getBytes(StandardCharsets.UTF_8));
+            rogue.send(unknown);
+            rogue.flush();
+        }
+        publisher.publish(after);
+
+        var decoded = KafkaTestClients.readAll(
+                        kafka.bootstrapServers(),
+                        TOPIC,
+                        new ReservationEventDeserializer(),
+                        resource.value()::equals,
+                        4,
+                        Duration.ofSeconds(30))
+                .stream()
+                .map(record -> record.value())
+                .toList();
+
+        assertThat(decoded).hasSize(4);
+        assertThat(decoded.get(0)).isEqualTo(new Decoded.Event(before));
+        assertThat(decoded.get(1)).isInstanceOf(Decoded.Malformed.class);
+        assertThat(decoded.get(2)).isEqualTo(new Decoded.UnknownType("com.example.other.v1"));
+        assertThat(decoded.get(3)).isEqualTo(new Decoded.Event(after));
+    }
+}

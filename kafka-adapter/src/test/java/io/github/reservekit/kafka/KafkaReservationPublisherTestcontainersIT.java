@@ -1,0 +1,64 @@
+package io.github.reservekit.kafka;
+
+import io.github.reservekit.kafka.local.TestcontainersKafkaBackend;
+import io.github.reservekit.kafka.local.junit.EnabledIfDockerAvailable;
+import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.testing.ReservationPublisherContract;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The port contract against Kafka in a Testcontainers {@code apache/kafka} container of the build's Kafka
+ * version, whatever the automatic backend choice is. SKIPPED, with the reason, when Docker is not available.
+ */
+@EnabledIfDockerAvailable
+class KafkaReservationPublisherTestcontainersIT extends ReservationPublisherContract {
+
+    private static final String TOPIC = "reserve-testcontainers-it";
+
+    private static TestcontainersKafkaBackend kafka;
+    private static KafkaReservationPublisher publisher;
+
+    @BeforeAll
+    static void start_the_container() {
+        kafka = TestcontainersKafkaBackend.start();
+        System.out.println("[kafka-local] Kafka backend: " + kafka.description() + " at " + kafka.bootstrapServers());
+        var settings = KafkaPublisherSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(TOPIC)
+                .build();
+        try (var topic = ReserveTopic.create(settings)) {
+            topic.ensureExists();
+        }
+        publisher = KafkaReservationPublisher.create(settings);
+    }
+
+    @AfterAll
+    static void stop_the_container() {
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Override
+    protected ReservationPublisher publisher() {
+        return publisher;
+    }
+
+    @Override
+    protected List<ReservationEvent> published(List<ResourceId> resources, int expectedCount) {
+        var keys = new HashSet<>(resources.stream().map(ResourceId::value).toList());
+        var decoder = new ReservationRecordDecoder();
+        return KafkaTestClients.readAll(kafka.bootstrapServers(), TOPIC, keys::contains, expectedCount).stream()
+                .map(decoder::decode)
+                .map(decoded -> ((Decoded.Event) decoded).event())
+                .toList();
+    }
+}

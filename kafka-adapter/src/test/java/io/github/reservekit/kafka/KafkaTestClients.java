@@ -1,0 +1,78 @@
+package io.github.reservekit.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Plain Kafka clients for reading back what the adapter wrote, as any other Kafka tool would. */
+final class KafkaTestClients {
+
+    private KafkaTestClients() {}
+
+    /** A consumer without a group (assign + seek), reading committed records only. */
+    static <V> KafkaConsumer<String, V> consumer(String bootstrapServers, Deserializer<V> values) {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000),
+                new StringDeserializer(),
+                values);
+    }
+
+    /**
+     * Every record of the topic from the beginning whose key passes {@code keys}, polling until
+     * {@code expectedCount} arrived and then a little longer (to catch extras), or until the deadline.
+     */
+    static <V> List<ConsumerRecord<String, V>> readAll(
+            String bootstrapServers,
+            String topic,
+            Deserializer<V> values,
+            Predicate<String> keys,
+            int expectedCount,
+            Duration deadline) {
+        var found = new ArrayList<ConsumerRecord<String, V>>();
+        try (var consumer = consumer(bootstrapServers, values)) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var endOffsets = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            long end = System.nanoTime() + deadline.toNanos();
+            while (System.nanoTime() < end) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (keys.test(record.key())) {
+                        found.add(record);
+                    }
+                }
+                boolean caughtUp = partitions.stream()
+                        .allMatch(partition -> consumer.position(partition) >= endOffsets.get(partition));
+                if (found.size() >= expectedCount && caughtUp) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    static List<ConsumerRecord<String, byte[]>> readAll(
+            String bootstrapServers, String topic, Predicate<String> keys, int expectedCount) {
+        return readAll(
+                bootstrapServers, topic, new ByteArrayDeserializer(), keys, expectedCount, Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.reservekit.kafka;
+
+import static io.github.reservekit.kafka.WireContract.CANCELLED;
+import static io.github.reservekit.kafka.WireContract.CANCELLED_HEADERS;
+import static io.github.reservekit.kafka.WireContract.CANCELLED_JSON;
+import static io.github.reservekit.kafka.WireContract.PLACED;
+import static io.github.reservekit.kafka.WireContract.PLACED_HEADERS;
+import static io.github.reservekit.kafka.WireContract.PLACED_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.testing.ReservationFixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The records the publisher writes are CONTRACT.md section 2 to the byte, and the reader reads them back. */
+class ReservationWireFormatTest {
+
+    private final MockProducer<String, byte[]> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+    private final KafkaReservationPublisher publisher =
+            KafkaReservationPublisher.using(producer, KafkaPublisherSettings.of("unused:9092"));
+    private final ReservationRecordDecoder decoder = new ReservationRecordDecoder();
+
+    private ProducerRecord<String, byte[]> published(ReservationEvent event) {
+        publisher.publish(event);
+        return producer.history().getLast();
+    }
+
+    @Test
+    void a_placed_event_is_the_exact_record_of_the_contract() {
+        var record = published(PLACED);
+
+        assertThat(record.key()).isEqualTo("table-7");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(PLACED_JSON);
+        assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(PLACED_HEADERS);
+    }
+
+    @Test
+    void a_cancelled_event_is_the_exact_record_of_the_contract() {
+        var record = published(CANCELLED);
+
+        assertThat(record.key()).isEqualTo("table-7");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(CANCELLED_JSON);
+        assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(CANCELLED_HEADERS);
+    }
+
+    @Test
+    void without_an_idempotency_key_the_field_is_left_out() {
+        var placed = new ReservationPlaced(
+                PLACED.eventId(), PLACED.occurredAt(), PLACED.reservationId(), PLACED.details(), Optional.empty());
+
+        var json = new String(published(placed).value(), StandardCharsets.UTF_8);
+
+        assertThat(json).doesNotContain("idempotencyKey").contains("\"status\":\"CONFIRMED\"");
+    }
+
+    @Test
+    void the_source_is_configurable() {
+        var custom = KafkaReservationPublisher.using(
+                producer,
+                KafkaPublisherSettings.builder()
+                        .bootstrapServers("unused:9092")
+                        .source(java.net.URI.create("urn:reservekit:spring-app"))
+                        .build());
+
+        custom.publish(PLACED);
+
+        assertThat(WireContract.headers(producer.history().getLast().headers()))
+                .containsEntry("ce_source", "urn:reservekit:spring-app");
+    }
+
+    @Test
+    void every_event_matches_the_json_schema_of_its_type() {
+        var events = new java.util.ArrayList<ReservationEvent>(ReservationFixtures.mixedEvents(6));
+        events.add(PLACED);
+        events.add(CANCELLED);
+
+        for (var event : events) {
+            assertThat(WireContract.validate(event, published(event).value()))
+                    .as("schema findings for %s", event)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void the_schemas_reject_what_the_contract_forbids() {
+        var numericInstant = PLACED_JSON.replace("\"2026-12-01T19:00:00Z\"", "1796151600");
+        var missingGuest = PLACED_JSON.replace("\"guestName\":\"Ada Lovelace\",", "");
+
+        assertThat(WireContract.validate(PLACED, numericInstant.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+        assertThat(WireContract.validate(PLACED, missingGuest.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void what_was_published_reads_back_as_the_same_events() {
+        for (var event : java.util.List.<ReservationEvent>of(PLACED, CANCELLED)) {
+            var record = published(event);
+
+            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
+        }
+    }
+
+    @Test
+    void unknown_fields_are_ignored() {
+        var record = published(PLACED);
+        var withExtra = PLACED_JSON.replace("{", "{\"tableColour\":\"blue\",\"nested\":{\"a\":[1,2]},");
+
+        assertThat(decoder.decode(record.headers(), withExtra.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new Decoded.Event(PLACED));
+    }
+
+    @Test
+    void a_record_that_is_not_a_cloud_event_is_malformed() {
+        var decoded = decoder.decode(new RecordHeaders(), "hello".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded).isInstanceOf(Decoded.Malformed.class);
+        assertThat(((Decoded.Malformed) decoded).reason()).contains("ce_specversion");
+    }
+
+    @Test
+    void broken_json_is_malformed() {
+        var record = published(PLACED);
+
+        assertThat(decoder.decode(record.headers(), "{\"reservationId\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Decoded.Malformed.class);
+        assertThat(decoder.decode(record.headers(), null)).isInstanceOf(Decoded.Malformed.class);
+    }
+
+    @Test
+    void data_that_breaks_a_domain_rule_is_malformed() {
+        var record = published(PLACED);
+        var tooMany = PLACED_JSON.replace("\"partySize\":4", "\"partySize\":0");
+        var missing = PLACED_JSON.replace("\"createdAt\":\"2026-11-24T10:00:00Z\",", "");
+
+        assertThat(decoder.decode(record.headers(), tooMany.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Decoded.Malformed.class);
+        assertThat(decoder.decode(record.headers(), missing.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(Decoded.Malformed.class);
+    }
+
+    @Test
+    void another_type_is_unknown_and_another_version_is_unsupported() {
+        var record = published(PLACED);
+        var unknown = retyped(record, "com.example.table.cleaned.v1");
+        var newer = retyped(record, "io.github.reservekit.reservation.placed.v2");
+
+        assertThat(decoder.decode(unknown, record.value()))
+                .isEqualTo(new Decoded.UnknownType("com.example.table.cleaned.v1"));
+        assertThat(decoder.decode(newer, record.value())).isInstanceOf(Decoded.UnsupportedVersion.class);
+    }
+
+    @Test
+    void another_cloud_events_spec_version_is_unsupported() {
+        var record = published(PLACED);
+        var headers = new RecordHeaders(record.headers().toArray());
+        headers.remove("ce_specversion");
+        headers.add("ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoder.decode(headers, record.value())).isInstanceOf(Decoded.UnsupportedVersion.class);
+    }
+
+    @Test
+    void the_deserializer_never_throws() {
+        try (var deserializer = new ReservationEventDeserializer()) {
+            assertThat(deserializer.deserialize("reserve", new byte[] {1, 2, 3}))
+                    .isInstanceOf(Decoded.Malformed.class);
+            assertThat(deserializer.deserialize("reserve", new RecordHeaders(), new byte[] {(byte) 0xff}))
+                    .isInstanceOf(Decoded.Malformed.class);
+        }
+    }
+
+    private static RecordHeaders retyped(ProducerRecord<String, byte[]> record, String type) {
+        var headers = new RecordHeaders(record.headers().toArray());
+        headers.remove("ce_type");
+        headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+}
