@@ -1,0 +1,38 @@
+package io.github.reservekit.micronaut;
+
+import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.micronaut.context.env.CommandLinePropertySource;
+import io.micronaut.core.cli.CommandLine;
+
+/**
+ * The zero-setup run ({@code ./mvnw -pl micronaut-app -am test-compile exec:java -Dexec.skip=true}): when no
+ * {@code kafka.bootstrap.servers} is configured (argument, system property or environment), it starts a real
+ * single-node Kafka broker in this JVM first. It lives in the test sources, so broker jars never enter the
+ * application's jar.
+ */
+public final class TestReserveKitApplication {
+
+    private static final String BOOTSTRAP = "kafka.bootstrap.servers";
+
+    public static void main(String[] args) {
+        if (!configured(args)) {
+            System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
+            var kafka = EmbeddedKafkaCluster.single();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-embedded-kafka"));
+            System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
+            System.out.println(
+                    "Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
+            System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
+                    + " --topic reserve --from-beginning --property print.headers=true");
+        }
+        Application.main(args);
+    }
+
+    /** Micronaut's own sources for the key: {@code --kafka.bootstrap.servers=}, -D, or KAFKA_BOOTSTRAP_SERVERS. */
+    private static boolean configured(String[] args) {
+        var fromArgs = new CommandLinePropertySource(CommandLine.parse(args));
+        return fromArgs.get(BOOTSTRAP) != null
+                || System.getProperty(BOOTSTRAP) != null
+                || System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null;
+    }
+}
