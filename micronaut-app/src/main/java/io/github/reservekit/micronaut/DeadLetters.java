@@ -3,6 +3,7 @@ package io.github.reservekit.micronaut;
 import io.micronaut.configuration.kafka.annotation.KafkaClient;
 import io.micronaut.configuration.kafka.annotation.KafkaKey;
 import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * untouched, plus {@code dlt-*} headers saying where the record came from and why it was parked. Waits for the
  * broker's acknowledgement (acks=all), so a parked record is not lost when the listener moves on.
  */
+@Requires(property = "kafka.enabled", notEquals = "false")
 @Singleton
 class DeadLetters {
 

@@ -9,6 +9,7 @@ import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguratio
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * micronaut-micrometer's Kafka metrics reporter) plus {@code reservekit.*}; the adapter refuses, at start-up,
  * any setting that would weaken its delivery guarantee (e.g. {@code kafka.producers.default.acks=1}).
  */
+@Requires(property = "kafka.enabled", notEquals = "false")
 @Factory
 class KafkaFactory {
 

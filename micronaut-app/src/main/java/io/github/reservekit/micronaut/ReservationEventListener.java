@@ -10,6 +10,7 @@ import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
 import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import io.micronaut.context.annotation.Requires;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * unknown types are skipped, as CONTRACT.md asks of readers. Anything else that fails while handling a record
  * ends in {@link #handle}, which parks that record too; {@code RESUME_AT_NEXT_RECORD} then moves past it.
  */
+@Requires(property = "kafka.enabled", notEquals = "false")
 @KafkaListener(
         groupId = "${reservekit.events.group-id:reservekit-micronaut-events}",
         clientId = "reservekit-micronaut-events",

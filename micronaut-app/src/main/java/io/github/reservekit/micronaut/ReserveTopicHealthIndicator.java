@@ -2,6 +2,7 @@ package io.github.reservekit.micronaut;
 
 import io.github.reservekit.kafka.ReserveTopic;
 import io.github.reservekit.kafka.TopicHealth;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
@@ -13,6 +14,7 @@ import java.util.Map;
  * a leader and at least {@code min.insync.replicas} in-sync replicas (the adapter's {@link TopicHealth}), the
  * same meaning as spring-app's. Runs the admin calls on Micronaut's I/O executor, never the event loop.
  */
+@Requires(property = "kafka.enabled", notEquals = "false")
 @Singleton
 class ReserveTopicHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 

@@ -7,7 +7,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-/** For tests of the HTTP layer alone: the core's recording fake instead of Kafka. */
+/** For tests of the HTTP layer alone: the core's recording fake instead of Kafka (run with kafka.enabled=false). */
 @Factory
 @Requires(property = FakePublisherFactory.ENABLED, value = "true")
 public class FakePublisherFactory {

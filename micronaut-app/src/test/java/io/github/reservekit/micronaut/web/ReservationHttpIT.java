@@ -37,7 +37,8 @@ class ReservationHttpIT {
     @BeforeAll
     static void start() {
         server = ApplicationContext.run(
-                EmbeddedServer.class, Map.of("micronaut.server.port", -1, FakePublisherFactory.ENABLED, "true"));
+                EmbeddedServer.class,
+                Map.of("micronaut.server.port", -1, FakePublisherFactory.ENABLED, "true", "kafka.enabled", false));
         api = new ApiClient(server.getURI());
         publisher = server.getApplicationContext().getBean(RecordingReservationPublisher.class);
     }
