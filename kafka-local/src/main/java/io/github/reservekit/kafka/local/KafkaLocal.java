@@ -37,6 +37,7 @@ public final class KafkaLocal {
     private final PrintStream out;
     private final PrintStream err;
     private final String command = System.getProperty("kafka.local.command", "kafka-local");
+    private volatile boolean shuttingDown;
 
     KafkaLocal(PrintStream out, PrintStream err) {
         this.out = out;
@@ -134,7 +135,15 @@ public final class KafkaLocal {
     private int start(Options o) {
         LocalKafkaCluster cluster = cluster(o);
         long began = System.nanoTime();
-        Thread stopOnExit = new Thread(cluster::stop, "kafka-local-shutdown");
+        Thread stopOnExit = new Thread(
+                () -> {
+                    shuttingDown = true;
+                    if (cluster.status().stream().anyMatch(LocalKafkaCluster.BrokerStatus::running)) {
+                        cluster.stop();
+                        out.println("Stopped. Data kept in " + cluster.dataDir() + ".");
+                    }
+                },
+                "kafka-local-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         out.println("Starting Kafka " + AppInfoParser.getVersion() + ": "
                 + cluster.nodeIds().size() + " broker(s) in " + cluster.dataDir());
@@ -176,6 +185,9 @@ public final class KafkaLocal {
         cluster.status().forEach(s -> running.put(s.nodeId(), s.running()));
         try {
             while (!stopRequested.await(1, TimeUnit.SECONDS)) {
+                if (shuttingDown) {
+                    return;
+                }
                 boolean any = false;
                 for (LocalKafkaCluster.BrokerStatus s : cluster.status()) {
                     any |= s.running();
@@ -192,8 +204,7 @@ public final class KafkaLocal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        cluster.stop();
-        out.println("Stopped. Data kept in " + cluster.dataDir() + ".");
+        // The shutdown hook stops the brokers and says so.
     }
 
     private void printSummary(LocalKafkaCluster cluster, Duration took) {

@@ -161,9 +161,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
      */
     public void start() {
         Instant deadline = Instant.now().plus(readyTimeout);
-        format();
         List<Integer> toStart = nodeIds().stream().filter(id -> !isRunning(id)).toList();
         toStart.forEach(this::checkPortsFree);
+        format();
         toStart.forEach(this::launch);
         awaitBrokers(Set.copyOf(nodeIds()), deadline);
         createTopicIfAbsent(deadline);
