@@ -341,6 +341,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
         c.put("share.coordinator.state.topic.min.isr", Integer.toString(minIsr));
         c.put("group.initial.rebalance.delay.ms", "0");
         c.put("auto.create.topics.enable", "false");
+        // After a restart one broker often leads everything; move leadership back within 30 s, not 5 min.
+        c.put("leader.imbalance.check.interval.seconds", "30");
         // A crashed broker is fenced (and leaves the ISR) after 3 s instead of 9 s.
         c.put("broker.session.timeout.ms", "3000");
         c.put("broker.heartbeat.interval.ms", "500");
