@@ -66,6 +66,9 @@ class LocalKafkaClusterIT {
                 .ports(ports.subList(0, 3), ports.subList(3, 6))
                 .progress(line -> System.out.println("[kafka-local] " + line))
                 .build();
+        // If the test JVM is stopped before @AfterAll, the brokers must not outlive it.
+        LocalKafkaCluster started = cluster;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-kafka-local-it"));
         cluster.start();
         cluster.status().forEach(s -> brokerPids.add(s.pid()));
         producer = new KafkaProducer<>(producerConfig());
