@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -596,7 +597,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
     }
 
-    private void pause(Instant deadline, java.util.function.Supplier<String> what) {
+    private void pause(Instant deadline, Supplier<String> what) {
         if (Instant.now().isAfter(deadline)) {
             String logs = nodeIds().stream().map(id -> logFile(id).toString()).collect(Collectors.joining(", "));
             throw new IllegalStateException("Kafka cluster not ready after " + readyTimeout.toSeconds() + " s ("
