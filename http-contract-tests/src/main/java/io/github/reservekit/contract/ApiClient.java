@@ -61,8 +61,9 @@ public final class ApiClient {
         return send(request);
     }
 
-    public Response get(String path) {
-        return send(request(path).GET());
+    /** A GET; {@code headers} are name-value pairs that replace the defaults, e.g. {@code "Accept", "text/plain"}. */
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
     }
 
     public Response delete(String path) {
@@ -78,7 +79,7 @@ public final class ApiClient {
                 .timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return builder;
     }

@@ -1,5 +1,6 @@
 package io.github.reservekit.spring;
 
+import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
@@ -19,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
 /** Assembles the core: one bean per use case, typed as its port. The publisher comes from the Kafka wiring. */
 @Configuration(proxyBeanMethods = false)
 class ReservationConfiguration {
+
+    @Bean
+    RecentEvents recentEvents() {
+        return new RecentEvents();
+    }
 
     @Bean
     Clock clock() {

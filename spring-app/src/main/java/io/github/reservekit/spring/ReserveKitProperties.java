@@ -1,0 +1,25 @@
+package io.github.reservekit.spring;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * ReserveKit's own settings ({@code reservekit.*}). Everything about reaching Kafka (bootstrap servers, client
+ * id, security, producer tuning) stays under Spring Boot's {@code spring.kafka.*}.
+ *
+ * @param topic the topic events go to
+ * @param source the CloudEvents {@code source} naming this application
+ * @param publishTimeout the bound on one publish; a request fails with 503 after it
+ * @param partitions the partition count when the app creates the topic
+ */
+@ConfigurationProperties("reservekit")
+public record ReserveKitProperties(String topic, URI source, Duration publishTimeout, Integer partitions) {
+
+    public ReserveKitProperties {
+        topic = topic == null ? "reserve" : topic;
+        source = source == null ? URI.create("/reservekit/spring-app") : source;
+        publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
+        partitions = partitions == null ? 3 : partitions;
+    }
+}

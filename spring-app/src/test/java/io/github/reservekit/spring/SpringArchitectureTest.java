@@ -1,0 +1,46 @@
+package io.github.reservekit.spring;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.github.reservekit.reservation.testing.HexagonRules;
+
+@AnalyzeClasses(packages = "io.github.reservekit.spring", importOptions = ImportOption.DoNotIncludeTests.class)
+class SpringArchitectureTest {
+
+    @ArchTest
+    static final ArchRule controllers_use_the_use_case_ports_only = noClasses()
+            .that()
+            .resideInAPackage("io.github.reservekit.spring.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    HexagonRules.SERVICES,
+                    HexagonRules.CORE_ADAPTERS,
+                    HexagonRules.BOOTSTRAP,
+                    "org.apache.kafka..",
+                    "io.github.reservekit.kafka..",
+                    "org.springframework.kafka..")
+            .because("the web layer drives the core through its ports and knows nothing of Kafka");
+
+    @ArchTest
+    static final ArchRule the_shell_holds_no_micronaut_type = noClasses()
+            .that()
+            .resideInAPackage("io.github.reservekit.spring..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut..")
+            .because("each shell uses its own framework only");
+
+    @ArchTest
+    static final ArchRule the_shell_reaches_the_core_only_through_ports_and_services_it_wires = noClasses()
+            .that()
+            .resideInAPackage("io.github.reservekit.spring..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(HexagonRules.BOOTSTRAP)
+            .because("the shell wires the core itself, one bean per use case");
+}
