@@ -1,5 +1,7 @@
 package io.github.reservekit.micronaut.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.Problem;
 import io.github.reservekit.http.ReservationProblems;
@@ -22,6 +24,8 @@ import java.util.Map;
  */
 @Singleton
 class StrictJsonBody {
+
+    private static final JsonFactory TOKENS = new JsonFactory();
 
     private final JsonMapper json;
 
@@ -66,13 +70,29 @@ class StrictJsonBody {
     }
 
     private @Nullable JsonNode parse(@Nullable String body) {
-        if (body == null || body.isBlank()) {
+        if (body == null || body.isBlank() || !oneJsonValue(body)) {
             return null;
         }
         try {
             return json.readValue(body, JsonNode.class);
         } catch (IOException | RuntimeException malformed) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the body is exactly one JSON value: Micronaut's mapper stops after the first and ignores the rest,
+     * where spring-app's Jackson refuses trailing tokens ({@code {"a":1} junk} is malformed in both shells).
+     */
+    private static boolean oneJsonValue(String body) {
+        try (JsonParser parser = TOKENS.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException malformed) {
+            return false;
         }
     }
 
