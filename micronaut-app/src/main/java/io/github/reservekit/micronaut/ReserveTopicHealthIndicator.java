@@ -26,7 +26,7 @@ class ReserveTopicHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
 
     @Override
     public String getName() {
-        return "reserveTopic";
+        return "kafkaPublishing";
     }
 
     @Override

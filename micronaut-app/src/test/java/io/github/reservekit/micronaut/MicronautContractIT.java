@@ -184,7 +184,7 @@ class MicronautContractIT extends HttpContractSuite {
 
         assertThat(health.json()
                         .path("details")
-                        .path("reserveTopic")
+                        .path("kafkaPublishing")
                         .path("status")
                         .asText())
                 .isEqualTo("UP");
