@@ -1,11 +1,14 @@
 package io.github.reservekit.micronaut;
 
 import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.CommandLinePropertySource;
 import io.micronaut.core.cli.CommandLine;
+import io.micronaut.runtime.Micronaut;
+import java.time.Duration;
 
 /**
- * The zero-setup run ({@code ./mvnw -pl micronaut-app -am test-compile exec:java -Dexec.skip=true}): when no
+ * The zero-setup run (see docs/micronaut-app.md): when no
  * {@code kafka.bootstrap.servers} is configured (argument, system property or environment), it starts a real
  * single-node Kafka broker in this JVM first. It lives in the test sources, so broker jars never enter the
  * application's jar.
@@ -15,17 +18,34 @@ public final class TestReserveKitApplication {
     private static final String BOOTSTRAP = "kafka.bootstrap.servers";
 
     public static void main(String[] args) {
-        if (!configured(args)) {
-            System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
-            var kafka = EmbeddedKafkaCluster.single();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-embedded-kafka"));
-            System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
-            System.out.println(
-                    "Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
-            System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
-                    + " --topic reserve --from-beginning --property print.headers=true");
+        if (configured(args)) {
+            Micronaut.run(Application.class, args);
+            return;
         }
-        Application.main(args);
+        System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
+        var kafka = EmbeddedKafkaCluster.single();
+        System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
+        System.out.println("Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
+        System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
+                + " --topic reserve --from-beginning --property print.headers=true");
+        ApplicationContext app = Micronaut.run(Application.class, args);
+        // Shutdown hooks run concurrently: stop the broker only once the app (its producer, listener and admin
+        // client) has stopped, or their close would wait on a broker that is already gone.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(app, kafka), "stop-embedded-kafka"));
+    }
+
+    private static void stopAfter(ApplicationContext app, EmbeddedKafkaCluster kafka) {
+        try {
+            app.close();
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (app.isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            kafka.close();
+        }
     }
 
     /** Micronaut's own sources for the key: {@code --kafka.bootstrap.servers=}, -D, or KAFKA_BOOTSTRAP_SERVERS. */
