@@ -193,6 +193,24 @@ class LeaderFailoverIT {
 
     @Test
     @Order(4)
+    void with_one_of_three_brokers_down_the_topic_keeps_reporting_it_can_publish() {
+        assertThat(cluster.stoppedBrokerIds())
+                .as("the previous test stopped the leader")
+                .hasSize(1);
+        try (var topic = ReserveTopic.create(settings)) {
+            // Sampled across the ISR shrink (replica.lag.time.max.ms): health must not flap to DOWN meanwhile.
+            for (int probe = 0; probe < 20; probe++) {
+                var health = topic.health();
+                assertThat(health.canPublish())
+                        .as("probe %d: %s", probe, health)
+                        .isTrue();
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void with_fewer_in_sync_replicas_than_required_publish_fails_retriably_within_the_bound() {
         var running = new java.util.TreeSet<>(cluster.brokerIds());
         running.removeAll(cluster.stoppedBrokerIds());
