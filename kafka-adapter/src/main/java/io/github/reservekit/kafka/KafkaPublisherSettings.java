@@ -35,9 +35,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param source the CloudEvents {@code source} (a URI reference naming the application); {@code /reservekit}
  * @param publishTimeout how long one publish may take before it fails (retriable); 5 s by default
  * @param partitions the partition count used when the adapter creates the topic; 3 by default
+ * @param retentionMs the topic's {@code retention.ms} when the adapter creates it; {@code -1} (keep events
+ *     forever) by default, since the topic is the system of record: a deleted event is a reservation lost on
+ *     the next replay
+ * @param retentionBytes the topic's {@code retention.bytes} (per partition) when the adapter creates it;
+ *     {@code -1} (no size limit) by default, for the same reason
  */
 public record KafkaPublisherSettings(
-        Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout, int partitions) {
+        Map<String, Object> kafkaProperties,
+        String topic,
+        URI source,
+        Duration publishTimeout,
+        int partitions,
+        long retentionMs,
+        long retentionBytes) {
 
     public static final String DEFAULT_TOPIC = "reserve";
     public static final URI DEFAULT_SOURCE = URI.create("/reservekit");
@@ -45,6 +56,8 @@ public record KafkaPublisherSettings(
     public static final int DEFAULT_PARTITIONS = 3;
     public static final int DEFAULT_LINGER_MS = 5;
     public static final int DEFAULT_BATCH_SIZE = 64 * 1024;
+    /** Kafka's value for "no limit" in {@code retention.ms} and {@code retention.bytes}. */
+    public static final long UNLIMITED_RETENTION = -1;
 
     /** Prefix of the adapter's own keys in {@link #from(Map)}; every other key is a Kafka client property. */
     public static final String PREFIX = "reservekit.";
@@ -73,11 +86,24 @@ public record KafkaPublisherSettings(
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
+        if (retentionMs < UNLIMITED_RETENTION || retentionMs == 0) {
+            throw new IllegalArgumentException("retentionMs must be -1 (forever) or positive, was " + retentionMs);
+        }
+        if (retentionBytes < UNLIMITED_RETENTION || retentionBytes == 0) {
+            throw new IllegalArgumentException(
+                    "retentionBytes must be -1 (no limit) or positive, was " + retentionBytes);
+        }
         Object bootstrap = kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null || bootstrap.toString().isBlank()) {
             throw new IllegalArgumentException("Kafka property bootstrap.servers is required");
         }
         checkDurable(merged(kafkaProperties, publishTimeout), publishTimeout, kafkaProperties);
+    }
+
+    /** Settings keeping the topic's events forever ({@code retention.ms} and {@code retention.bytes} -1). */
+    public KafkaPublisherSettings(
+            Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout, int partitions) {
+        this(kafkaProperties, topic, source, publishTimeout, partitions, UNLIMITED_RETENTION, UNLIMITED_RETENTION);
     }
 
     /** Settings with every default and these bootstrap servers. */
@@ -93,8 +119,8 @@ public record KafkaPublisherSettings(
     /**
      * Settings from flat properties, as a shell reads them from its configuration: keys starting with
      * {@value #PREFIX} are the adapter's ({@code reservekit.topic}, {@code reservekit.source},
-     * {@code reservekit.publish-timeout-ms}, {@code reservekit.partitions}); every other key is a Kafka client
-     * property.
+     * {@code reservekit.publish-timeout-ms}, {@code reservekit.partitions}, {@code reservekit.retention-ms},
+     * {@code reservekit.retention-bytes}); every other key is a Kafka client property.
      *
      * @throws IllegalArgumentException as the constructor, or for an unknown {@value #PREFIX} key
      */
@@ -111,12 +137,21 @@ public record KafkaPublisherSettings(
                 case "source" -> builder.source(URI.create(text));
                 case "publish-timeout-ms" -> builder.publishTimeout(Duration.ofMillis(parseLong(key, text)));
                 case "partitions" -> builder.partitions((int) parseLong(key, text));
+                case "retention-ms" -> builder.retentionMs(parseLong(key, text));
+                case "retention-bytes" -> builder.retentionBytes(parseLong(key, text));
                 default ->
                     throw new IllegalArgumentException("unknown setting " + key + "; known: " + PREFIX + "topic, "
-                            + PREFIX + "source, " + PREFIX + "publish-timeout-ms, " + PREFIX + "partitions");
+                            + PREFIX + "source, " + PREFIX + "publish-timeout-ms, " + PREFIX + "partitions, "
+                            + PREFIX + "retention-ms, " + PREFIX + "retention-bytes");
             }
         });
         return builder.build();
+    }
+
+    /** These settings with another topic; for a second topic on the same cluster (tests, benchmarks). */
+    public KafkaPublisherSettings withTopic(String topic) {
+        return new KafkaPublisherSettings(
+                kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
     }
 
     /** The bootstrap servers. */
@@ -249,6 +284,8 @@ public record KafkaPublisherSettings(
         private URI source = DEFAULT_SOURCE;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private int partitions = DEFAULT_PARTITIONS;
+        private long retentionMs = UNLIMITED_RETENTION;
+        private long retentionBytes = UNLIMITED_RETENTION;
 
         private Builder() {}
 
@@ -282,9 +319,22 @@ public record KafkaPublisherSettings(
             return this;
         }
 
+        /** {@code retention.ms} of a topic the adapter creates; -1 (forever, the default) or positive. */
+        public Builder retentionMs(long retentionMs) {
+            this.retentionMs = retentionMs;
+            return this;
+        }
+
+        /** {@code retention.bytes} of a topic the adapter creates; -1 (no limit, the default) or positive. */
+        public Builder retentionBytes(long retentionBytes) {
+            this.retentionBytes = retentionBytes;
+            return this;
+        }
+
         /** @throws IllegalArgumentException as {@link KafkaPublisherSettings}'s constructor */
         public KafkaPublisherSettings build() {
-            return new KafkaPublisherSettings(kafkaProperties, topic, source, publishTimeout, partitions);
+            return new KafkaPublisherSettings(
+                    kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
         }
     }
 }
