@@ -143,6 +143,25 @@ public record KafkaPublisherSettings(
         checkDurable(producerConfig, null, Map.of());
     }
 
+    /** Like the record's, but with secrets (passwords, JAAS configs, keys, tokens) replaced by {@code [hidden]}. */
+    @Override
+    public String toString() {
+        var shown = new java.util.TreeMap<String, Object>();
+        kafkaProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return "KafkaPublisherSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
+                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("jaas")
+                || lower.contains("token")
+                || lower.contains("credential")
+                || lower.endsWith(".key");
+    }
+
     private static Map<String, Object> merged(Map<String, Object> user, Duration publishTimeout) {
         long bound = publishTimeout.toMillis();
         var config = new LinkedHashMap<String, Object>();

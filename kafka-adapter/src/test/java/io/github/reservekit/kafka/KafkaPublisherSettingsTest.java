@@ -119,4 +119,19 @@ class KafkaPublisherSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acks=1");
     }
+
+    @Test
+    void secrets_never_show_in_the_string_form() {
+        var settings = KafkaPublisherSettings.builder()
+                .bootstrapServers("localhost:9092")
+                .property("sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"p4ss\";")
+                .property("ssl.truststore.password", "tru5t")
+                .build();
+
+        assertThat(settings.toString())
+                .doesNotContain("p4ss")
+                .doesNotContain("tru5t")
+                .contains("sasl.jaas.config=[hidden]")
+                .contains("localhost:9092");
+    }
 }
