@@ -27,8 +27,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * same resourceId go to the same partition and keep the order in which {@code publish} calls returned.
  *
  * <p><b>Bound.</b> Every {@code publish} returns or throws within {@link KafkaPublisherSettings#publishTimeout()}
- * (5 s by default; {@code max.block.ms} and {@code delivery.timeout.ms} are set to it), never Kafka's 60 s or
- * 120 s defaults. A failure throws {@link PublicationFailedException}: {@code retriable()} is true for
+ * (5 s by default; {@code max.block.ms} is set to it and {@code delivery.timeout.ms} a little under it), never
+ * Kafka's 60 s or 120 s defaults. A failure throws {@link PublicationFailedException}: {@code retriable()} is true for
  * timeouts, unreachable brokers, too few in-sync replicas and Kafka's other {@code RetriableException}s, and false
  * for authorization failures, a record too large, serialization errors and a closed publisher. After a
  * timeout the event may still appear later (the outcome is unknown), which is why consumers deduplicate by
@@ -46,12 +46,19 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final Producer<String, byte[]> producer;
     private final KafkaPublisherSettings settings;
     private final boolean ownsProducer;
+    /**
+     * Once {@code send} returned with at least this much time left, the producer itself reports the outcome
+     * before the deadline ({@code delivery.timeout.ms}), so no timer is needed; MAX_VALUE for a producer whose
+     * configuration this publisher does not know.
+     */
+    private final long untimedWaitNanos;
 
     private KafkaReservationPublisher(
             Producer<String, byte[]> producer, KafkaPublisherSettings settings, boolean ownsProducer) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsProducer = ownsProducer;
+        this.untimedWaitNanos = ownsProducer ? settings.deliveryTimeout().toNanos() : Long.MAX_VALUE;
     }
 
     /**
@@ -107,7 +114,13 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             throw translate(event, refused);
         }
         try {
-            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long remaining = deadline - System.nanoTime();
+            if (remaining >= untimedWaitNanos) {
+                // Bounded by the producer's delivery.timeout.ms, which is within what is left of the deadline.
+                acknowledgement.get();
+            } else {
+                acknowledgement.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            }
         } catch (ExecutionException failed) {
             throw translate(event, failed.getCause() == null ? failed : failed.getCause());
         } catch (TimeoutException late) {
