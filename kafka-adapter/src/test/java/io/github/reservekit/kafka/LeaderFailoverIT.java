@@ -220,7 +220,7 @@ class LeaderFailoverIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void once_the_brokers_are_back_the_topic_is_healthy_and_publishing_works_again() {
         for (int broker : cluster.stoppedBrokerIds()) {
             cluster.startBroker(broker);
