@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * security, tuning), which win over the adapter's defaults.
  *
  * <p>The adapter's defaults ({@link #producerProperties()}): {@code acks=all}, {@code enable.idempotence=true},
- * {@code max.in.flight.requests.per.connection=5}, {@code max.block.ms} and {@code delivery.timeout.ms} equal to
- * {@link #publishTimeout()}, {@code request.timeout.ms} half of it, {@code linger.ms=5},
+ * {@code max.in.flight.requests.per.connection=5}, {@code max.block.ms} equal to {@link #publishTimeout()},
+ * {@code delivery.timeout.ms} a tenth (at least 100 ms) less, {@code request.timeout.ms} half of it, {@code linger.ms=5},
  * {@code batch.size=65536}. A user property that would break the delivery guarantee is refused with an
  * {@link IllegalArgumentException} when the settings are built: {@code acks} other than {@code all}/{@code -1},
  * idempotence off, {@code retries=0}, more than 5 requests in flight, a {@code transactional.id}, other
@@ -35,9 +35,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param source the CloudEvents {@code source} (a URI reference naming the application); {@code /reservekit}
  * @param publishTimeout how long one publish may take before it fails (retriable); 5 s by default
  * @param partitions the partition count used when the adapter creates the topic; 3 by default
+ * @param retentionMs the topic's {@code retention.ms} when the adapter creates it; {@code -1} (keep events
+ *     forever) by default, since the topic is the system of record: a deleted event is a reservation lost on
+ *     the next replay
+ * @param retentionBytes the topic's {@code retention.bytes} (per partition) when the adapter creates it;
+ *     {@code -1} (no size limit) by default, for the same reason
  */
 public record KafkaPublisherSettings(
-        Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout, int partitions) {
+        Map<String, Object> kafkaProperties,
+        String topic,
+        URI source,
+        Duration publishTimeout,
+        int partitions,
+        long retentionMs,
+        long retentionBytes) {
 
     public static final String DEFAULT_TOPIC = "reserve";
     public static final URI DEFAULT_SOURCE = URI.create("/reservekit");
@@ -45,6 +56,8 @@ public record KafkaPublisherSettings(
     public static final int DEFAULT_PARTITIONS = 3;
     public static final int DEFAULT_LINGER_MS = 5;
     public static final int DEFAULT_BATCH_SIZE = 64 * 1024;
+    /** Kafka's value for "no limit" in {@code retention.ms} and {@code retention.bytes}. */
+    public static final long UNLIMITED_RETENTION = -1;
 
     /** Prefix of the adapter's own keys in {@link #from(Map)}; every other key is a Kafka client property. */
     public static final String PREFIX = "reservekit.";
@@ -73,11 +86,24 @@ public record KafkaPublisherSettings(
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
+        if (retentionMs < UNLIMITED_RETENTION || retentionMs == 0) {
+            throw new IllegalArgumentException("retentionMs must be -1 (forever) or positive, was " + retentionMs);
+        }
+        if (retentionBytes < UNLIMITED_RETENTION || retentionBytes == 0) {
+            throw new IllegalArgumentException(
+                    "retentionBytes must be -1 (no limit) or positive, was " + retentionBytes);
+        }
         Object bootstrap = kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null || bootstrap.toString().isBlank()) {
             throw new IllegalArgumentException("Kafka property bootstrap.servers is required");
         }
         checkDurable(merged(kafkaProperties, publishTimeout), publishTimeout, kafkaProperties);
+    }
+
+    /** Settings keeping the topic's events forever ({@code retention.ms} and {@code retention.bytes} -1). */
+    public KafkaPublisherSettings(
+            Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout, int partitions) {
+        this(kafkaProperties, topic, source, publishTimeout, partitions, UNLIMITED_RETENTION, UNLIMITED_RETENTION);
     }
 
     /** Settings with every default and these bootstrap servers. */
@@ -93,8 +119,8 @@ public record KafkaPublisherSettings(
     /**
      * Settings from flat properties, as a shell reads them from its configuration: keys starting with
      * {@value #PREFIX} are the adapter's ({@code reservekit.topic}, {@code reservekit.source},
-     * {@code reservekit.publish-timeout-ms}, {@code reservekit.partitions}); every other key is a Kafka client
-     * property.
+     * {@code reservekit.publish-timeout-ms}, {@code reservekit.partitions}, {@code reservekit.retention-ms},
+     * {@code reservekit.retention-bytes}); every other key is a Kafka client property.
      *
      * @throws IllegalArgumentException as the constructor, or for an unknown {@value #PREFIX} key
      */
@@ -111,12 +137,21 @@ public record KafkaPublisherSettings(
                 case "source" -> builder.source(URI.create(text));
                 case "publish-timeout-ms" -> builder.publishTimeout(Duration.ofMillis(parseLong(key, text)));
                 case "partitions" -> builder.partitions((int) parseLong(key, text));
+                case "retention-ms" -> builder.retentionMs(parseLong(key, text));
+                case "retention-bytes" -> builder.retentionBytes(parseLong(key, text));
                 default ->
                     throw new IllegalArgumentException("unknown setting " + key + "; known: " + PREFIX + "topic, "
-                            + PREFIX + "source, " + PREFIX + "publish-timeout-ms, " + PREFIX + "partitions");
+                            + PREFIX + "source, " + PREFIX + "publish-timeout-ms, " + PREFIX + "partitions, "
+                            + PREFIX + "retention-ms, " + PREFIX + "retention-bytes");
             }
         });
         return builder.build();
+    }
+
+    /** These settings with another topic; for a second topic on the same cluster (tests, benchmarks). */
+    public KafkaPublisherSettings withTopic(String topic) {
+        return new KafkaPublisherSettings(
+                kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
     }
 
     /** The bootstrap servers. */
@@ -143,6 +178,25 @@ public record KafkaPublisherSettings(
         checkDurable(producerConfig, null, Map.of());
     }
 
+    /** Like the record's, but with secrets (passwords, JAAS configs, keys, tokens) replaced by {@code [hidden]}. */
+    @Override
+    public String toString() {
+        var shown = new java.util.TreeMap<String, Object>();
+        kafkaProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return "KafkaPublisherSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
+                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("jaas")
+                || lower.contains("token")
+                || lower.contains("credential")
+                || lower.endsWith(".key");
+    }
+
     private static Map<String, Object> merged(Map<String, Object> user, Duration publishTimeout) {
         long bound = publishTimeout.toMillis();
         var config = new LinkedHashMap<String, Object>();
@@ -152,13 +206,27 @@ public record KafkaPublisherSettings(
         config.put(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) bound);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) defaultDeliveryTimeout(bound));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(100, bound / 2));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "reservekit-publisher");
         config.putAll(user);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return Map.copyOf(config);
+    }
+
+    /**
+     * Slightly under the bound: Kafka reports every send's outcome within {@code delivery.timeout.ms} after
+     * {@code send} returns, so when {@code send} returned within the margin the publisher can wait for that
+     * outcome without a timer of its own (much cheaper for thousands of waiting virtual threads).
+     */
+    private static long defaultDeliveryTimeout(long bound) {
+        return bound - Math.max(100, bound / 10);
+    }
+
+    /** The producer's {@code delivery.timeout.ms}: after {@code send} returns, its outcome is known within it. */
+    Duration deliveryTimeout() {
+        return Duration.ofMillis(number(producerProperties(), ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
     }
 
     private static void checkDurable(Map<String, ?> config, Duration publishTimeout, Map<String, ?> user) {
@@ -249,6 +317,8 @@ public record KafkaPublisherSettings(
         private URI source = DEFAULT_SOURCE;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private int partitions = DEFAULT_PARTITIONS;
+        private long retentionMs = UNLIMITED_RETENTION;
+        private long retentionBytes = UNLIMITED_RETENTION;
 
         private Builder() {}
 
@@ -282,9 +352,22 @@ public record KafkaPublisherSettings(
             return this;
         }
 
+        /** {@code retention.ms} of a topic the adapter creates; -1 (forever, the default) or positive. */
+        public Builder retentionMs(long retentionMs) {
+            this.retentionMs = retentionMs;
+            return this;
+        }
+
+        /** {@code retention.bytes} of a topic the adapter creates; -1 (no limit, the default) or positive. */
+        public Builder retentionBytes(long retentionBytes) {
+            this.retentionBytes = retentionBytes;
+            return this;
+        }
+
         /** @throws IllegalArgumentException as {@link KafkaPublisherSettings}'s constructor */
         public KafkaPublisherSettings build() {
-            return new KafkaPublisherSettings(kafkaProperties, topic, source, publishTimeout, partitions);
+            return new KafkaPublisherSettings(
+                    kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
         }
     }
 }

@@ -34,6 +34,15 @@ import org.slf4j.LoggerFactory;
  * is logged as a warning and reported in the {@link TopicHealth}. {@link #health()} only looks, for health
  * endpoints: UP means {@link TopicHealth#canPublish()}.
  *
+ * <p><b>System of record.</b> The topic is what the in-memory state is rebuilt from
+ * ({@link KafkaReservationFollower}), so a new topic gets {@code cleanup.policy=delete} with
+ * {@link KafkaPublisherSettings#retentionMs()} and {@link KafkaPublisherSettings#retentionBytes()}, both -1 by
+ * default: no event is ever deleted, and the topic grows by every event's size (about 400 bytes, times the
+ * replication factor) for as long as it lives. Compaction is never used: the key is the resourceId, so it would
+ * keep only the last event of each resource and lose every other reservation. An existing topic that deletes
+ * events (finite retention, or compaction) is not changed, but logged as a warning and reported in
+ * {@link TopicHealth#problems()} ({@link TopicHealth#deletesEvents()}); it does not make the topic unhealthy.
+ *
  * <p>Every call takes at most the publish timeout. Thread-safe. {@link #close()} closes the admin client this
  * object built ({@link #create}); an admin client passed to {@link #using} stays open.
  */
@@ -102,16 +111,28 @@ public final class ReserveTopic implements AutoCloseable {
                     .contains(settings.topic());
             if (!exists) {
                 var topic = new NewTopic(settings.topic(), settings.partitions(), replication)
-                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minIsr)));
+                        .configs(Map.of(
+                                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                                String.valueOf(minIsr),
+                                // Explicit, so a broker default of compact (log.cleanup.policy) cannot apply.
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(settings.retentionMs()),
+                                TopicConfig.RETENTION_BYTES_CONFIG,
+                                String.valueOf(settings.retentionBytes())));
                 try {
                     admin.createTopics(List.of(topic)).all().get(timeoutMillis(), TimeUnit.MILLISECONDS);
                     created = true;
                     LOG.info(
-                            "Created topic {} with {} partitions, replication factor {}, min.insync.replicas {}",
+                            "Created topic {} with {} partitions, replication factor {}, min.insync.replicas {},"
+                                    + " retention.ms {}, retention.bytes {}",
                             settings.topic(),
                             settings.partitions(),
                             replication,
-                            minIsr);
+                            minIsr,
+                            settings.retentionMs(),
+                            settings.retentionBytes());
                 } catch (ExecutionException raced) {
                     if (!(raced.getCause() instanceof TopicExistsException)) {
                         throw raced;
@@ -136,6 +157,8 @@ public final class ReserveTopic implements AutoCloseable {
         }
         if (health.weakerThanConfigured()) {
             LOG.warn("Topic {} is weaker than configured: {}", settings.topic(), String.join("; ", health.problems()));
+        } else if (health.deletesEvents()) {
+            LOG.warn("Topic {} deletes events: {}", settings.topic(), String.join("; ", health.problems()));
         }
         return health;
     }
@@ -165,6 +188,9 @@ public final class ReserveTopic implements AutoCloseable {
                             wantedReplication,
                             wantedMinIsr,
                             0,
+                            TopicHealth.UNKNOWN,
+                            TopicHealth.UNKNOWN,
+                            "",
                             List.of("topic " + name + " does not exist"));
                 }
                 throw missing;
@@ -176,6 +202,10 @@ public final class ReserveTopic implements AutoCloseable {
                     .get(resource);
             ConfigEntry minIsrEntry = config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
             int minIsr = minIsrEntry == null || minIsrEntry.value() == null ? 1 : Integer.parseInt(minIsrEntry.value());
+            long retentionMs = longValue(config, TopicConfig.RETENTION_MS_CONFIG);
+            long retentionBytes = longValue(config, TopicConfig.RETENTION_BYTES_CONFIG);
+            ConfigEntry policyEntry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            String cleanupPolicy = policyEntry == null || policyEntry.value() == null ? "" : policyEntry.value();
             List<TopicPartitionInfo> partitions = description.partitions();
             int replication =
                     partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -197,6 +227,19 @@ public final class ReserveTopic implements AutoCloseable {
                 problems.add(unable + " of " + partitions.size()
                         + " partitions have no leader or fewer than min.insync.replicas in-sync replicas");
             }
+            if (retentionMs != KafkaPublisherSettings.UNLIMITED_RETENTION) {
+                problems.add("retention.ms " + retentionMs + ": events older than that are deleted and their"
+                        + " reservations are missing after a restart (set retention.ms=-1 to keep them)");
+            }
+            if (retentionBytes != KafkaPublisherSettings.UNLIMITED_RETENTION) {
+                problems.add("retention.bytes " + retentionBytes + ": the oldest events of a partition beyond that"
+                        + " size are deleted and their reservations are missing after a restart (set"
+                        + " retention.bytes=-1 to keep them)");
+            }
+            if (cleanupPolicy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                problems.add("cleanup.policy " + cleanupPolicy + ": compaction keeps only the last event of each"
+                        + " resource, losing its other reservations after a restart (use cleanup.policy=delete)");
+            }
             return new TopicHealth(
                     name,
                     true,
@@ -207,6 +250,9 @@ public final class ReserveTopic implements AutoCloseable {
                     wantedReplication,
                     wantedMinIsr,
                     unable,
+                    retentionMs,
+                    retentionBytes,
+                    cleanupPolicy,
                     problems);
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
             return unreachable(failed);
@@ -231,6 +277,19 @@ public final class ReserveTopic implements AutoCloseable {
                 .size();
     }
 
+    /** A topic config's value as a number; describeConfigs always returns it, so absent means unlimited. */
+    private static long longValue(Config config, String name) {
+        ConfigEntry entry = config.get(name);
+        if (entry == null || entry.value() == null) {
+            return KafkaPublisherSettings.UNLIMITED_RETENTION;
+        }
+        try {
+            return Long.parseLong(entry.value().strip());
+        } catch (NumberFormatException unreadable) {
+            return KafkaPublisherSettings.UNLIMITED_RETENTION;
+        }
+    }
+
     private long timeoutMillis() {
         return settings.publishTimeout().toMillis();
     }
@@ -248,6 +307,9 @@ public final class ReserveTopic implements AutoCloseable {
                 0,
                 0,
                 0,
+                TopicHealth.UNKNOWN,
+                TopicHealth.UNKNOWN,
+                "",
                 List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }
 }

@@ -17,6 +17,12 @@ import java.util.Objects;
  * @param wantedMinInsyncReplicas {@code min(2, wantedReplicationFactor)}
  * @param partitionsUnableToAcceptWrites partitions without a leader or with fewer in-sync replicas than
  *     {@code min.insync.replicas}, where an {@code acks=all} write fails
+ * @param retentionMs its {@code retention.ms}: -1 keeps events forever, as a system of record needs;
+ *     {@link #UNKNOWN} when it does not exist or did not answer
+ * @param retentionBytes its {@code retention.bytes} per partition: -1 means no size limit; {@link #UNKNOWN}
+ *     when it does not exist or did not answer
+ * @param cleanupPolicy its {@code cleanup.policy} ({@code delete} when the adapter creates it); empty when it
+ *     does not exist or did not answer
  * @param problems human-readable findings, empty when all is well
  */
 public record TopicHealth(
@@ -29,10 +35,17 @@ public record TopicHealth(
         int wantedReplicationFactor,
         int wantedMinInsyncReplicas,
         int partitionsUnableToAcceptWrites,
+        long retentionMs,
+        long retentionBytes,
+        String cleanupPolicy,
         List<String> problems) {
+
+    /** {@link #retentionMs()} and {@link #retentionBytes()} when the topic's configuration was not read. */
+    public static final long UNKNOWN = Long.MIN_VALUE;
 
     public TopicHealth {
         Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
         problems = List.copyOf(problems);
     }
 
@@ -44,5 +57,17 @@ public record TopicHealth(
     /** The topic exists but keeps fewer copies, or accepts writes with fewer in-sync copies, than wanted. */
     public boolean weakerThanConfigured() {
         return exists && (replicationFactor < wantedReplicationFactor || minInsyncReplicas < wantedMinInsyncReplicas);
+    }
+
+    /**
+     * The topic exists and deletes events: by time ({@code retention.ms} not -1), by size
+     * ({@code retention.bytes} not -1) or by compaction. A replay then misses the reservations of the deleted
+     * events; {@link #problems()} says which setting to change. Publishing is not affected.
+     */
+    public boolean deletesEvents() {
+        return exists
+                && ((retentionMs != UNKNOWN && retentionMs != KafkaPublisherSettings.UNLIMITED_RETENTION)
+                        || (retentionBytes != UNKNOWN && retentionBytes != KafkaPublisherSettings.UNLIMITED_RETENTION)
+                        || cleanupPolicy.contains("compact"));
     }
 }

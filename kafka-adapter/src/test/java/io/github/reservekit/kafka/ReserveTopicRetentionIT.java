@@ -1,0 +1,123 @@
+package io.github.reservekit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reservekit.kafka.local.KafkaBackend;
+import io.github.reservekit.kafka.local.junit.SharedKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The topic as a system of record, on a real broker: created to keep every event, and checked when it exists. */
+@SharedKafka
+class ReserveTopicRetentionIT {
+
+    private static final String PREFIX = "reserve-retention-it-" + System.nanoTime() + "-";
+
+    private static KafkaBackend kafka;
+    private static Admin admin;
+
+    @BeforeAll
+    static void connect(KafkaBackend backend) {
+        kafka = backend;
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    @Test
+    void a_created_topic_keeps_every_event_forever_and_is_never_compacted() throws Exception {
+        var settings = settings(PREFIX + "forever").build();
+
+        var health = ensureExists(settings);
+
+        assertThat(topicConfig(settings.topic()))
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
+        assertThat(health.retentionMs()).isEqualTo(-1);
+        assertThat(health.retentionBytes()).isEqualTo(-1);
+        assertThat(health.cleanupPolicy()).isEqualTo("delete");
+        assertThat(health.deletesEvents()).isFalse();
+        assertThat(health.problems()).isEmpty();
+    }
+
+    @Test
+    void a_configured_retention_is_applied_at_creation_and_reported_as_deleting_events() throws Exception {
+        var settings = settings(PREFIX + "a-week")
+                .retentionMs(Duration.ofDays(7).toMillis())
+                .build();
+
+        var health = ensureExists(settings);
+
+        assertThat(topicConfig(settings.topic()))
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000")
+                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        assertThat(health.deletesEvents()).isTrue();
+        assertThat(health.canPublish()).isTrue();
+        assertThat(health.problems()).singleElement().asString().contains("retention.ms 604800000");
+    }
+
+    @Test
+    void an_existing_topic_that_compacts_or_limits_its_size_is_reported_and_left_unchanged() throws Exception {
+        String name = PREFIX + "compacted";
+        var topic = new NewTopic(name, 1, (short) 1)
+                .configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        "compact",
+                        TopicConfig.RETENTION_BYTES_CONFIG,
+                        "1073741824"));
+        admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+
+        var health = ensureExists(settings(name).build());
+
+        assertThat(topicConfig(name))
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+                .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "1073741824");
+        assertThat(health.deletesEvents()).isTrue();
+        assertThat(health.canPublish()).isTrue();
+        assertThat(health.problems())
+                .anySatisfy(problem -> assertThat(problem).contains("cleanup.policy compact"))
+                .anySatisfy(problem -> assertThat(problem).contains("retention.bytes 1073741824"));
+    }
+
+    private static KafkaPublisherSettings.Builder settings(String topic) {
+        return KafkaPublisherSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topic(topic)
+                .partitions(1)
+                .publishTimeout(Duration.ofSeconds(10));
+    }
+
+    private static TopicHealth ensureExists(KafkaPublisherSettings settings) {
+        try (var topic = ReserveTopic.create(settings)) {
+            return topic.ensureExists();
+        }
+    }
+
+    private static Map<String, String> topicConfig(String topic) throws Exception {
+        var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        var config = admin.describeConfigs(Set.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
+        var values = new java.util.HashMap<String, String>();
+        config.entries().forEach(entry -> values.put(entry.name(), entry.value()));
+        return values;
+    }
+}
