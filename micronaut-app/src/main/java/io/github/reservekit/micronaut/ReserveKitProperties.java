@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param source the CloudEvents {@code source} naming this application
  * @param publishTimeout the bound on one publish; a request fails with 503 after it
  * @param partitions the partition count when the app creates the topic
+ * @param replayTimeout how long start-up may replay the topic before it gives up
  */
 @ConfigurationProperties("reservekit")
 public record ReserveKitProperties(
@@ -22,4 +23,5 @@ public record ReserveKitProperties(
         URI source,
 
         @Bindable(defaultValue = "5s") Duration publishTimeout,
-        @Bindable(defaultValue = "3") int partitions) {}
+        @Bindable(defaultValue = "3") int partitions,
+        @Bindable(defaultValue = "5m") Duration replayTimeout) {}
