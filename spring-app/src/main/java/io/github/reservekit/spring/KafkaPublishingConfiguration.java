@@ -42,6 +42,12 @@ class KafkaPublishingConfiguration {
         properties.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         var settings = KafkaPublisherSettings.builder();
         properties.forEach(settings::property);
+        if (reserveKit.retention() != null) {
+            settings.retentionMs(reserveKit.retention().toMillis());
+        }
+        if (reserveKit.retentionBytes() != null) {
+            settings.retentionBytes(reserveKit.retentionBytes());
+        }
         return settings.topic(reserveKit.topic())
                 .source(reserveKit.source())
                 .publishTimeout(reserveKit.publishTimeout())
