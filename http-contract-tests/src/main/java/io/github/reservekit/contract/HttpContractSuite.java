@@ -213,6 +213,10 @@ public abstract class HttpContractSuite {
                 Arguments.of("partySize missing", ok.replace("\"partySize\":2,", ""), List.of("partySize")),
                 Arguments.of("partySize a fraction", ok.replace(":2,", ":2.5,"), List.of("partySize")),
                 Arguments.of("partySize text", ok.replace(":2,", ":\"two\","), List.of("partySize")),
+                Arguments.of("partySize as a numeric string", ok.replace(":2,", ":\"2\","), List.of("partySize")),
+                Arguments.of("partySize beyond any integer", ok.replace(":2,", ":99999999999,"), List.of("partySize")),
+                Arguments.of("resourceId a number", ok.replace("\"R\"", "5"), List.of("resourceId")),
+                Arguments.of("guestName a boolean", ok.replace("\"Ada\"", "true"), List.of("guestName")),
                 Arguments.of("startsAt malformed", ok.replace("\"S\"", "\"tomorrow at 7\""), List.of("startsAt")),
                 Arguments.of(
                         "startsAt without a zone", ok.replace("\"S\"", "\"2030-01-01T19:00:00\""), List.of("startsAt")),

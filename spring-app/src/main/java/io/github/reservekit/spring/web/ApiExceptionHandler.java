@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -73,9 +75,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return ReservationProblems.unknownField(unknown.getPropertyName());
             }
-            if (cause instanceof DatabindException databind
-                    && !databind.getPath().isEmpty()) {
-                var field = databind.getPath().getFirst().getPropertyName();
+            // A value of the wrong JSON type, or a number beyond the field's range: name the field. (Syntax
+            // errors are other JacksonExceptions and stay "malformed JSON".)
+            if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
+                    && cause instanceof JacksonException jackson
+                    && !jackson.getPath().isEmpty()) {
+                var field = jackson.getPath().getFirst().getPropertyName();
                 if (field != null) {
                     return ReservationProblems.wrongType(field);
                 }
