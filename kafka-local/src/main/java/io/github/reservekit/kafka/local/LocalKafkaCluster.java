@@ -520,7 +520,14 @@ public final class LocalKafkaCluster implements AutoCloseable {
 
     private void createTopicIfAbsent(Instant deadline) {
         NewTopic topic = new NewTopic(layout.topic(), layout.partitions(), layout.replicationFactor())
-                .configs(Map.of("min.insync.replicas", Integer.toString(layout.minInsyncReplicas())));
+                .configs(Map.of(
+                        "min.insync.replicas",
+                        Integer.toString(layout.minInsyncReplicas()),
+                        // The apps treat the topic as their system of record: keep every event.
+                        "retention.ms",
+                        "-1",
+                        "retention.bytes",
+                        "-1"));
         try (Admin admin = Admin.create(adminConfig())) {
             while (true) {
                 try {

@@ -121,7 +121,9 @@ class DockerComposeAgreementTest {
                 .contains("--create --if-not-exists --topic " + LocalKafkaCluster.DEFAULT_TOPIC + " ")
                 .contains("--partitions " + LocalKafkaCluster.DEFAULT_PARTITIONS + " ")
                 .contains("--replication-factor " + LocalKafkaCluster.REPLICATION_FACTOR + " ")
-                .contains("--config min.insync.replicas=" + LocalKafkaCluster.MIN_INSYNC_REPLICAS);
+                .contains("--config min.insync.replicas=" + LocalKafkaCluster.MIN_INSYNC_REPLICAS)
+                .contains("--config retention.ms=-1")
+                .contains("--config retention.bytes=-1");
     }
 
     @Test

@@ -109,6 +109,9 @@ class LocalKafkaClusterIT {
                     .get(10, TimeUnit.SECONDS)
                     .get(topic);
             assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
+            assertThat(config.get("retention.ms").value())
+                    .as("reserve keeps every event")
+                    .isEqualTo("-1");
         }
     }
 
