@@ -3,6 +3,7 @@ package io.github.reservekit.micronaut;
 import io.github.reservekit.kafka.KafkaPublisherSettings;
 import io.github.reservekit.kafka.KafkaReservationPublisher;
 import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguration;

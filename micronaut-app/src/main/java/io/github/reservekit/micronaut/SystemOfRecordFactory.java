@@ -1,12 +1,10 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.kafka.FollowerStats;
 import io.github.reservekit.kafka.KafkaPublisherSettings;
 import io.github.reservekit.kafka.KafkaReservationFollower;
 import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
 import io.micronaut.context.annotation.Bean;
@@ -21,8 +19,6 @@ import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,22 +95,6 @@ class SystemOfRecordFactory {
      * consumer needs the registry (micronaut-kafka's metrics reporter), which would make a cycle.
      */
     private static void registerMetrics(KafkaReservationFollower follower, MeterRegistry registry) {
-        Map<String, ToLongFunction<FollowerStats>> outcomes = Map.of(
-                "applied", FollowerStats::applied,
-                "already-applied", FollowerStats::alreadyApplied,
-                "double-booking", FollowerStats::doubleBookings,
-                "unknown-reservation", FollowerStats::unknownReservations,
-                "malformed", FollowerStats::skippedMalformed,
-                "unknown-type", FollowerStats::skippedUnknownType,
-                "unsupported-version", FollowerStats::skippedUnsupportedVersion,
-                "apply-failure", FollowerStats::applyFailures);
-        outcomes.forEach((outcome, counter) -> FunctionCounter.builder(
-                        "reservekit.follower.records", follower, f -> counter.applyAsLong(f.stats()))
-                .description("Records the follower read from the topic, by what became of them")
-                .tag("outcome", outcome)
-                .register(registry));
-        Gauge.builder("reservekit.follower.caught.up", follower, f -> f.isCaughtUp() ? 1 : 0)
-                .description("1 while the follower has replayed the topic and follows it")
-                .register(registry);
+        new FollowerMetrics(follower).bindTo(registry);
     }
 }

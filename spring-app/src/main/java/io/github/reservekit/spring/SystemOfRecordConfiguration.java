@@ -1,15 +1,11 @@
 package io.github.reservekit.spring;
 
-import io.github.reservekit.kafka.FollowerStats;
 import io.github.reservekit.kafka.KafkaPublisherSettings;
 import io.github.reservekit.kafka.KafkaReservationFollower;
 import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -59,27 +55,9 @@ class SystemOfRecordConfiguration {
         };
     }
 
-    /** {@code reservekit_follower_records_total{outcome=...}} and the follower's state as a gauge. */
+    /** {@code reservekit_follower_records_total{outcome=...}} and whether the follower is caught up. */
     @Bean
     MeterBinder followerMetrics(KafkaReservationFollower follower) {
-        Map<String, ToLongFunction<FollowerStats>> outcomes = Map.of(
-                "applied", FollowerStats::applied,
-                "already-applied", FollowerStats::alreadyApplied,
-                "double-booking", FollowerStats::doubleBookings,
-                "unknown-reservation", FollowerStats::unknownReservations,
-                "malformed", FollowerStats::skippedMalformed,
-                "unknown-type", FollowerStats::skippedUnknownType,
-                "unsupported-version", FollowerStats::skippedUnsupportedVersion,
-                "apply-failure", FollowerStats::applyFailures);
-        return registry -> {
-            outcomes.forEach((outcome, counter) -> FunctionCounter.builder(
-                            "reservekit.follower.records", follower, f -> counter.applyAsLong(f.stats()))
-                    .description("Records the follower read from the topic, by what became of them")
-                    .tag("outcome", outcome)
-                    .register(registry));
-            Gauge.builder("reservekit.follower.caught.up", follower, f -> f.isCaughtUp() ? 1 : 0)
-                    .description("1 while the follower has replayed the topic and follows it")
-                    .register(registry);
-        };
+        return new FollowerMetrics(follower);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.reservekit.spring;
+package io.github.reservekit.kafka.metrics;
 
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
@@ -9,18 +9,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Times every publish ({@code reservekit.publish}, a timer with a histogram) tagged by event type and outcome
- * ({@code success}, {@code retriable-failure}, {@code failure}), so latency and failures show on
- * {@code /actuator/prometheus}.
+ * A {@link ReservationPublisher} decorator that times every publish with Micrometer: {@code reservekit.publish}, a
+ * timer with a histogram, tagged by event type ({@code placed}, {@code cancelled}) and outcome ({@code success},
+ * {@code retriable-failure}, {@code failure}). Both shells use it, so their meters are the same. Thread-safe as
+ * its delegate is. Needs {@code io.micrometer:micrometer-core} on the classpath (an optional dependency of the
+ * adapter).
  */
-final class MeteredReservationPublisher implements ReservationPublisher {
+public final class MeteredReservationPublisher implements ReservationPublisher {
 
     private final ReservationPublisher delegate;
     private final MeterRegistry meters;
 
-    MeteredReservationPublisher(ReservationPublisher delegate, MeterRegistry meters) {
-        this.delegate = delegate;
-        this.meters = meters;
+    public MeteredReservationPublisher(ReservationPublisher delegate, MeterRegistry meters) {
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+        this.meters = java.util.Objects.requireNonNull(meters, "meters");
     }
 
     @Override
