@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * security, tuning), which win over the adapter's defaults.
  *
  * <p>The adapter's defaults ({@link #producerProperties()}): {@code acks=all}, {@code enable.idempotence=true},
- * {@code max.in.flight.requests.per.connection=5}, {@code max.block.ms} and {@code delivery.timeout.ms} equal to
- * {@link #publishTimeout()}, {@code request.timeout.ms} half of it, {@code linger.ms=5},
+ * {@code max.in.flight.requests.per.connection=5}, {@code max.block.ms} equal to {@link #publishTimeout()},
+ * {@code delivery.timeout.ms} a tenth (at least 100 ms) less, {@code request.timeout.ms} half of it, {@code linger.ms=5},
  * {@code batch.size=65536}. A user property that would break the delivery guarantee is refused with an
  * {@link IllegalArgumentException} when the settings are built: {@code acks} other than {@code all}/{@code -1},
  * idempotence off, {@code retries=0}, more than 5 requests in flight, a {@code transactional.id}, other
@@ -178,6 +178,25 @@ public record KafkaPublisherSettings(
         checkDurable(producerConfig, null, Map.of());
     }
 
+    /** Like the record's, but with secrets (passwords, JAAS configs, keys, tokens) replaced by {@code [hidden]}. */
+    @Override
+    public String toString() {
+        var shown = new java.util.TreeMap<String, Object>();
+        kafkaProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return "KafkaPublisherSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
+                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("jaas")
+                || lower.contains("token")
+                || lower.contains("credential")
+                || lower.endsWith(".key");
+    }
+
     private static Map<String, Object> merged(Map<String, Object> user, Duration publishTimeout) {
         long bound = publishTimeout.toMillis();
         var config = new LinkedHashMap<String, Object>();
@@ -187,13 +206,27 @@ public record KafkaPublisherSettings(
         config.put(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, DEFAULT_BATCH_SIZE);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) bound);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) defaultDeliveryTimeout(bound));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(100, bound / 2));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "reservekit-publisher");
         config.putAll(user);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return Map.copyOf(config);
+    }
+
+    /**
+     * Slightly under the bound: Kafka reports every send's outcome within {@code delivery.timeout.ms} after
+     * {@code send} returns, so when {@code send} returned within the margin the publisher can wait for that
+     * outcome without a timer of its own (much cheaper for thousands of waiting virtual threads).
+     */
+    private static long defaultDeliveryTimeout(long bound) {
+        return bound - Math.max(100, bound / 10);
+    }
+
+    /** The producer's {@code delivery.timeout.ms}: after {@code send} returns, its outcome is known within it. */
+    Duration deliveryTimeout() {
+        return Duration.ofMillis(number(producerProperties(), ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
     }
 
     private static void checkDurable(Map<String, ?> config, Duration publishTimeout, Map<String, ?> user) {

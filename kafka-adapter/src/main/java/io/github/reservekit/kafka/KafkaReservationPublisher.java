@@ -4,11 +4,13 @@ import io.github.reservekit.kafka.internal.ReservationWire;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,8 +29,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * same resourceId go to the same partition and keep the order in which {@code publish} calls returned.
  *
  * <p><b>Bound.</b> Every {@code publish} returns or throws within {@link KafkaPublisherSettings#publishTimeout()}
- * (5 s by default; {@code max.block.ms} and {@code delivery.timeout.ms} are set to it), never Kafka's 60 s or
- * 120 s defaults. A failure throws {@link PublicationFailedException}: {@code retriable()} is true for
+ * (5 s by default; {@code max.block.ms} is set to it and {@code delivery.timeout.ms} a little under it), never
+ * Kafka's 60 s or 120 s defaults. A failure throws {@link PublicationFailedException}: {@code retriable()} is true for
  * timeouts, unreachable brokers, too few in-sync replicas and Kafka's other {@code RetriableException}s, and false
  * for authorization failures, a record too large, serialization errors and a closed publisher. After a
  * timeout the event may still appear later (the outcome is unknown), which is why consumers deduplicate by
@@ -38,7 +40,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * in the same batches ({@code linger.ms=5}, {@code batch.size=64 KiB}). An interrupted caller gets a retriable
  * failure and its interrupt flag stays set.
  *
- * <p><b>Close.</b> {@link #close()} flushes and closes the producer the publisher built ({@link #create});
+ * <p><b>Close.</b> {@link #close()} flushes and closes the producer the publisher built ({@link #create}, also
+ * with a producer factory);
  * a producer passed to {@link #using} belongs to its owner and stays open.
  */
 public final class KafkaReservationPublisher implements ReservationPublisher, AutoCloseable {
@@ -46,12 +49,19 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final Producer<String, byte[]> producer;
     private final KafkaPublisherSettings settings;
     private final boolean ownsProducer;
+    /**
+     * Once {@code send} returned with at least this much time left, the producer itself reports the outcome
+     * before the deadline ({@code delivery.timeout.ms}), so no timer is needed; MAX_VALUE for a producer whose
+     * configuration this publisher does not know.
+     */
+    private final long untimedWaitNanos;
 
     private KafkaReservationPublisher(
             Producer<String, byte[]> producer, KafkaPublisherSettings settings, boolean ownsProducer) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsProducer = ownsProducer;
+        this.untimedWaitNanos = ownsProducer ? settings.deliveryTimeout().toNanos() : Long.MAX_VALUE;
     }
 
     /**
@@ -69,6 +79,21 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             throw new IllegalArgumentException("cannot create the Kafka producer: " + invalid.getMessage(), invalid);
         }
         return new KafkaReservationPublisher(producer, settings, true);
+    }
+
+    /**
+     * A publisher on a producer that {@code producerFactory} builds from
+     * {@link KafkaPublisherSettings#producerProperties()}, e.g. to bind its metrics to a registry. The publisher
+     * owns it (closes it) and, knowing its configuration, waits as cheaply as {@link #create(KafkaPublisherSettings)}.
+     *
+     * @param producerFactory builds the producer from exactly the properties it is given
+     */
+    public static KafkaReservationPublisher create(
+            KafkaPublisherSettings settings,
+            Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(producerFactory, "producerFactory");
+        return new KafkaReservationPublisher(producerFactory.apply(settings.producerProperties()), settings, true);
     }
 
     /**
@@ -107,7 +132,13 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             throw translate(event, refused);
         }
         try {
-            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long remaining = deadline - System.nanoTime();
+            if (remaining >= untimedWaitNanos) {
+                // Bounded by the producer's delivery.timeout.ms, which is within what is left of the deadline.
+                acknowledgement.get();
+            } else {
+                acknowledgement.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            }
         } catch (ExecutionException failed) {
             throw translate(event, failed.getCause() == null ? failed : failed.getCause());
         } catch (TimeoutException late) {

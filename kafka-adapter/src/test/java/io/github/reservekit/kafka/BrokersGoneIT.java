@@ -64,6 +64,9 @@ class BrokersGoneIT {
                 () -> connected.publish(placedEvent(new ResourceId("table-gone"), slot(24, 1))));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf(
+                "[brokers gone] connected publisher failed after %d ms (bound %d ms)%n",
+                took.toMillis(), BOUND.toMillis());
         assertThat(failure).as("publish must not confirm").isNotNull();
         assertThat(failure.retriable()).isTrue();
         assertThat(took).isLessThan(ALLOWED);
@@ -79,6 +82,9 @@ class BrokersGoneIT {
                     () -> neverConnected.publish(placedEvent(new ResourceId("table-never"), slot(24, 1))));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            System.out.printf(
+                    "[brokers gone] new publisher failed after %d ms (bound %d ms)%n",
+                    took.toMillis(), BOUND.toMillis());
             assertThat(failure).isNotNull();
             assertThat(failure.retriable()).isTrue();
             assertThat(took).isLessThan(ALLOWED);

@@ -21,7 +21,7 @@ class KafkaPublisherSettingsTest {
                 .containsEntry("enable.idempotence", true)
                 .containsEntry("max.in.flight.requests.per.connection", 5)
                 .containsEntry("max.block.ms", 5000L)
-                .containsEntry("delivery.timeout.ms", 5000)
+                .containsEntry("delivery.timeout.ms", 4500)
                 .containsEntry("request.timeout.ms", 2500)
                 .containsEntry("linger.ms", 5)
                 .containsEntry("batch.size", 65536)
@@ -37,7 +37,7 @@ class KafkaPublisherSettingsTest {
 
         assertThat(settings.producerProperties())
                 .containsEntry("max.block.ms", 3000L)
-                .containsEntry("delivery.timeout.ms", 3000)
+                .containsEntry("delivery.timeout.ms", 2700)
                 .containsEntry("request.timeout.ms", 1500);
     }
 
@@ -118,5 +118,20 @@ class KafkaPublisherSettingsTest {
         assertThatThrownBy(() -> KafkaPublisherSettings.requireDurable(Map.of("acks", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acks=1");
+    }
+
+    @Test
+    void secrets_never_show_in_the_string_form() {
+        var settings = KafkaPublisherSettings.builder()
+                .bootstrapServers("localhost:9092")
+                .property("sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"p4ss\";")
+                .property("ssl.truststore.password", "tru5t")
+                .build();
+
+        assertThat(settings.toString())
+                .doesNotContain("p4ss")
+                .doesNotContain("tru5t")
+                .contains("sasl.jaas.config=[hidden]")
+                .contains("localhost:9092");
     }
 }

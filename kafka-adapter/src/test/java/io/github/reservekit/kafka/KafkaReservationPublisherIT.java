@@ -12,7 +12,6 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.testing.ReservationPublisherContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,12 +66,7 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
 
     @Override
     protected List<ReservationEvent> published(List<ResourceId> resources, int expectedCount) {
-        var keys = new HashSet<>(resources.stream().map(ResourceId::value).toList());
-        var decoder = new ReservationRecordDecoder();
-        return KafkaTestClients.readAll(kafka.bootstrapServers(), TOPIC, keys::contains, expectedCount).stream()
-                .map(decoder::decode)
-                .map(decoded -> ((Decoded.Event) decoded).event())
-                .toList();
+        return KafkaTestClients.readEvents(kafka.bootstrapServers(), TOPIC, resources, expectedCount);
     }
 
     @Test

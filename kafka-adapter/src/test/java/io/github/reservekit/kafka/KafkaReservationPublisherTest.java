@@ -170,6 +170,23 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
     }
 
     @Test
+    void a_producer_factory_gets_the_adapters_properties_and_the_publisher_owns_what_it_builds() {
+        var built = new java.util.ArrayList<java.util.Map<String, Object>>();
+        var owned = KafkaReservationPublisher.create(SETTINGS, properties -> {
+            built.add(properties);
+            return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        });
+
+        owned.publish(placedEvent(TABLE_1, slot(24, 2)));
+        owned.close();
+
+        assertThat(built).singleElement().isEqualTo(SETTINGS.producerProperties());
+        assertThatThrownBy(() -> owned.publish(placedEvent(TABLE_1, slot(24, 2))))
+                .isInstanceOf(PublicationFailedException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void a_publisher_built_from_settings_refuses_nothing_until_it_publishes() {
         try (var own = KafkaReservationPublisher.create(KafkaPublisherSettings.of("localhost:1"))) {
             assertThat(own.settings().topic()).isEqualTo("reserve");

@@ -6,7 +6,6 @@ import io.github.reservekit.reservation.application.port.out.ReservationPublishe
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.testing.ReservationPublisherContract;
-import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +53,6 @@ class KafkaReservationPublisherTestcontainersIT extends ReservationPublisherCont
 
     @Override
     protected List<ReservationEvent> published(List<ResourceId> resources, int expectedCount) {
-        var keys = new HashSet<>(resources.stream().map(ResourceId::value).toList());
-        var decoder = new ReservationRecordDecoder();
-        return KafkaTestClients.readAll(kafka.bootstrapServers(), TOPIC, keys::contains, expectedCount).stream()
-                .map(decoder::decode)
-                .map(decoded -> ((Decoded.Event) decoded).event())
-                .toList();
+        return KafkaTestClients.readEvents(kafka.bootstrapServers(), TOPIC, resources, expectedCount);
     }
 }

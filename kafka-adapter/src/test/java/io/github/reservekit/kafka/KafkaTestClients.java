@@ -75,4 +75,20 @@ final class KafkaTestClients {
         return readAll(
                 bootstrapServers, topic, new ByteArrayDeserializer(), keys, expectedCount, Duration.ofSeconds(30));
     }
+
+    /** The events with one of {@code resources} as key, decoded; fails if a record is not a readable event. */
+    static List<io.github.reservekit.reservation.domain.event.ReservationEvent> readEvents(
+            String bootstrapServers,
+            String topic,
+            List<io.github.reservekit.reservation.domain.ResourceId> resources,
+            int expectedCount) {
+        var keys = new java.util.HashSet<>(resources.stream()
+                .map(io.github.reservekit.reservation.domain.ResourceId::value)
+                .toList());
+        var decoder = new ReservationRecordDecoder();
+        return readAll(bootstrapServers, topic, keys::contains, expectedCount).stream()
+                .map(decoder::decode)
+                .map(decoded -> ((Decoded.Event) decoded).event())
+                .toList();
+    }
 }

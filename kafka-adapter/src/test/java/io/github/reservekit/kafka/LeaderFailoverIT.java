@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Replication on three real brokers (in-JVM test kit: 3 brokers + 1 dedicated controller): the topic at RF 3 /
  * min ISR 2 survives losing its partition leader mid-stream without losing or duplicating an acknowledged
- * event, and with only one in-sync replica left publishing fails retriably within the bound. The tests
- * run in order because each stops a broker.
+ * event, with only one in-sync replica left publishing fails retriably within the bound, and with the brokers
+ * restarted it works again. The tests run in order because they stop and start brokers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeaderFailoverIT {
@@ -193,6 +193,24 @@ class LeaderFailoverIT {
 
     @Test
     @Order(4)
+    void with_one_of_three_brokers_down_the_topic_keeps_reporting_it_can_publish() {
+        assertThat(cluster.stoppedBrokerIds())
+                .as("the previous test stopped the leader")
+                .hasSize(1);
+        try (var topic = ReserveTopic.create(settings)) {
+            // Sampled across the ISR shrink (replica.lag.time.max.ms): health must not flap to DOWN meanwhile.
+            for (int probe = 0; probe < 20; probe++) {
+                var health = topic.health();
+                assertThat(health.canPublish())
+                        .as("probe %d: %s", probe, health)
+                        .isTrue();
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void with_fewer_in_sync_replicas_than_required_publish_fails_retriably_within_the_bound() {
         var running = new java.util.TreeSet<>(cluster.brokerIds());
         running.removeAll(cluster.stoppedBrokerIds());
@@ -216,6 +234,28 @@ class LeaderFailoverIT {
             assertThat(failure).isNotNull();
             assertThat(failure.retriable()).isTrue();
             assertThat(took).isLessThan(Duration.ofSeconds(8));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void once_the_brokers_are_back_the_topic_is_healthy_and_publishing_works_again() {
+        for (int broker : cluster.stoppedBrokerIds()) {
+            cluster.startBroker(broker);
+        }
+        try (var topic = ReserveTopic.create(settings);
+                var publisher = KafkaReservationPublisher.create(settings)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            var health = topic.health();
+            while (!health.canPublish() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                health = topic.health();
+            }
+            assertThat(health.canPublish())
+                    .as("health after the restart: %s", health)
+                    .isTrue();
+
+            publisher.publish(placedEvent(new ResourceId("after-restart"), slot(24, 1)));
         }
     }
 

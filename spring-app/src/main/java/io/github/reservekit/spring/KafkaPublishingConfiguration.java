@@ -42,6 +42,12 @@ class KafkaPublishingConfiguration {
         properties.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         var settings = KafkaPublisherSettings.builder();
         properties.forEach(settings::property);
+        if (reserveKit.retention() != null) {
+            settings.retentionMs(reserveKit.retention().toMillis());
+        }
+        if (reserveKit.retentionBytes() != null) {
+            settings.retentionBytes(reserveKit.retentionBytes());
+        }
         return settings.topic(reserveKit.topic())
                 .source(reserveKit.source())
                 .publishTimeout(reserveKit.publishTimeout())
@@ -52,10 +58,12 @@ class KafkaPublishingConfiguration {
     /** The adapter's publisher on one producer that every request shares, its client metrics in Micrometer. */
     @Bean(destroyMethod = "close")
     KafkaReservationPublisher kafkaReservationPublisher(KafkaPublisherSettings settings, MeterRegistry meters) {
-        var producer =
-                new KafkaProducer<>(settings.producerProperties(), new StringSerializer(), new ByteArraySerializer());
-        new KafkaClientMetrics(producer).bindTo(meters);
-        return KafkaReservationPublisher.using(producer, settings);
+        // The publisher owns (and closes) the producer it gets from this factory.
+        return KafkaReservationPublisher.create(settings, properties -> {
+            var producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+            new KafkaClientMetrics(producer).bindTo(meters);
+            return producer;
+        });
     }
 
     /** What the use cases publish through: the Kafka publisher, timed. */

@@ -2,12 +2,14 @@ package io.github.reservekit.spring;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.KeyedLocks;
@@ -51,6 +53,11 @@ class ReservationConfiguration {
     CancelReservationUseCase cancelReservationUseCase(
             ReservationRepository repository, ReservationPublisher publisher, Clock clock, KeyedLocks locks) {
         return new CancelReservationService(repository, publisher, clock, locks);
+    }
+
+    @Bean
+    ApplyReservationEventUseCase applyReservationEventUseCase(ReservationRepository repository, KeyedLocks locks) {
+        return new ApplyReservationEventService(repository, locks);
     }
 
     @Bean
