@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -319,7 +318,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
         if (running == null) {
             if (ownsConsumer) {
-                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                closeConsumer();
             }
         } else {
             consumer.wakeup();
@@ -333,6 +332,13 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
         state = State.CLOSED;
         caughtUp.countDown();
+    }
+
+    // CloseOptions, which replaces close(Duration), is Kafka 4.1+; the adapter also runs on kafka-clients 3.9
+    // (micronaut-kafka 5.9), so it keeps the older call.
+    @SuppressWarnings("deprecation")
+    private void closeConsumer() {
+        consumer.close(CLOSE_TIMEOUT);
     }
 
     private boolean closing() {
@@ -351,7 +357,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             caughtUp.countDown();
             if (ownsConsumer) {
                 try {
-                    consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                    closeConsumer();
                 } catch (RuntimeException ignored) {
                     // Closing: nothing more to read, and nothing the caller could do about it.
                 }
