@@ -184,7 +184,8 @@ public record KafkaPublisherSettings(
         var shown = new java.util.TreeMap<String, Object>();
         kafkaProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
         return "KafkaPublisherSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
-                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + "]";
+                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + ", retentionMs=" + retentionMs
+                + ", retentionBytes=" + retentionBytes + "]";
     }
 
     private static boolean isSecret(String key) {

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.in.ApplyReservationEven
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reading.</b> The follower assigns itself every partition of the topic (no consumer group: every
  * instance reads everything, and no offset is ever committed), seeks to the beginning and takes the end offsets
- * once, at start. It reads in ONE background thread ({@code reservekit-follower-<topic>}): first the replay,
- * then the tail, until {@link #close()}. Reads are {@code read_committed}, so events of aborted transactions
+ * once, at start. It reads and applies in ONE background thread ({@code reservekit-follower-<topic>}): first the
+ * replay, then the tail, until {@link #close()}. Only the decoding of a big poll (256 records or more, i.e.
+ * during the replay) is spread over the common {@link java.util.concurrent.ForkJoinPool}; events are still
+ * applied one at a time, in order, by that thread. Reads are {@code read_committed}, so events of aborted transactions
  * (of some other, transactional writer) are never applied.
  *
  * <p><b>Caught up</b> ({@link #isCaughtUp()}, {@link #awaitCaughtUp}, {@link #replay}) means: every event up to
@@ -91,6 +94,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int PARALLEL_DECODE_MIN_RECORDS = 256;
 
     private final Consumer<?, byte[]> consumer;
     private final boolean ownsConsumer;
@@ -314,7 +318,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
         if (running == null) {
             if (ownsConsumer) {
-                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                closeConsumer();
             }
         } else {
             consumer.wakeup();
@@ -328,6 +332,13 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
         state = State.CLOSED;
         caughtUp.countDown();
+    }
+
+    // CloseOptions, which replaces close(Duration), is Kafka 4.1+; the adapter also runs on kafka-clients 3.9
+    // (micronaut-kafka 5.9), so it keeps the older call.
+    @SuppressWarnings("deprecation")
+    private void closeConsumer() {
+        consumer.close(CLOSE_TIMEOUT);
     }
 
     private boolean closing() {
@@ -346,7 +357,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             caughtUp.countDown();
             if (ownsConsumer) {
                 try {
-                    consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                    closeConsumer();
                 } catch (RuntimeException ignored) {
                     // Closing: nothing more to read, and nothing the caller could do about it.
                 }
@@ -372,9 +383,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
                         caughtUp(replayStart);
                     }
                 }
-                for (ConsumerRecord<?, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    handle(record);
-                }
+                handle(consumer.poll(POLL_TIMEOUT));
             } catch (WakeupException | InterruptException stop) {
                 if (!closing()) {
                     pollFailures.incrementAndGet();
@@ -436,10 +445,29 @@ public final class KafkaReservationFollower implements AutoCloseable {
                 stats.applyFailures());
     }
 
-    private void handle(ConsumerRecord<?, byte[]> record) {
+    /**
+     * Applies a poll's records in order. A big batch (the replay's) is decoded in parallel first: decoding is
+     * stateless and costs about as much as applying, which stays in this thread and in partition order.
+     */
+    private void handle(ConsumerRecords<?, byte[]> records) {
+        if (records.count() < PARALLEL_DECODE_MIN_RECORDS) {
+            for (ConsumerRecord<?, byte[]> record : records) {
+                handle(record, decoder.decode(record));
+            }
+            return;
+        }
+        var batch = new ArrayList<ConsumerRecord<?, byte[]>>(records.count());
+        records.forEach(batch::add);
+        List<Decoded> decoded = batch.parallelStream().map(decoder::decode).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            handle(batch.get(i), decoded.get(i));
+        }
+    }
+
+    private void handle(ConsumerRecord<?, byte[]> record, Decoded decoded) {
         recordsRead.incrementAndGet();
-        switch (decoder.decode(record)) {
-            case Decoded.Event decoded -> apply(record, decoded.event());
+        switch (decoded) {
+            case Decoded.Event event -> apply(record, event.event());
             case Decoded.Malformed malformed -> {
                 skippedMalformed.incrementAndGet();
                 LOG.warn("Skipped malformed record {}: {}", where(record), malformed.reason());

@@ -1,0 +1,342 @@
+package io.github.reservekit.benchmarks;
+
+import io.github.reservekit.kafka.FollowerStats;
+import io.github.reservekit.kafka.KafkaPublisherSettings;
+import io.github.reservekit.kafka.KafkaReservationFollower;
+import io.github.reservekit.kafka.KafkaReservationPublisher;
+import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationDetails;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Replay at start-up, the cost of making the topic the system of record: fills a topic with N events (placements
+ * for many resources, every fifth one cancelled), then times a cold replay into a fresh
+ * {@link InMemoryReservationRepository} through the core ({@link ReservationApplication}, i.e.
+ * {@code ApplyReservationEventService}) with the adapter's {@link KafkaReservationFollower}, from building the
+ * follower until it is caught up, which is when a shell reports ready. Prints events/s and the heap each held
+ * reservation costs.
+ *
+ * <p>Heap method: used heap after {@code System.gc()} (repeated until it stops shrinking) right before the
+ * follower is built, and again after it is caught up and closed with the repository still referenced; the
+ * difference divided by the reservations held. With {@code --histogram}, the classes that grew most in between
+ * ({@code GC.class_histogram}, as {@code jcmd} prints it) say where the bytes go.
+ *
+ * <p>Options: {@code --bootstrap-server HOST:PORT} (else an in-JVM cluster is started), {@code --brokers N}
+ * (in-JVM cluster size, default 1), {@code --events N} (default 1000000), {@code --resources N} (default 20000),
+ * {@code --partitions N} (default 3), {@code --replays N} (default 2: the cold one that counts, then warm ones
+ * for comparison), {@code --histogram}.
+ */
+public final class ReplayBenchmark {
+
+    private static final int CHUNK = 10_000;
+
+    private ReplayBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        EmbeddedKafkaCluster cluster = null;
+        String bootstrap = options.bootstrapServer;
+        if (bootstrap == null) {
+            System.out.printf("Starting an in-JVM Kafka cluster (%d broker(s))...%n", options.brokers);
+            cluster = options.brokers == 1
+                    ? EmbeddedKafkaCluster.single()
+                    : EmbeddedKafkaCluster.start(options.brokers, Map.of());
+            bootstrap = cluster.bootstrapServers();
+        }
+        try {
+            run(
+                    options,
+                    bootstrap,
+                    cluster == null ? "Kafka at " + bootstrap : "in-JVM Kafka, " + options.brokers + " broker(s)");
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    private static void run(Options options, String bootstrap, String where) throws Exception {
+        var settings = KafkaPublisherSettings.builder()
+                .bootstrapServers(bootstrap)
+                .topic("bench-replay-" + Long.toString(System.currentTimeMillis(), 36))
+                .partitions(options.partitions)
+                .publishTimeout(Duration.ofSeconds(30))
+                .build();
+        try (var topic = ReserveTopic.create(settings)) {
+            var health = topic.ensureExists();
+            if (!health.canPublish()) {
+                throw new IllegalStateException("cannot publish to " + settings.topic() + ": " + health.problems());
+            }
+            System.out.printf(
+                    "%s; topic %s: %d partitions, replication factor %d%n",
+                    where, settings.topic(), health.partitions(), health.replicationFactor());
+        }
+        long filled = fill(settings, options);
+
+        for (int replay = 1; replay <= options.replays; replay++) {
+            boolean cold = replay == 1;
+            Map<String, long[]> before = cold && options.histogram ? histogram() : Map.of();
+            long heapBefore = usedHeapAfterGc();
+            long start = System.nanoTime();
+            var repository = new InMemoryReservationRepository();
+            var app = ReservationApplication.builder()
+                    .repository(repository)
+                    .publisher(event -> {
+                        throw new IllegalStateException("a replay publishes nothing");
+                    })
+                    .build();
+            FollowerStats stats;
+            try (var follower = KafkaReservationFollower.create(settings, app)) {
+                stats = follower.replay(Duration.ofMinutes(30));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long heapAfter = usedHeapAfterGc();
+            int held = repository.count();
+            long confirmed = countConfirmed(repository, options.resources);
+            if (stats.replayedRecords() != filled || stats.applied() != filled) {
+                throw new IllegalStateException("replayed " + stats + ", expected " + filled + " applied events");
+            }
+            double perReservation = (heapAfter - heapBefore) / (double) held;
+            System.out.printf(
+                    Locale.ROOT,
+                    "(system load average %.1f on %d cores)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s replay: %,d events in %.2f s from building the follower to caught up = %,.0f events/s"
+                            + " (replay loop alone %,.0f/s); %,d reservations held (%,d confirmed); heap %,d ->"
+                            + " %,d bytes = %,.0f bytes per held reservation (%,.0f per confirmed one)%n",
+                    cold ? "COLD" : "warm",
+                    stats.replayedRecords(),
+                    seconds,
+                    stats.replayedRecords() / seconds,
+                    stats.replayRecordsPerSecond(),
+                    held,
+                    confirmed,
+                    heapBefore,
+                    heapAfter,
+                    perReservation,
+                    (heapAfter - heapBefore) / (double) confirmed);
+            if (cold && options.histogram) {
+                printGrowth(before, histogram(), held);
+            }
+            if (cold) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nRESULT cold replay of %,d events (%s): %,.0f events/s (target >= 50,000), %,.0f bytes of"
+                                + " heap per held reservation (target < 1,024)%n%n",
+                        stats.replayedRecords(),
+                        where,
+                        stats.replayedRecords() / seconds,
+                        perReservation);
+            }
+            // Keep the repository reachable until the heap was measured.
+            java.lang.ref.Reference.reachabilityFence(repository);
+        }
+    }
+
+    /**
+     * Writes the events, built by the adapter's own mapping (a publisher on a {@link MockProducer}, chunk by
+     * chunk) and sent asynchronously by a plain producer: filling is not what is measured.
+     */
+    private static long fill(KafkaPublisherSettings settings, Options options) throws Exception {
+        var capture = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        var mapping = KafkaReservationPublisher.using(capture, settings);
+        var producerProperties = new HashMap<>(settings.producerProperties());
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        producerProperties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        producerProperties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
+        producerProperties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
+        long start = System.nanoTime();
+        long written = 0;
+        try (var producer = new KafkaProducer<String, byte[]>(producerProperties)) {
+            Future<?> last = null;
+            int placed = 0;
+            while (written < options.events) {
+                for (int i = 0; i < CHUNK && written < options.events; i++) {
+                    var event = placed(base, placed, options.resources);
+                    mapping.publish(event);
+                    written++;
+                    if (placed % 5 == 4 && written < options.events) {
+                        mapping.publish(Reservation.placed(event).cancel(java.time.Clock.systemUTC()));
+                        written++;
+                    }
+                    placed++;
+                }
+                for (ProducerRecord<String, byte[]> record : capture.history()) {
+                    last = producer.send(record);
+                }
+                capture.clear();
+            }
+            producer.flush();
+            last.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "Filled the topic with %,d events for %,d resources in %.1f s (%,.0f/s; not the measured part)%n",
+                written,
+                options.resources,
+                seconds,
+                written / seconds);
+        return written;
+    }
+
+    /**
+     * The n-th placement: resource {@code n % resources}, the resource's {@code n / resources}-th two-hour slot
+     * (slots of a resource never overlap), with a guest name and an idempotency key as an HTTP client sends them.
+     */
+    private static ReservationPlaced placed(Instant base, int n, int resources) {
+        Instant start = base.plus(Duration.ofHours(3L * (n / resources)));
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                ReservationId.random(),
+                new ReservationDetails(
+                        new ResourceId("restaurant-" + (n % resources) / 20 + ":table-" + (n % resources) % 20),
+                        new GuestName("Guest " + n),
+                        new PartySize(1 + n % 8),
+                        new TimeSlot(start, start.plus(Duration.ofHours(2)))),
+                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())));
+    }
+
+    private static long countConfirmed(InMemoryReservationRepository repository, int resources) {
+        long confirmed = 0;
+        for (int r = 0; r < resources; r++) {
+            for (var reservation :
+                    repository.findByResource(new ResourceId("restaurant-" + r / 20 + ":table-" + r % 20))) {
+                if (reservation.isConfirmed()) {
+                    confirmed++;
+                }
+            }
+        }
+        return confirmed;
+    }
+
+    /** Used heap after full collections, repeated until it stops shrinking (at most 10 times). */
+    private static long usedHeapAfterGc() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (used >= previous - 64 * 1024) {
+                return Math.min(used, previous);
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    /** {@code jcmd <pid> GC.class_histogram}, in-process: class name to {instances, bytes}. */
+    private static Map<String, long[]> histogram() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        String text = (String) server.invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram",
+                new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+        var classes = new HashMap<String, long[]>();
+        for (String line : text.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 4 && fields[0].endsWith(":")) {
+                classes.put(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
+            }
+        }
+        return classes;
+    }
+
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int held) {
+        var growth = new ArrayList<Map.Entry<String, long[]>>();
+        after.forEach((name, counts) -> {
+            long[] earlier = before.getOrDefault(name, new long[2]);
+            growth.add(Map.entry(name, new long[] {counts[0] - earlier[0], counts[1] - earlier[1]}));
+        });
+        growth.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
+        System.out.println("Heap growth by class during the cold replay (GC.class_histogram after minus before):");
+        List<Map.Entry<String, long[]>> top = growth.subList(0, Math.min(15, growth.size()));
+        for (var entry : top) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %,14d bytes %,11d instances %7.1f bytes/reservation  %s%n",
+                    entry.getValue()[1],
+                    entry.getValue()[0],
+                    entry.getValue()[1] / (double) held,
+                    entry.getKey());
+        }
+    }
+
+    private record Options(
+            String bootstrapServer,
+            int brokers,
+            int events,
+            int resources,
+            int partitions,
+            int replays,
+            boolean histogram) {
+
+        static Options parse(String[] args) {
+            String bootstrap = null;
+            int brokers = 1;
+            int events = 1_000_000;
+            int resources = 20_000;
+            int partitions = 3;
+            int replays = 2;
+            boolean histogram = false;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--bootstrap-server" -> bootstrap = value;
+                    case "--brokers" -> brokers = Integer.parseInt(value);
+                    case "--events" -> events = Integer.parseInt(value);
+                    case "--resources" -> resources = Integer.parseInt(value);
+                    case "--partitions" -> partitions = Integer.parseInt(value);
+                    case "--replays" -> replays = Integer.parseInt(value);
+                    case "--histogram" -> {
+                        histogram = true;
+                        continue;
+                    }
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i] + "; options:"
+                                + " --bootstrap-server, --brokers, --events, --resources, --partitions, --replays,"
+                                + " --histogram");
+                }
+                i++;
+            }
+            return new Options(bootstrap, brokers, events, resources, partitions, Math.max(1, replays), histogram);
+        }
+    }
+}
