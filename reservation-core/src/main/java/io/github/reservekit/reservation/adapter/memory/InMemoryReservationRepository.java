@@ -5,26 +5,35 @@ import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The embedded default {@link ReservationRepository}: reservations in memory, lost when the process stops.
  *
  * <p>Thread-safe without locks of its own: concurrent maps indexed by id, by resource and by idempotency
- * key. Reads of one resource cost time proportional to that resource's reservations only.
+ * key. Each resource's reservations are kept ordered by start, so reading one resource costs time
+ * proportional to that resource's reservations only, with no sorting.
  */
 public final class InMemoryReservationRepository implements ReservationRepository {
 
-    private static final Comparator<Reservation> BY_START_THEN_ID =
-            Comparator.comparing((Reservation r) -> r.slot().startsAt()).thenComparing(r -> r.id().value());
+    /** Where a reservation sorts within its resource; neither part changes when it is cancelled. */
+    private record Position(Instant startsAt, ReservationId id) implements Comparable<Position> {
+        @Override
+        public int compareTo(Position other) {
+            int byStart = startsAt.compareTo(other.startsAt);
+            return byStart != 0 ? byStart : id.value().compareTo(other.id.value());
+        }
+    }
 
     private final Map<ReservationId, Reservation> byId = new ConcurrentHashMap<>();
-    private final Map<ResourceId, Map<ReservationId, Reservation>> byResource = new ConcurrentHashMap<>();
+    // Kept in order, so listing a resource (which every placement does to check for conflicts) never sorts.
+    private final Map<ResourceId, ConcurrentSkipListMap<Position, Reservation>> byResource = new ConcurrentHashMap<>();
     private final Map<IdempotencyKey, ReservationId> byIdempotencyKey = new ConcurrentHashMap<>();
 
     @Override
@@ -35,9 +44,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     @Override
     public List<Reservation> findByResource(ResourceId resourceId) {
         var reservations = byResource.get(Objects.requireNonNull(resourceId, "resourceId"));
-        return reservations == null
-                ? List.of()
-                : reservations.values().stream().sorted(BY_START_THEN_ID).toList();
+        return reservations == null ? List.of() : List.copyOf(reservations.values());
     }
 
     @Override
@@ -50,8 +57,8 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     public void save(Reservation reservation) {
         Objects.requireNonNull(reservation, "reservation");
         byResource
-                .computeIfAbsent(reservation.resourceId(), r -> new ConcurrentHashMap<>())
-                .put(reservation.id(), reservation);
+                .computeIfAbsent(reservation.resourceId(), r -> new ConcurrentSkipListMap<>())
+                .put(new Position(reservation.slot().startsAt(), reservation.id()), reservation);
         byId.put(reservation.id(), reservation);
         reservation.idempotencyKey().ifPresent(key -> byIdempotencyKey.put(key, reservation.id()));
     }
