@@ -1,6 +1,7 @@
 package io.github.reservekit.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
@@ -17,14 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,26 +102,11 @@ class MicronautContractIT extends HttpContractSuite {
             @Override
             public void startKafka() {
                 kafka.stoppedBrokerIds().forEach(kafka::startBroker);
-                await(
-                        "micronaut-app UP again after Kafka came back",
-                        () -> api().get("/health").status() == 200);
+                await("micronaut-app UP again after Kafka came back")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> api().get("/health").status() == 200);
             }
         };
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting until " + what, interrupted);
-            }
-        }
     }
 
     @Test
@@ -141,9 +125,9 @@ class MicronautContractIT extends HttpContractSuite {
         try (var consumer =
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("reserve.DLT"));
-            await(
-                    "the poison pill reaches reserve.DLT unchanged",
-                    () -> StreamSupport.stream(
+            await("the poison pill reaches reserve.DLT unchanged")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> StreamSupport.stream(
                                     consumer.poll(Duration.ofMillis(200)).spliterator(), false)
                             .anyMatch(record -> Arrays.equals(record.value(), poison)
                                     && Arrays.equals(record.key(), "poison".getBytes(StandardCharsets.UTF_8))));
@@ -152,12 +136,15 @@ class MicronautContractIT extends HttpContractSuite {
         var placed =
                 api().postJson("/reservations", body(newResource(), 19, 21)).json();
         var id = placed.path("id").asText();
-        await("the event view shows the reservation placed after the poison pill", () -> {
-            var events = api().get("/reservations/events?after=0").json();
-            return StreamSupport.stream(events.spliterator(), false)
-                    .anyMatch(event -> event.path("reservationId").asText().equals(id)
-                            && event.path("type").asText().equals("placed"));
-        });
+        await("the event view shows the reservation placed after the poison pill")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    var events = api().get("/reservations/events?after=0").json();
+                    return StreamSupport.stream(events.spliterator(), false)
+                            .anyMatch(event ->
+                                    event.path("reservationId").asText().equals(id)
+                                            && event.path("type").asText().equals("placed"));
+                });
     }
 
     @Test
