@@ -22,6 +22,9 @@ public interface ContractTarget {
     /** The shell's health path: {@code /actuator/health} for Spring, {@code /health} for Micronaut. */
     String healthPath();
 
+    /** The shell's Prometheus scrape path: {@code /actuator/prometheus} for Spring, {@code /prometheus} for Micronaut. */
+    String metricsPath();
+
     /**
      * Whether {@link #stopKafka()} and {@link #startKafka()} work here. A suite pointed at a cluster it does
      * not own answers false, and the tests that need a broker outage are skipped, saying so.

@@ -1,6 +1,7 @@
 package io.github.reservekit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -109,6 +120,10 @@ public abstract class HttpContractSuite {
                 })
                 .toList();
         assertThat(named).as(response.body()).containsExactlyInAnyOrder(fields);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(byte[] bytes) {
@@ -458,6 +473,60 @@ public abstract class HttpContractSuite {
     @Test
     void an_unsupported_method_answers_a_405_problem() {
         assertProblem(api().send("PATCH", "/reservations"), 405);
+    }
+
+    // ---- what both shells do beyond the HTTP contract: dead letters, the live view, metrics -----------------
+
+    @Test
+    void a_poison_pill_on_the_topic_is_parked_unchanged_on_the_dead_letter_topic_and_the_view_goes_on()
+            throws Exception {
+        var key = bytes("poison-" + UUID.randomUUID());
+        var poison = bytes("not a reservation event");
+        var producerConfig =
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target().bootstrapServers());
+        try (var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(target().topic(), key, poison)).get();
+        }
+
+        var consumerConfig = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                target().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dlt-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (var consumer =
+                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(target().topic() + ".DLT"));
+            await("the poison pill reaches the dead-letter topic unchanged")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> StreamSupport.stream(
+                                    consumer.poll(Duration.ofMillis(200)).spliterator(), false)
+                            .anyMatch(record ->
+                                    Arrays.equals(record.key(), key) && Arrays.equals(record.value(), poison)));
+        }
+
+        var id = place(newResource(), 19, 21).json().path("id").asText();
+        await("the event view shows the reservation placed after the poison pill")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                api().get("/reservations/events?after=0").json())
+                        .anySatisfy(event -> {
+                            assertThat(event.path("reservationId").asText()).isEqualTo(id);
+                            assertThat(event.path("type").asText()).isEqualTo("placed");
+                        }));
+    }
+
+    @Test
+    void publish_latency_and_kafka_client_metrics_are_exposed_for_prometheus() {
+        place(newResource(), 19, 21);
+
+        var scrape = api().get(target().metricsPath(), "Accept", "text/plain");
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("reservekit_publish_seconds_count{outcome=\"success\",type=\"placed\"")
+                .contains("kafka_producer_");
     }
 
     // ---- health and Kafka outages -------------------------------------------------------------------------

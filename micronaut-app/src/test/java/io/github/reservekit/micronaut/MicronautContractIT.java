@@ -13,25 +13,10 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +75,11 @@ class MicronautContractIT extends HttpContractSuite {
             }
 
             @Override
+            public String metricsPath() {
+                return "/prometheus";
+            }
+
+            @Override
             public boolean canStopKafka() {
                 return true;
             }
@@ -107,62 +97,6 @@ class MicronautContractIT extends HttpContractSuite {
                         .until(() -> api().get("/health").status() == 200);
             }
         };
-    }
-
-    @Test
-    void a_poison_pill_on_the_topic_is_parked_on_the_dead_letter_topic_and_the_view_goes_on() throws Exception {
-        var poison = "not a reservation event".getBytes(StandardCharsets.UTF_8);
-        var producerConfig = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("reserve", "poison".getBytes(StandardCharsets.UTF_8), poison))
-                    .get();
-        }
-
-        var consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-check");
-        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer =
-                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("reserve.DLT"));
-            await("the poison pill reaches reserve.DLT unchanged")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> StreamSupport.stream(
-                                    consumer.poll(Duration.ofMillis(200)).spliterator(), false)
-                            .anyMatch(record -> Arrays.equals(record.value(), poison)
-                                    && Arrays.equals(record.key(), "poison".getBytes(StandardCharsets.UTF_8))));
-        }
-
-        var placed =
-                api().postJson("/reservations", body(newResource(), 19, 21)).json();
-        var id = placed.path("id").asText();
-        await("the event view shows the reservation placed after the poison pill")
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> {
-                    var events = api().get("/reservations/events?after=0").json();
-                    return StreamSupport.stream(events.spliterator(), false)
-                            .anyMatch(event ->
-                                    event.path("reservationId").asText().equals(id)
-                                            && event.path("type").asText().equals("placed"));
-                });
-    }
-
-    @Test
-    void publish_latency_and_kafka_client_metrics_are_exposed_for_prometheus() throws Exception {
-        api().postJson("/reservations", body(newResource(), 19, 21));
-
-        HttpResponse<String> scrape;
-        try (var http = HttpClient.newHttpClient()) {
-            scrape = http.send(
-                    HttpRequest.newBuilder(server.getURI().resolve("/prometheus"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body())
-                .contains("reservekit_publish_seconds_count{outcome=\"success\",type=\"placed\"")
-                .contains("kafka_producer_");
     }
 
     @Test
