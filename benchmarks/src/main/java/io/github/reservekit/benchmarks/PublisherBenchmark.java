@@ -4,7 +4,7 @@ import io.github.reservekit.kafka.KafkaPublisherSettings;
 import io.github.reservekit.kafka.KafkaReservationPublisher;
 import io.github.reservekit.kafka.ReserveTopic;
 import io.github.reservekit.kafka.TopicHealth;
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
@@ -65,13 +65,13 @@ public final class PublisherBenchmark {
 
     public static void main(String[] args) throws Exception {
         var options = Options.parse(args);
-        EmbeddedKafkaCluster cluster = null;
+        InJvmKafkaCluster cluster = null;
         String bootstrap = options.bootstrapServer;
         if (bootstrap == null) {
             System.out.printf("Starting an in-JVM Kafka cluster (%d broker(s))...%n", options.brokers);
             cluster = options.brokers == 1
-                    ? EmbeddedKafkaCluster.single()
-                    : EmbeddedKafkaCluster.start(options.brokers, Map.of());
+                    ? InJvmKafkaCluster.single()
+                    : InJvmKafkaCluster.start(options.brokers, Map.of());
             bootstrap = cluster.bootstrapServers();
         }
         try {

@@ -5,7 +5,7 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Duration;
@@ -24,13 +24,13 @@ class BrokersGoneIT {
     /** Generous: the bound plus scheduling slack on a busy 2-core machine, far below Kafka's 60 s default. */
     private static final Duration ALLOWED = BOUND.multipliedBy(2).plusSeconds(2);
 
-    private static EmbeddedKafkaCluster cluster;
+    private static InJvmKafkaCluster cluster;
     private static KafkaReservationPublisher connected;
     private static KafkaPublisherSettings settings;
 
     @BeforeAll
     static void publish_once_then_stop_the_cluster() {
-        cluster = EmbeddedKafkaCluster.single();
+        cluster = InJvmKafkaCluster.single();
         System.out.println("[kafka-local] Kafka backend: in-JVM KafkaClusterTestKit (1 broker), stopped by the test");
         settings = KafkaPublisherSettings.builder()
                 .bootstrapServers(cluster.bootstrapServers())

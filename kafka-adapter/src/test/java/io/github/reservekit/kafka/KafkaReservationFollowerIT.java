@@ -3,8 +3,8 @@ package io.github.reservekit.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reservekit.kafka.local.KafkaBackend;
-import io.github.reservekit.kafka.local.junit.SharedKafka;
+import io.github.reservekit.kafkalocal.testing.TestKafka;
+import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
@@ -49,7 +49,7 @@ class KafkaReservationFollowerIT {
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    private static KafkaBackend kafka;
+    private static TestKafka kafka;
 
     /** Everything a test opened, closed after it in reverse order (followers before publishers). */
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -57,7 +57,7 @@ class KafkaReservationFollowerIT {
     private KafkaPublisherSettings settings;
 
     @BeforeAll
-    static void connect(KafkaBackend backend) {
+    static void connect(TestKafka backend) {
         kafka = backend;
     }
 

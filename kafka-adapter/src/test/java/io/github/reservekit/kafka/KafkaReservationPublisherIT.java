@@ -4,8 +4,8 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.place
 import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.kafka.local.KafkaBackend;
-import io.github.reservekit.kafka.local.junit.SharedKafka;
+import io.github.reservekit.kafkalocal.testing.TestKafka;
+import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -32,13 +32,13 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
 
     private static final String TOPIC = "reserve-publisher-it";
 
-    private static KafkaBackend kafka;
+    private static TestKafka kafka;
     private static KafkaPublisherSettings settings;
     private static KafkaReservationPublisher publisher;
     private static TopicHealth provisioned;
 
     @BeforeAll
-    static void provision_the_topic_and_start_the_publisher(KafkaBackend backend) {
+    static void provision_the_topic_and_start_the_publisher(TestKafka backend) {
         kafka = backend;
         settings = KafkaPublisherSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())

@@ -1,7 +1,7 @@
 package io.github.reservekit.kafka;
 
-import io.github.reservekit.kafka.local.TestcontainersKafkaBackend;
-import io.github.reservekit.kafka.local.junit.EnabledIfDockerAvailable;
+import io.github.reservekit.kafkalocal.testing.ContainerTestKafka;
+import io.github.reservekit.kafkalocal.testing.junit.EnabledIfDockerAvailable;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -19,12 +19,12 @@ class KafkaReservationPublisherTestcontainersIT extends ReservationPublisherCont
 
     private static final String TOPIC = "reserve-testcontainers-it";
 
-    private static TestcontainersKafkaBackend kafka;
+    private static ContainerTestKafka kafka;
     private static KafkaReservationPublisher publisher;
 
     @BeforeAll
     static void start_the_container() {
-        kafka = TestcontainersKafkaBackend.start();
+        kafka = ContainerTestKafka.start();
         System.out.println("[kafka-local] Kafka backend: " + kafka.description() + " at " + kafka.bootstrapServers());
         var settings = KafkaPublisherSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())

@@ -5,7 +5,7 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -44,13 +44,13 @@ class LeaderFailoverIT {
     private static final int EVENTS = 3000;
     private static final int CALLERS = 16;
 
-    private static EmbeddedKafkaCluster cluster;
+    private static InJvmKafkaCluster cluster;
     private static KafkaPublisherSettings settings;
 
     @BeforeAll
     static void start_three_brokers() {
         long start = System.nanoTime();
-        cluster = EmbeddedKafkaCluster.threeBrokers();
+        cluster = InJvmKafkaCluster.threeBrokers();
         System.out.printf(
                 "[kafka-local] Kafka backend: in-JVM KafkaClusterTestKit (3 brokers + 1 controller) at %s, started in"
                         + " %d ms (replication tests always run in the JVM: they stop brokers)%n",

@@ -2,8 +2,8 @@ package io.github.reservekit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.kafka.local.KafkaBackend;
-import io.github.reservekit.kafka.local.junit.SharedKafka;
+import io.github.reservekit.kafkalocal.testing.TestKafka;
+import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +24,11 @@ class ReserveTopicRetentionIT {
 
     private static final String PREFIX = "reserve-retention-it-" + System.nanoTime() + "-";
 
-    private static KafkaBackend kafka;
+    private static TestKafka kafka;
     private static Admin admin;
 
     @BeforeAll
-    static void connect(KafkaBackend backend) {
+    static void connect(TestKafka backend) {
         kafka = backend;
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }

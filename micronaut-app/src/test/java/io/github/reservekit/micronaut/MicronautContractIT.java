@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.configuration.kafka.health.KafkaHealthIndicator;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
@@ -29,12 +29,12 @@ import org.reactivestreams.Subscription;
  */
 class MicronautContractIT extends HttpContractSuite {
 
-    private EmbeddedKafkaCluster kafka;
+    private InJvmKafkaCluster kafka;
     private EmbeddedServer server;
 
     @BeforeAll
     void startKafkaAndApp() {
-        kafka = EmbeddedKafkaCluster.single();
+        kafka = InJvmKafkaCluster.single();
         server = ApplicationContext.run(
                 EmbeddedServer.class,
                 Map.of(

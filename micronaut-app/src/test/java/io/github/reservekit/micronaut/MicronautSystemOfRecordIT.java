@@ -2,7 +2,7 @@ package io.github.reservekit.micronaut;
 
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.SystemOfRecordSuite;
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
@@ -13,11 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 /** micronaut-app against the shared system-of-record suite: real restarts and two instances on one real broker. */
 class MicronautSystemOfRecordIT extends SystemOfRecordSuite {
 
-    private EmbeddedKafkaCluster kafka;
+    private InJvmKafkaCluster kafka;
 
     @BeforeAll
     void startKafka() {
-        kafka = EmbeddedKafkaCluster.single();
+        kafka = InJvmKafkaCluster.single();
     }
 
     @AfterAll

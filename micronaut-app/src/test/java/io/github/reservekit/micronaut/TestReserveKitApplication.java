@@ -1,6 +1,6 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.CommandLinePropertySource;
 import io.micronaut.core.cli.CommandLine;
@@ -22,7 +22,7 @@ public final class TestReserveKitApplication {
             return;
         }
         System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
-        var kafka = EmbeddedKafkaCluster.single();
+        var kafka = InJvmKafkaCluster.single();
         System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
         System.out.println("Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
         System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
@@ -33,7 +33,7 @@ public final class TestReserveKitApplication {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(app, kafka), "stop-embedded-kafka"));
     }
 
-    private static void stopAfter(ApplicationContext app, EmbeddedKafkaCluster kafka) {
+    private static void stopAfter(ApplicationContext app, InJvmKafkaCluster kafka) {
         try {
             app.close(); // synchronous: the app's clients are closed when it returns
         } finally {

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -19,13 +19,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SpringContractIT extends HttpContractSuite {
 
-    private EmbeddedKafkaCluster kafka;
+    private InJvmKafkaCluster kafka;
     private ConfigurableApplicationContext app;
     private URI baseUri;
 
     @BeforeAll
     void startKafkaAndApp() {
-        kafka = EmbeddedKafkaCluster.single();
+        kafka = InJvmKafkaCluster.single();
         app = SpringApplication.run(
                 ReserveKitSpringApplication.class,
                 "--server.port=0",

@@ -2,7 +2,7 @@ package io.github.reservekit.spring;
 
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.SystemOfRecordSuite;
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.URI;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +13,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 /** spring-app against the shared system-of-record suite: real restarts and two instances on one real broker. */
 class SpringSystemOfRecordIT extends SystemOfRecordSuite {
 
-    private EmbeddedKafkaCluster kafka;
+    private InJvmKafkaCluster kafka;
 
     @BeforeAll
     void startKafka() {
-        kafka = EmbeddedKafkaCluster.single();
+        kafka = InJvmKafkaCluster.single();
     }
 
     @AfterAll

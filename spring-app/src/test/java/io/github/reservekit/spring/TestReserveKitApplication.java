@@ -1,6 +1,6 @@
 package io.github.reservekit.spring;
 
-import io.github.reservekit.kafka.local.EmbeddedKafkaCluster;
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -20,7 +20,7 @@ public final class TestReserveKitApplication {
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         if (environment.getProperty(BOOTSTRAP) == null) {
             System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
-            var kafka = EmbeddedKafkaCluster.single();
+            var kafka = InJvmKafkaCluster.single();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-embedded-kafka"));
             System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
             System.out.println(

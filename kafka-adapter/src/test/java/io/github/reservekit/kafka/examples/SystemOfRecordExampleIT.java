@@ -3,8 +3,8 @@ package io.github.reservekit.kafka.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.kafka.KafkaPublisherSettings;
-import io.github.reservekit.kafka.local.KafkaBackend;
-import io.github.reservekit.kafka.local.junit.SharedKafka;
+import io.github.reservekit.kafkalocal.testing.TestKafka;
+import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.domain.ReservationStatus;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SystemOfRecordExampleIT {
 
     @Test
-    void the_documented_program_finds_its_reservation_again_after_a_restart(KafkaBackend kafka) {
+    void the_documented_program_finds_its_reservation_again_after_a_restart(TestKafka kafka) {
         var settings = KafkaPublisherSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("reserve-example-it-" + System.nanoTime())

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.injvm;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@link #bootstrapServers()} may be called from any thread. {@link #close()} stops every node and deletes the
  * data directories.
  */
-public final class EmbeddedKafkaCluster implements AutoCloseable {
+public final class InJvmKafkaCluster implements AutoCloseable {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,19 +39,19 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     private final Set<Integer> stopped = new TreeSet<>();
     private final String bootstrapServers;
 
-    private EmbeddedKafkaCluster(KafkaClusterTestKit kit, int brokerCount) {
+    private InJvmKafkaCluster(KafkaClusterTestKit kit, int brokerCount) {
         this.kit = kit;
         this.brokerCount = brokerCount;
         this.bootstrapServers = kit.bootstrapServers();
     }
 
     /** Starts one combined broker+controller node and waits until it accepts clients. */
-    public static EmbeddedKafkaCluster single() {
+    public static InJvmKafkaCluster single() {
         return start(1, Map.of());
     }
 
     /** Starts three brokers and one dedicated controller and waits until all brokers accept clients. */
-    public static EmbeddedKafkaCluster threeBrokers() {
+    public static InJvmKafkaCluster threeBrokers() {
         return start(3, Map.of());
     }
 
@@ -62,7 +62,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
      * @throws IllegalArgumentException if {@code brokers} is not 1 to 5
      * @throws IllegalStateException if the cluster does not start
      */
-    public static EmbeddedKafkaCluster start(int brokers, Map<String, String> extraProperties) {
+    public static InJvmKafkaCluster start(int brokers, Map<String, String> extraProperties) {
         if (brokers < 1 || brokers > 5) {
             throw new IllegalArgumentException("brokers must be 1 to 5, was " + brokers);
         }
@@ -101,7 +101,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
-            return new EmbeddedKafkaCluster(kit, brokers);
+            return new InJvmKafkaCluster(kit, brokers);
         } catch (Exception failure) {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,10 +24,10 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
- * The {@code bin/kafka-local} command: start, inspect and stop a {@link LocalKafkaCluster} of separate broker
+ * The {@code bin/kafka-local} command: start, inspect and stop a {@link KafkaProcessCluster} of separate broker
  * processes, and drill faults on it (stop, kill -9 and restart one broker). Run with {@code help} for usage.
  */
-public final class KafkaLocal {
+public final class KafkaProcessClusterCommand {
 
     static final String DATA_DIR_ENV = "KAFKA_LOCAL_DATA_DIR";
 
@@ -36,10 +36,10 @@ public final class KafkaLocal {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final String command = System.getProperty("kafka.local.command", "kafka-local");
+    private final String command = System.getProperty("kafkalocal.command", "kafka-local");
     private volatile boolean shuttingDown;
 
-    KafkaLocal(PrintStream out, PrintStream err) {
+    KafkaProcessClusterCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -47,9 +47,9 @@ public final class KafkaLocal {
     public static void main(String[] args) {
         // Before anything logs: keep the admin client's INFO chatter off the console.
         if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "io/github/reservekit/kafka/local/cli-log4j2.xml");
+            System.setProperty("log4j2.configurationFile", "io/github/reservekit/kafkalocal/process/cli-log4j2.xml");
         }
-        System.exit(new KafkaLocal(System.out, System.err).run(args));
+        System.exit(new KafkaProcessClusterCommand(System.out, System.err).run(args));
     }
 
     int run(String[] args) {
@@ -111,9 +111,9 @@ public final class KafkaLocal {
         }
     }
 
-    private LocalKafkaCluster cluster(Options o) {
-        LocalKafkaCluster.Builder b =
-                LocalKafkaCluster.builder(o.dataDir).readyTimeout(o.timeout).progress(out::println);
+    private KafkaProcessCluster cluster(Options o) {
+        KafkaProcessCluster.Builder b =
+                KafkaProcessCluster.builder(o.dataDir).readyTimeout(o.timeout).progress(out::println);
         if (o.brokers != null) {
             b.brokers(o.brokers);
         }
@@ -133,12 +133,12 @@ public final class KafkaLocal {
     }
 
     private int start(Options o) {
-        LocalKafkaCluster cluster = cluster(o);
+        KafkaProcessCluster cluster = cluster(o);
         long began = System.nanoTime();
         Thread stopOnExit = new Thread(
                 () -> {
                     shuttingDown = true;
-                    if (cluster.status().stream().anyMatch(LocalKafkaCluster.BrokerStatus::running)) {
+                    if (cluster.status().stream().anyMatch(KafkaProcessCluster.BrokerStatus::running)) {
                         cluster.stop();
                         out.println("Stopped. Data kept in " + cluster.dataDir() + ".");
                     }
@@ -161,7 +161,7 @@ public final class KafkaLocal {
     }
 
     /** Foreground mode: report brokers going down or up until the cluster is stopped. */
-    private void watch(LocalKafkaCluster cluster) {
+    private void watch(KafkaProcessCluster cluster) {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Thread console = new Thread(
                 () -> {
@@ -189,7 +189,7 @@ public final class KafkaLocal {
                     return;
                 }
                 boolean any = false;
-                for (LocalKafkaCluster.BrokerStatus s : cluster.status()) {
+                for (KafkaProcessCluster.BrokerStatus s : cluster.status()) {
                     any |= s.running();
                     if (!Boolean.valueOf(s.running()).equals(running.put(s.nodeId(), s.running()))) {
                         out.println(
@@ -207,7 +207,7 @@ public final class KafkaLocal {
         // The shutdown hook stops the brokers and says so.
     }
 
-    private void printSummary(LocalKafkaCluster cluster, Duration took) {
+    private void printSummary(KafkaProcessCluster cluster, Duration took) {
         out.printf(
                 Locale.ROOT,
                 "%nKafka %s is ready in %.1f s: %d broker(s), KRaft (each node broker and controller)%n",
@@ -231,10 +231,10 @@ public final class KafkaLocal {
             out.println("No cluster in " + o.dataDir + " (run '" + command + " start').");
             return EXIT_NOT_RUNNING;
         }
-        LocalKafkaCluster cluster = cluster(o);
-        List<LocalKafkaCluster.BrokerStatus> brokers = cluster.status();
+        KafkaProcessCluster cluster = cluster(o);
+        List<KafkaProcessCluster.BrokerStatus> brokers = cluster.status();
         out.println("Cluster in " + cluster.dataDir() + ", bootstrap servers " + cluster.bootstrapServers());
-        for (LocalKafkaCluster.BrokerStatus s : brokers) {
+        for (KafkaProcessCluster.BrokerStatus s : brokers) {
             out.printf(
                     Locale.ROOT,
                     "  broker %d  localhost:%d  %s%n",
@@ -242,8 +242,8 @@ public final class KafkaLocal {
                     s.port(),
                     s.running() ? "running (pid " + s.pid() + ")" : "stopped");
         }
-        boolean all = brokers.stream().allMatch(LocalKafkaCluster.BrokerStatus::running);
-        if (brokers.stream().anyMatch(LocalKafkaCluster.BrokerStatus::running)) {
+        boolean all = brokers.stream().allMatch(KafkaProcessCluster.BrokerStatus::running);
+        if (brokers.stream().anyMatch(KafkaProcessCluster.BrokerStatus::running)) {
             Optional<TopicDescription> topic = cluster.describeTopic();
             if (topic.isEmpty()) {
                 out.println("  topic " + cluster.topic() + ": not found or cluster not reachable");
@@ -312,7 +312,7 @@ public final class KafkaLocal {
         Integer controllerBasePort;
         String topic;
         Integer partitions;
-        Duration timeout = LocalKafkaCluster.DEFAULT_READY_TIMEOUT;
+        Duration timeout = KafkaProcessCluster.DEFAULT_READY_TIMEOUT;
         boolean detach;
 
         static Options parse(String[] args) {

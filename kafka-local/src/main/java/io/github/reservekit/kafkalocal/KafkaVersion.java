@@ -1,11 +1,11 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal;
 
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /** The version of the Kafka jars on the classpath, which is also the broker and image version used. */
-final class KafkaVersion {
+public final class KafkaVersion {
 
-    static final String VERSION = AppInfoParser.getVersion();
+    public static final String VERSION = AppInfoParser.getVersion();
 
     private KafkaVersion() {}
 }

@@ -1,7 +1,6 @@
-package io.github.reservekit.kafka.local.junit;
+package io.github.reservekit.kafkalocal.testing.junit;
 
-import io.github.reservekit.kafka.local.KafkaBackend;
-import io.github.reservekit.kafka.local.KafkaBackends;
+import io.github.reservekit.kafkalocal.testing.TestKafka;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -15,14 +14,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives a test class one-broker Kafka shared by every class of the test run (started on first use, stopped
- * when the run ends), picked by {@link KafkaBackends}: a Testcontainers container when Docker is available,
- * else Kafka's in-JVM test kit. Declare a {@link KafkaBackend} parameter on a {@code @BeforeAll},
+ * when the run ends), picked by {@link TestKafka#start}: a Testcontainers container when Docker is available,
+ * else Kafka's in-JVM test kit. Declare a {@link TestKafka} parameter on a {@code @BeforeAll},
  * {@code @BeforeEach} or test method to get it.
  *
  * <pre>{@code
  * @SharedKafka
  * class MyIT {
- *     @BeforeAll static void connect(KafkaBackend kafka) { bootstrap = kafka.bootstrapServers(); }
+ *     @BeforeAll static void connect(TestKafka kafka) { bootstrap = kafka.bootstrapServers(); }
  * }
  * }</pre>
  *
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 @ExtendWith(SharedKafka.Extension.class)
 public @interface SharedKafka {
 
-    /** Resolves {@link KafkaBackend} parameters to the run's shared backend. */
+    /** Resolves {@link TestKafka} parameters to the run's shared backend. */
     final class Extension implements ParameterResolver {
 
         private static final ExtensionContext.Namespace NAMESPACE =
@@ -43,7 +42,7 @@ public @interface SharedKafka {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-            return parameter.getParameter().getType() == KafkaBackend.class;
+            return parameter.getParameter().getType() == TestKafka.class;
         }
 
         @Override
@@ -51,7 +50,7 @@ public @interface SharedKafka {
             // The root store lives as long as the test run and closes the backend (AutoCloseable) at its end.
             return context.getRoot()
                     .getStore(NAMESPACE)
-                    .computeIfAbsent(KafkaBackend.class, key -> KafkaBackends.start(), KafkaBackend.class);
+                    .computeIfAbsent(TestKafka.class, key -> TestKafka.start(), TestKafka.class);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -85,11 +85,11 @@ record ClusterLayout(
 
     /** RF 3 like the seed's cluster, less only when there are fewer brokers. */
     short replicationFactor() {
-        return (short) Math.min(LocalKafkaCluster.REPLICATION_FACTOR, brokers());
+        return (short) Math.min(KafkaProcessCluster.REPLICATION_FACTOR, brokers());
     }
 
     int minInsyncReplicas() {
-        return Math.min(LocalKafkaCluster.MIN_INSYNC_REPLICAS, replicationFactor());
+        return Math.min(KafkaProcessCluster.MIN_INSYNC_REPLICAS, replicationFactor());
     }
 
     String bootstrapServers() {

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class KafkaLocalTest {
+class KafkaProcessClusterCommandTest {
 
     @Test
     void options_may_come_before_or_after_the_command() {
-        KafkaLocal.Options o = KafkaLocal.Options.parse(
+        KafkaProcessClusterCommand.Options o = KafkaProcessClusterCommand.Options.parse(
                 new String[] {"--data-dir", "/tmp/k", "start", "--detach", "--brokers", "1", "--timeout", "30"});
         assertThat(o.subcommand).isEqualTo("start");
         assertThat(o.detach).isTrue();
@@ -25,33 +25,35 @@ class KafkaLocalTest {
 
     @Test
     void broker_commands_take_exactly_one_broker_number() {
-        assertThat(KafkaLocal.Options.parse(new String[] {"kill-broker", "2"}).nodeId())
+        assertThat(KafkaProcessClusterCommand.Options.parse(new String[] {"kill-broker", "2"})
+                        .nodeId())
                 .isEqualTo(2);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaLocal.Options.parse(new String[] {"kill-broker"}))
+                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"kill-broker"}))
                 .withMessageContaining("needs one broker number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaLocal.Options.parse(new String[] {"stop", "2"}))
+                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"stop", "2"}))
                 .withMessageContaining("unexpected argument 2");
     }
 
     @Test
     void bad_numbers_and_unknown_options_are_usage_errors() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaLocal.Options.parse(new String[] {"start", "--base-port", "70000"}))
+                .isThrownBy(
+                        () -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--base-port", "70000"}))
                 .withMessageContaining("port number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaLocal.Options.parse(new String[] {"start", "--brokers", "zero"}))
+                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--brokers", "zero"}))
                 .withMessageContaining("positive number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaLocal.Options.parse(new String[] {"start", "--brokrs", "3"}))
+                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--brokrs", "3"}))
                 .withMessageContaining("unknown option --brokrs");
     }
 
     @Test
     void a_usage_error_exits_with_2_and_says_how_to_get_help() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new KafkaLocal(
+        int exit = new KafkaProcessClusterCommand(
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"start", "--brokers"});

@@ -1,20 +1,21 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.testing;
 
+import io.github.reservekit.kafkalocal.KafkaVersion;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * A {@link KafkaBackend} on Testcontainers' {@code KafkaContainer} running the {@code apache/kafka} image of
+ * A {@link TestKafka} on Testcontainers' {@code KafkaContainer} running the {@code apache/kafka} image of
  * the Kafka version this module was built with: one KRaft node. Needs a Docker engine
  * ({@link DockerAvailability#check()}).
  */
-public final class TestcontainersKafkaBackend implements KafkaBackend {
+public final class ContainerTestKafka implements TestKafka {
 
     /** The image, of the same Kafka version as the clients and the in-JVM broker. */
     public static final String IMAGE = "apache/kafka:" + KafkaVersion.VERSION;
 
     private final KafkaContainer container;
 
-    private TestcontainersKafkaBackend(KafkaContainer container) {
+    private ContainerTestKafka(KafkaContainer container) {
         this.container = container;
     }
 
@@ -23,7 +24,7 @@ public final class TestcontainersKafkaBackend implements KafkaBackend {
      *
      * @throws IllegalStateException if Docker is not available or the container does not start
      */
-    public static TestcontainersKafkaBackend start() {
+    public static ContainerTestKafka start() {
         var docker = DockerAvailability.check();
         if (!docker.available()) {
             throw new IllegalStateException("cannot start " + IMAGE + ": " + docker.reason());
@@ -31,7 +32,7 @@ public final class TestcontainersKafkaBackend implements KafkaBackend {
         var container = new KafkaContainer(IMAGE);
         try {
             container.start();
-            return new TestcontainersKafkaBackend(container);
+            return new ContainerTestKafka(container);
         } catch (RuntimeException failure) {
             container.close();
             throw new IllegalStateException("the " + IMAGE + " container did not start: " + failure, failure);

@@ -1,24 +1,24 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.testing;
 
 import java.util.Locale;
 
 /**
- * Starts the {@link KafkaBackend} the environment calls for, and says which on standard output.
+ * Starts the {@link TestKafka} the environment calls for, and says which on standard output.
  *
- * <p>The system property (or environment variable {@code RESERVEKIT_KAFKA_BACKEND}) {@value #PROPERTY} picks:
+ * <p>The system property (or environment variable {@code RESERVEKIT_KAFKA_BACKEND}) {@value TestKafka#BACKEND_PROPERTY} picks:
  * {@code auto} (the default: Testcontainers when Docker is available, else the in-JVM test kit),
  * {@code embedded} or {@code testcontainers}. Testcontainers runs one node, so a request for more than one
  * broker always runs in the JVM.
  */
-public final class KafkaBackends {
+final class TestKafkaChoice {
 
     /** The system property that picks the backend. */
-    public static final String PROPERTY = "reservekit.kafka.backend";
+    static final String PROPERTY = TestKafka.BACKEND_PROPERTY;
 
-    private KafkaBackends() {}
+    private TestKafkaChoice() {}
 
     /** Starts a one-broker backend. */
-    public static KafkaBackend start() {
+    static TestKafka start() {
         return start(1);
     }
 
@@ -28,27 +28,27 @@ public final class KafkaBackends {
      * @throws IllegalStateException if the chosen backend cannot start (e.g. {@code testcontainers} forced
      *     without Docker)
      */
-    public static KafkaBackend start(int brokers) {
+    static TestKafka start(int brokers) {
         String choice = choice();
-        KafkaBackend backend;
+        TestKafka backend;
         String why;
         switch (choice) {
             case "embedded" -> {
-                backend = EmbeddedKafkaBackend.start(brokers);
+                backend = InJvmTestKafka.start(brokers);
                 why = PROPERTY + "=embedded";
             }
             case "testcontainers" -> {
                 requireOneBroker(brokers);
-                backend = TestcontainersKafkaBackend.start();
+                backend = ContainerTestKafka.start();
                 why = PROPERTY + "=testcontainers";
             }
             case "auto" -> {
                 var docker = DockerAvailability.check();
                 if (docker.available() && brokers == 1) {
-                    backend = TestcontainersKafkaBackend.start();
+                    backend = ContainerTestKafka.start();
                     why = "Docker available";
                 } else {
-                    backend = EmbeddedKafkaBackend.start(brokers);
+                    backend = InJvmTestKafka.start(brokers);
                     why = brokers == 1 ? "Docker not available: " + docker.reason() : "needs " + brokers + " brokers";
                 }
             }

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,7 +57,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * broker leaves the ISR within seconds. Not thread-safe: drive one instance from one thread. {@link #close()}
  * stops the brokers (gracefully, then forcibly).
  */
-public final class LocalKafkaCluster implements AutoCloseable {
+public final class KafkaProcessCluster implements AutoCloseable {
 
     /** The topic the apps publish to. */
     public static final String DEFAULT_TOPIC = "reserve";
@@ -93,7 +93,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<Integer, Process> children = new ConcurrentHashMap<>();
 
-    private LocalKafkaCluster(Builder b, ClusterLayout layout) {
+    private KafkaProcessCluster(Builder b, ClusterLayout layout) {
         this.dataDir = b.dataDir;
         this.layout = layout;
         this.javaCommand = b.javaCommand;
@@ -363,7 +363,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
 
     private void writeBrokerLoggingConfig() throws IOException {
-        try (InputStream in = LocalKafkaCluster.class.getResourceAsStream(BROKER_LOG4J)) {
+        try (InputStream in = KafkaProcessCluster.class.getResourceAsStream(BROKER_LOG4J)) {
             if (in == null) {
                 throw new IllegalStateException(BROKER_LOG4J + " missing from the classpath");
             }
@@ -628,7 +628,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link LocalKafkaCluster}; every setting has a default matching the seed's cluster. */
+    /** Builds a {@link KafkaProcessCluster}; every setting has a default matching the seed's cluster. */
     public static final class Builder {
         private final Path dataDir;
         private Integer brokers;
@@ -709,10 +709,10 @@ public final class LocalKafkaCluster implements AutoCloseable {
          * @throws IllegalStateException when the data directory holds a cluster whose layout differs from
          *     explicitly requested settings
          */
-        public LocalKafkaCluster build() {
+        public KafkaProcessCluster build() {
             ClusterLayout requested = requestedLayout();
             if (!ClusterLayout.existsIn(dataDir)) {
-                return new LocalKafkaCluster(this, requested);
+                return new KafkaProcessCluster(this, requested);
             }
             ClusterLayout stored;
             try {
@@ -746,7 +746,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
                         + String.join(", ", conflicts) + ". Use it as it is, run reset to start over,"
                         + " or choose another data directory.");
             }
-            return new LocalKafkaCluster(this, stored);
+            return new KafkaProcessCluster(this, stored);
         }
 
         private ClusterLayout requestedLayout() {

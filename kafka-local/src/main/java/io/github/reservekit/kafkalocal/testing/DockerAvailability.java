@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

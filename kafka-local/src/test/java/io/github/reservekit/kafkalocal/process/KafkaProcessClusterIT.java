@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LocalKafkaClusterIT {
+class KafkaProcessClusterIT {
 
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(3);
 
-    private LocalKafkaCluster cluster;
+    private KafkaProcessCluster cluster;
     private KafkaProducer<String, String> producer;
     private final List<Long> brokerPids = new ArrayList<>();
     private int killed;
@@ -62,12 +62,12 @@ class LocalKafkaClusterIT {
     @BeforeAll
     void start_three_brokers_on_free_ports(@TempDir Path dataDir) {
         List<Integer> ports = freePorts(6);
-        cluster = LocalKafkaCluster.builder(dataDir)
+        cluster = KafkaProcessCluster.builder(dataDir)
                 .ports(ports.subList(0, 3), ports.subList(3, 6))
                 .progress(line -> System.out.println("[kafka-local] " + line))
                 .build();
         // If the test JVM is stopped before @AfterAll, the brokers must not outlive it.
-        LocalKafkaCluster started = cluster;
+        KafkaProcessCluster started = cluster;
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-kafka-local-it"));
         cluster.start();
         cluster.status().forEach(s -> brokerPids.add(s.pid()));
@@ -90,7 +90,7 @@ class LocalKafkaClusterIT {
     @Test
     @Order(1)
     void starting_brings_up_three_brokers_and_reserve_with_rf_3_and_min_isr_2() throws Exception {
-        assertThat(cluster.status()).hasSize(3).allMatch(LocalKafkaCluster.BrokerStatus::running);
+        assertThat(cluster.status()).hasSize(3).allMatch(KafkaProcessCluster.BrokerStatus::running);
         try (Admin admin = Admin.create(cluster.adminConfig())) {
             assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
                     .extracting(Node::id)
@@ -174,7 +174,7 @@ class LocalKafkaClusterIT {
     @Order(6)
     void restarting_the_whole_cluster_keeps_the_records_of_reserve() throws Exception {
         cluster.stop();
-        assertThat(cluster.status()).noneMatch(LocalKafkaCluster.BrokerStatus::running);
+        assertThat(cluster.status()).noneMatch(KafkaProcessCluster.BrokerStatus::running);
         cluster.start();
         cluster.status().forEach(s -> brokerPids.add(s.pid()));
         assertThat(consumeAll()).containsKeys("first", "after-kill");
@@ -184,7 +184,7 @@ class LocalKafkaClusterIT {
     @Order(7)
     void stopping_leaves_no_broker_process() {
         cluster.stop();
-        assertThat(cluster.status()).noneMatch(LocalKafkaCluster.BrokerStatus::running);
+        assertThat(cluster.status()).noneMatch(KafkaProcessCluster.BrokerStatus::running);
         assertThat(brokerPids)
                 .hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))

@@ -1,6 +1,6 @@
-package io.github.reservekit.kafka.local.junit;
+package io.github.reservekit.kafkalocal.testing.junit;
 
-import io.github.reservekit.kafka.local.DockerAvailability;
+import io.github.reservekit.kafkalocal.testing.DockerAvailability;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka.local;
+package io.github.reservekit.kafkalocal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
@@ -92,8 +92,8 @@ class DockerComposeAgreementTest {
 
     @Test
     void replication_settings_match_the_local_cluster() {
-        int rf = LocalKafkaCluster.REPLICATION_FACTOR;
-        int minIsr = LocalKafkaCluster.MIN_INSYNC_REPLICAS;
+        int rf = KafkaProcessCluster.REPLICATION_FACTOR;
+        int minIsr = KafkaProcessCluster.MIN_INSYNC_REPLICAS;
         assertThat(rf).isEqualTo(3);
         assertThat(minIsr).isEqualTo(2);
         for (String broker : BROKERS) {
@@ -118,10 +118,10 @@ class DockerComposeAgreementTest {
         assertThat(command)
                 .startsWith(
                         "/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka-1:19092,kafka-2:19092,kafka-3:19092")
-                .contains("--create --if-not-exists --topic " + LocalKafkaCluster.DEFAULT_TOPIC + " ")
-                .contains("--partitions " + LocalKafkaCluster.DEFAULT_PARTITIONS + " ")
-                .contains("--replication-factor " + LocalKafkaCluster.REPLICATION_FACTOR + " ")
-                .contains("--config min.insync.replicas=" + LocalKafkaCluster.MIN_INSYNC_REPLICAS)
+                .contains("--create --if-not-exists --topic " + KafkaProcessCluster.DEFAULT_TOPIC + " ")
+                .contains("--partitions " + KafkaProcessCluster.DEFAULT_PARTITIONS + " ")
+                .contains("--replication-factor " + KafkaProcessCluster.REPLICATION_FACTOR + " ")
+                .contains("--config min.insync.replicas=" + KafkaProcessCluster.MIN_INSYNC_REPLICAS)
                 .contains("--config retention.ms=-1")
                 .contains("--config retention.bytes=-1");
     }
@@ -150,11 +150,11 @@ class DockerComposeAgreementTest {
     private static ClusterLayout localLayout() {
         return ClusterLayout.consecutive(
                 Uuid.randomUuid().toString(),
-                LocalKafkaCluster.DEFAULT_BROKERS,
-                LocalKafkaCluster.DEFAULT_BASE_PORT,
-                LocalKafkaCluster.DEFAULT_BASE_PORT + LocalKafkaCluster.CONTROLLER_PORT_OFFSET,
-                LocalKafkaCluster.DEFAULT_TOPIC,
-                LocalKafkaCluster.DEFAULT_PARTITIONS);
+                KafkaProcessCluster.DEFAULT_BROKERS,
+                KafkaProcessCluster.DEFAULT_BASE_PORT,
+                KafkaProcessCluster.DEFAULT_BASE_PORT + KafkaProcessCluster.CONTROLLER_PORT_OFFSET,
+                KafkaProcessCluster.DEFAULT_TOPIC,
+                KafkaProcessCluster.DEFAULT_PARTITIONS);
     }
 
     private static Map<String, Object> env(String service) {
