@@ -1,51 +1,102 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.github.reservekit.kafkalocal.devrun.DevRun;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.CommandLinePropertySource;
 import io.micronaut.core.cli.CommandLine;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
- * The zero-setup run (see docs/micronaut-app.md): when no
- * {@code kafka.bootstrap.servers} is configured (argument, system property or environment), it starts a real
- * single-node Kafka broker in this JVM first. It lives in the test sources, so broker jars never enter the
- * application's jar.
+ * The dev run ({@code bin/run-micronaut}, or the {@code ./mvnw ... exec:java} of docs/micronaut-app.md): when no
+ * {@code kafka.bootstrap.servers} is configured (argument, system property or environment), it first starts a
+ * real Kafka broker in this JVM, on {@code localhost:9092} when free, keeping its data across runs ({@code
+ * --reset} deletes it first). Then the app, then one banner saying where everything is. Ctrl-C stops the app,
+ * then the broker. It lives in the test sources, so broker jars never enter the application's jar.
  */
 public final class TestReserveKitApplication {
 
     private static final String BOOTSTRAP = "kafka.bootstrap.servers";
 
+    /** The broker's loggers (and the clients'). */
+    private static final String[] KAFKA_LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger"};
+
     public static void main(String[] args) {
-        if (configured(args)) {
-            Micronaut.run(Application.class, args);
+        // The broker logs routine start-up races (a registration before its controller is active) as errors;
+        // a start that really fails throws, saying why.
+        setKafkaLogging(Level.OFF);
+        DevRun run;
+        try {
+            run = DevRun.start("micronaut-app", "bin/run-micronaut", args, configured(args), System.out);
+        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
+            System.err.println("ReserveKit: the dev run cannot start: " + cannotStart.getMessage());
+            System.exit(1);
             return;
+        } finally {
+            setKafkaLogging(Level.WARN);
         }
-        System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
-        var kafka = InJvmKafkaCluster.single();
-        System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
-        System.out.println("Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
-        System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
-                + " --topic reserve --from-beginning --property print.headers=true");
-        ApplicationContext app = Micronaut.run(Application.class, args);
-        // Shutdown hooks run concurrently: stop the broker only once the app (its producer, listener and admin
-        // client) has stopped, or their close would wait on a broker that is already gone.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfter(app, kafka), "stop-embedded-kafka"));
+        if (run.startedBroker()) {
+            System.setProperty(BOOTSTRAP, run.bootstrapServers());
+        }
+        // Not Micronaut.run: its own shutdown hook would stop the app concurrently with the one below, and the
+        // two deadlock (each holds the lock the other needs). One hook stops the app, then the broker.
+        ApplicationContext app;
+        EmbeddedServer server;
+        try {
+            app = ApplicationContext.builder()
+                    .mainClass(Application.class)
+                    .args(run.appArgs())
+                    .propertySources(new CommandLinePropertySource(CommandLine.parse(run.appArgs())))
+                    .start();
+            server = app.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException failure) {
+            run.close();
+            throw failure;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, run, stopped), "stop-app-then-kafka"));
+        run.printBanner(server.getURI(), "/health");
+        // Netty's threads do not keep the JVM alive; this one does, until Ctrl-C.
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static void stopAfter(ApplicationContext app, InJvmKafkaCluster kafka) {
+    private static void stop(ApplicationContext app, DevRun run, CountDownLatch stopped) {
         try {
-            app.close(); // synchronous: the app's clients are closed when it returns
+            app.close(); // synchronous: the server and the app's clients are closed when it returns
         } finally {
-            kafka.close();
+            // The broker's own shutdown warns about connections it is closing itself.
+            setKafkaLogging(Level.ERROR);
+            run.close();
+            stopped.countDown();
+        }
+    }
+
+    private static void setKafkaLogging(Level level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            for (String logger : KAFKA_LOGGERS) {
+                logback.getLogger(logger).setLevel(level);
+            }
         }
     }
 
     /** Micronaut's own sources for the key: {@code --kafka.bootstrap.servers=}, -D, or KAFKA_BOOTSTRAP_SERVERS. */
-    private static boolean configured(String[] args) {
-        var fromArgs = new CommandLinePropertySource(CommandLine.parse(args));
-        return fromArgs.get(BOOTSTRAP) != null
-                || System.getProperty(BOOTSTRAP) != null
-                || System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null;
+    private static Optional<String> configured(String[] args) {
+        String[] appArgs =
+                Arrays.stream(args).filter(arg -> !DevRun.RESET.equals(arg)).toArray(String[]::new);
+        Object fromArgs = new CommandLinePropertySource(CommandLine.parse(appArgs)).get(BOOTSTRAP);
+        if (fromArgs != null) {
+            return Optional.of(fromArgs.toString());
+        }
+        return Optional.ofNullable(System.getProperty(BOOTSTRAP))
+                .or(() -> Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS")));
     }
 }

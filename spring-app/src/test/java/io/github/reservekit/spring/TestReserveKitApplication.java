@@ -1,33 +1,105 @@
 package io.github.reservekit.spring;
 
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.github.reservekit.kafkalocal.devrun.DevRun;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The zero-setup run ({@code ./mvnw -pl spring-app -am test-compile spring-boot:test-run}): when no
- * {@code spring.kafka.bootstrap-servers} is configured (argument, system property or environment), it starts a
- * real single-node Kafka broker in this JVM first. It lives in the test sources, so broker jars never enter the
- * application's jar.
+ * The dev run ({@code bin/run-spring}, or {@code ./mvnw -pl spring-app -am test-compile spring-boot:test-run}):
+ * when no {@code spring.kafka.bootstrap-servers} is configured (argument, system property or environment), it
+ * first starts a real Kafka broker in this JVM, on {@code localhost:9092} when free, keeping its data across
+ * runs ({@code --reset} deletes it first). Then the app, then one banner saying where everything is. Ctrl-C
+ * stops the app, then the broker. It lives in the test sources, so broker jars never enter the application's
+ * jar.
  */
 public final class TestReserveKitApplication {
 
     private static final String BOOTSTRAP = "spring.kafka.bootstrap-servers";
 
+    /** The broker's loggers (and the clients'): warnings only, so the app's own lines stay readable. */
+    private static final String[] KAFKA_LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger"};
+
     public static void main(String[] args) {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-        if (environment.getProperty(BOOTSTRAP) == null) {
-            System.out.println("No " + BOOTSTRAP + " configured: starting a Kafka broker in this JVM...");
-            var kafka = InJvmKafkaCluster.single();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-embedded-kafka"));
-            System.setProperty(BOOTSTRAP, kafka.bootstrapServers());
-            System.out.println(
-                    "Kafka is up at " + kafka.bootstrapServers() + " (data is deleted on exit). Watch it with:");
-            System.out.println("  bin/kafka-console-consumer --bootstrap-server " + kafka.bootstrapServers()
-                    + " --topic reserve --from-beginning --property print.headers=true");
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(withoutReset(args)));
+        // Before Spring configures logging, Logback's default prints everything at DEBUG, and the broker logs
+        // routine start-up races (a registration before its controller is active) as errors; a start that
+        // really fails throws, saying why. Spring then keeps WARN through the default properties below.
+        setLevel(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.INFO);
+        setKafkaLogging(Level.OFF);
+        DevRun run;
+        try {
+            run = DevRun.start(
+                    "spring-app",
+                    "bin/run-spring",
+                    args,
+                    Optional.ofNullable(environment.getProperty(BOOTSTRAP)),
+                    System.out);
+        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
+            System.err.println("ReserveKit: the dev run cannot start: " + cannotStart.getMessage());
+            System.exit(1);
+            return;
+        } finally {
+            setKafkaLogging(Level.WARN);
         }
-        SpringApplication.run(ReserveKitSpringApplication.class, args);
+        if (run.startedBroker()) {
+            System.setProperty(BOOTSTRAP, run.bootstrapServers());
+        }
+        var application = new SpringApplication(ReserveKitSpringApplication.class);
+        Map<String, Object> defaults = new HashMap<>();
+        for (String logger : KAFKA_LOGGERS) {
+            defaults.put("logging.level." + logger, "WARN");
+        }
+        application.setDefaultProperties(defaults);
+        // One hook that stops the app before the broker: Spring's own hook would run alongside the broker's stop.
+        application.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext app;
+        try {
+            app = application.run(run.appArgs());
+        } catch (RuntimeException failure) {
+            run.close();
+            throw failure;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, run), "stop-app-then-kafka"));
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        run.printBanner(URI.create("http://localhost:" + port), "/actuator/health");
+    }
+
+    private static void stop(ConfigurableApplicationContext app, DevRun run) {
+        try {
+            app.close();
+        } finally {
+            // The broker's own shutdown warns about connections it is closing itself.
+            setKafkaLogging(Level.ERROR);
+            run.close();
+        }
+    }
+
+    private static void setKafkaLogging(Level level) {
+        for (String logger : KAFKA_LOGGERS) {
+            setLevel(logger, level);
+        }
+    }
+
+    private static void setLevel(String logger, Level level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(logger).setLevel(level);
+        }
+    }
+
+    private static String[] withoutReset(String[] args) {
+        return java.util.Arrays.stream(args)
+                .filter(arg -> !DevRun.RESET.equals(arg))
+                .toArray(String[]::new);
     }
 }
