@@ -228,7 +228,7 @@
           style: `left: ${at(start)}%; width: ${Math.max(at(end) - at(start), 1)}%; top: ${0.3 + lane * 2.3}rem`,
           title: `${times} ${r.guestName}, party of ${r.partySize}, ${r.status}, reservation ${r.id}`,
           'data-id': r.id,
-        }, element('strong', {}, r.guestName), ` ${r.partySize} · ${times}`);
+        }, element('strong', {}, r.guestName), ` · ${r.partySize}`);
       });
     const now = Date.now();
     if (now >= shown.from && now < shown.from + span) {

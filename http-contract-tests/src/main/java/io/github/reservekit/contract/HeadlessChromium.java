@@ -44,7 +44,7 @@ public final class HeadlessChromium {
                 () -> "no headless browser here (chromium: "
                         + browser.map(Path::toString).orElse("not found")
                         + ", chromedriver: " + driver.map(Path::toString).orElse("not found")
-                        + "): install Debian's chromium and chromium-driver (bash .ci/run does), or set CHROME_BIN"
+                        + "): install the Debian packages chromium and chromium-driver (bash .ci/run does), or set CHROME_BIN"
                         + " and CHROMEDRIVER, to run the page's browser test");
         var options = new ChromeOptions();
         options.setBinary(browser.get().toFile());
