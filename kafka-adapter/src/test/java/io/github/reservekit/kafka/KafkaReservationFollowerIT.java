@@ -3,6 +3,10 @@ package io.github.reservekit.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reservekit.kafka.read.FollowerState;
+import io.github.reservekit.kafka.read.KafkaReservationFollower;
+import io.github.reservekit.kafka.read.RecordOutcome;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
@@ -54,7 +58,7 @@ class KafkaReservationFollowerIT {
     /** Everything a test opened, closed after it in reverse order (followers before publishers). */
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    private KafkaPublisherSettings settings;
+    private AdapterSettings settings;
 
     @BeforeAll
     static void connect(TestKafka backend) {
@@ -87,7 +91,7 @@ class KafkaReservationFollowerIT {
         assertThat(restarted.app.listByResource(new ResourceId("table-1"))).containsExactly(cancelled, dinner);
         var stats = restarted.follower.stats();
         assertThat(stats.replayedRecords()).isEqualTo(4);
-        assertThat(stats.applied()).isEqualTo(4);
+        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(4);
         assertThat(stats.skipped()).isZero();
     }
 
@@ -158,16 +162,16 @@ class KafkaReservationFollowerIT {
         eventually(() -> exists(two.app, placed), "the placement reaches the second instance");
         var cancelled = two.app.cancel(new CancelReservationCommand(placed.id()));
         eventually(
-                () -> one.follower.stats().applied() == 1
-                        && one.follower.stats().alreadyApplied() == 1
-                        && two.follower.stats().applied() == 1
-                        && two.follower.stats().alreadyApplied() == 1,
+                () -> one.follower.stats().count(RecordOutcome.APPLIED) == 1
+                        && one.follower.stats().count(RecordOutcome.ALREADY_APPLIED) == 1
+                        && two.follower.stats().count(RecordOutcome.APPLIED) == 1
+                        && two.follower.stats().count(RecordOutcome.ALREADY_APPLIED) == 1,
                 "each instance reads its own event back as already applied and the other's as applied");
 
         assertThat(one.app.findById(placed.id())).isEqualTo(cancelled);
         assertThat(two.app.findById(placed.id())).isEqualTo(cancelled);
         assertThat(one.app.listByResource(new ResourceId("room-7"))).containsExactly(cancelled);
-        assertThat(one.follower.stats().doubleBookings()).isZero();
+        assertThat(one.follower.stats().count(RecordOutcome.DOUBLE_BOOKING)).isZero();
     }
 
     @Test
@@ -193,10 +197,10 @@ class KafkaReservationFollowerIT {
 
         var stats = replayed.follower.stats();
         assertThat(stats.replayedRecords()).isEqualTo(7);
-        assertThat(stats.applied()).isEqualTo(2);
-        assertThat(stats.skippedMalformed()).isEqualTo(3);
-        assertThat(stats.skippedUnknownType()).isEqualTo(1);
-        assertThat(stats.skippedUnsupportedVersion()).isEqualTo(1);
+        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(2);
+        assertThat(stats.count(RecordOutcome.MALFORMED)).isEqualTo(3);
+        assertThat(stats.count(RecordOutcome.UNKNOWN_TYPE)).isEqualTo(1);
+        assertThat(stats.count(RecordOutcome.UNSUPPORTED_VERSION)).isEqualTo(1);
         assertThat(stats.skipped()).isEqualTo(5);
         assertThat(replayed.app.listByResource(new ResourceId("table-9"))).containsExactly(before, after);
     }
@@ -220,11 +224,11 @@ class KafkaReservationFollowerIT {
             }
             return target.apply(command);
         };
-        var follower = open(KafkaReservationFollower.create(settings, failingOnTheFirst));
+        var follower = open(settings.createFollower(failingOnTheFirst));
         var stats = follower.replay(CATCH_UP);
 
-        assertThat(stats.applyFailures()).isEqualTo(1);
-        assertThat(stats.applied()).isEqualTo(1);
+        assertThat(stats.count(RecordOutcome.APPLY_FAILURE)).isEqualTo(1);
+        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(1);
         assertThat(follower.isCaughtUp()).isTrue();
         assertThat(target.findById(second.id())).isEqualTo(second);
         assertThatThrownBy(() -> target.findById(first.id())).isInstanceOf(ReservationNotFoundException.class);
@@ -238,17 +242,17 @@ class KafkaReservationFollowerIT {
                     throw new AssertionError("nothing is published");
                 })
                 .build();
-        var follower = KafkaReservationFollower.create(settings, app);
-        assertThat(follower.state()).isEqualTo(KafkaReservationFollower.State.NEW);
+        var follower = settings.createFollower(app);
+        assertThat(follower.state()).isEqualTo(FollowerState.NEW);
 
         var stats = follower.replay(CATCH_UP);
-        assertThat(stats.state()).isEqualTo(KafkaReservationFollower.State.FOLLOWING);
+        assertThat(stats.state()).isEqualTo(FollowerState.FOLLOWING);
         assertThat(stats.replayedRecords()).isZero();
 
         long closing = System.nanoTime();
         follower.close();
         assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(3));
-        assertThat(follower.state()).isEqualTo(KafkaReservationFollower.State.CLOSED);
+        assertThat(follower.state()).isEqualTo(FollowerState.CLOSED);
         assertThat(follower.isCaughtUp()).isFalse();
         follower.close();
     }
@@ -264,9 +268,9 @@ class KafkaReservationFollowerIT {
         private final KafkaReservationPublisher publisher;
 
         Instance() {
-            publisher = KafkaReservationPublisher.create(settings);
+            publisher = settings.createPublisher();
             app = ReservationApplication.builder().publisher(publisher).build();
-            follower = KafkaReservationFollower.create(settings, app);
+            follower = settings.createFollower(app);
             follower.replay(CATCH_UP);
         }
 
@@ -288,13 +292,13 @@ class KafkaReservationFollowerIT {
     }
 
     private void newTopic() {
-        settings = KafkaPublisherSettings.builder()
+        settings = AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("reserve-follower-it-" + TOPICS.incrementAndGet() + "-" + System.nanoTime())
                 .partitions(3)
                 .publishTimeout(Duration.ofSeconds(10))
                 .build();
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             assertThat(topic.ensureExists().canPublish()).isTrue();
         }
     }

@@ -8,6 +8,9 @@ import static io.github.reservekit.kafka.WireContract.PLACED_HEADERS;
 import static io.github.reservekit.kafka.WireContract.PLACED_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.kafka.read.Decoded;
+import io.github.reservekit.kafka.read.ReservationRecordDecoder;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
@@ -25,8 +28,8 @@ class ReservationWireFormatTest {
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    private final KafkaReservationPublisher publisher =
-            KafkaReservationPublisher.using(producer, KafkaPublisherSettings.of("unused:9092"));
+    private final KafkaReservationPublisher publisher = KafkaReservationPublisher.using(
+            producer, AdapterSettings.of("unused:9092").producerSettings());
     private final ReservationRecordDecoder decoder = new ReservationRecordDecoder();
 
     private ProducerRecord<String, byte[]> published(ReservationEvent event) {
@@ -66,10 +69,11 @@ class ReservationWireFormatTest {
     void the_source_is_configurable() {
         var custom = KafkaReservationPublisher.using(
                 producer,
-                KafkaPublisherSettings.builder()
+                AdapterSettings.builder()
                         .bootstrapServers("unused:9092")
                         .source(java.net.URI.create("urn:reservekit:spring-app"))
-                        .build());
+                        .build()
+                        .producerSettings());
 
         custom.publish(PLACED);
 
@@ -167,16 +171,6 @@ class ReservationWireFormatTest {
         headers.add("ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8));
 
         assertThat(decoder.decode(headers, record.value())).isInstanceOf(Decoded.UnsupportedVersion.class);
-    }
-
-    @Test
-    void the_deserializer_never_throws() {
-        try (var deserializer = new ReservationEventDeserializer()) {
-            assertThat(deserializer.deserialize("reserve", new byte[] {1, 2, 3}))
-                    .isInstanceOf(Decoded.Malformed.class);
-            assertThat(deserializer.deserialize("reserve", new RecordHeaders(), new byte[] {(byte) 0xff}))
-                    .isInstanceOf(Decoded.Malformed.class);
-        }
     }
 
     private static RecordHeaders retyped(ProducerRecord<String, byte[]> record, String type) {

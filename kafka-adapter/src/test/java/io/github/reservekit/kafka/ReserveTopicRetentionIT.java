@@ -2,6 +2,7 @@ package io.github.reservekit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import java.time.Duration;
@@ -96,16 +97,16 @@ class ReserveTopicRetentionIT {
                 .anySatisfy(problem -> assertThat(problem).contains("retention.bytes 1073741824"));
     }
 
-    private static KafkaPublisherSettings.Builder settings(String topic) {
-        return KafkaPublisherSettings.builder()
+    private static AdapterSettings.Builder settings(String topic) {
+        return AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(topic)
                 .partitions(1)
                 .publishTimeout(Duration.ofSeconds(10));
     }
 
-    private static TopicHealth ensureExists(KafkaPublisherSettings settings) {
-        try (var topic = ReserveTopic.create(settings)) {
+    private static TopicHealth ensureExists(AdapterSettings settings) {
+        try (var topic = settings.createTopic()) {
             return topic.ensureExists();
         }
     }

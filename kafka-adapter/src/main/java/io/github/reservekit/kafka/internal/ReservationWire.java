@@ -96,8 +96,12 @@ public final class ReservationWire {
 
     /** The JSON data of the event, exactly as it goes into the record value. */
     public static byte[] data(ReservationEvent event) {
+        return json(event, toWire(event));
+    }
+
+    private static byte[] json(ReservationEvent event, Wire wire) {
         try {
-            return MAPPER.writeValueAsBytes(toWire(event).data());
+            return MAPPER.writeValueAsBytes(wire.data());
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("cannot write the data of event " + event.eventId(), impossible);
         }
@@ -113,7 +117,7 @@ public final class ReservationWire {
                 .withSubject(wire.subject().toString())
                 .withTime(wire.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
-                .withData(data(event))
+                .withData(json(event, wire))
                 .build();
     }
 

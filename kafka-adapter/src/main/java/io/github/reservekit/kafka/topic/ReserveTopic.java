@@ -1,7 +1,9 @@
-package io.github.reservekit.kafka;
+package io.github.reservekit.kafka.topic;
 
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +18,6 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Provisions and checks the topic the publisher writes to ({@code reserve} by default).
  *
- * <p>{@link #ensureExists()} creates a missing topic with {@link KafkaPublisherSettings#partitions()} partitions,
+ * <p>{@link #ensureExists()} creates a missing topic with {@link ReserveKitSettings#partitions()} partitions,
  * replication factor {@code min(3, brokers)} and {@code min.insync.replicas} {@code min(2, replication factor)};
  * an existing topic is never changed, but a replication factor or {@code min.insync.replicas} weaker than that
  * is logged as a warning and reported in the {@link TopicHealth}. {@link #health()} only looks, for health
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>System of record.</b> The topic is what the in-memory state is rebuilt from
  * ({@link KafkaReservationFollower}), so a new topic gets {@code cleanup.policy=delete} with
- * {@link KafkaPublisherSettings#retentionMs()} and {@link KafkaPublisherSettings#retentionBytes()}, both -1 by
+ * {@link ReserveKitSettings#retentionMs()} and {@link ReserveKitSettings#retentionBytes()}, both -1 by
  * default: no event is ever deleted, and the topic grows by every event's size (about 400 bytes, times the
  * replication factor) for as long as it lives. Compaction is never used: the key is the resourceId, so it would
  * keep only the last event of each resource and lose every other reservation. An existing topic that deletes
@@ -49,36 +50,31 @@ import org.slf4j.LoggerFactory;
 public final class ReserveTopic implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReserveTopic.class);
-    private static final Set<String> PRODUCER_ONLY = Set.of(
-            ProducerConfig.ACKS_CONFIG,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            ProducerConfig.LINGER_MS_CONFIG,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-            ProducerConfig.RETRIES_CONFIG,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            ProducerConfig.BUFFER_MEMORY_CONFIG,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            ProducerConfig.CLIENT_ID_CONFIG);
 
     private final Admin admin;
-    private final KafkaPublisherSettings settings;
+    private final ReserveKitSettings settings;
     private final boolean ownsAdmin;
 
-    private ReserveTopic(Admin admin, KafkaPublisherSettings settings, boolean ownsAdmin) {
+    private ReserveTopic(Admin admin, ReserveKitSettings settings, boolean ownsAdmin) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsAdmin = ownsAdmin;
     }
 
     /** With its own admin client, built from the settings' Kafka properties (bootstrap servers, security). */
-    public static ReserveTopic create(KafkaPublisherSettings settings) {
-        var config = new java.util.HashMap<String, Object>();
-        settings.kafkaProperties().forEach((key, value) -> {
-            if (!PRODUCER_ONLY.contains(key)) {
+    public static ReserveTopic create(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
+        return new ReserveTopic(Admin.create(adminProperties(settings, kafkaProperties)), settings, true);
+    }
+
+    /**
+     * The admin client configuration {@link #create} uses: the Kafka properties that are admin client properties
+     * (bootstrap servers, security...), with timeouts bounded by the publish timeout.
+     */
+    public static Map<String, Object> adminProperties(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
+        var config = new HashMap<String, Object>();
+        var adminKeys = AdminClientConfig.configNames();
+        kafkaProperties.forEach((key, value) -> {
+            if (adminKeys.contains(key)) {
                 config.put(key, value);
             }
         });
@@ -86,11 +82,11 @@ public final class ReserveTopic implements AutoCloseable {
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "reservekit-topic");
-        return new ReserveTopic(Admin.create(config), settings, true);
+        return config;
     }
 
     /** On an admin client the caller owns (e.g. a framework's). */
-    public static ReserveTopic using(Admin admin, KafkaPublisherSettings settings) {
+    public static ReserveTopic using(Admin admin, ReserveKitSettings settings) {
         return new ReserveTopic(admin, settings, false);
     }
 
@@ -102,9 +98,9 @@ public final class ReserveTopic implements AutoCloseable {
     public TopicHealth ensureExists() {
         boolean created = false;
         try {
-            int brokers = brokerCount();
-            short replication = (short) Math.min(3, brokers);
-            int minIsr = Math.min(2, replication);
+            var wanted = Replication.forBrokers(brokerCount());
+            short replication = wanted.factor();
+            int minIsr = wanted.minInsyncReplicas();
             boolean exists = admin.listTopics()
                     .names()
                     .get(timeoutMillis(), TimeUnit.MILLISECONDS)
@@ -168,8 +164,9 @@ public final class ReserveTopic implements AutoCloseable {
         String name = settings.topic();
         try {
             int brokers = brokerCount();
-            int wantedReplication = Math.min(3, brokers);
-            int wantedMinIsr = Math.min(2, wantedReplication);
+            var wanted = Replication.forBrokers(brokers);
+            int wantedReplication = wanted.factor();
+            int wantedMinIsr = wanted.minInsyncReplicas();
             TopicDescription description;
             try {
                 description = admin.describeTopics(Set.of(name))
@@ -227,11 +224,11 @@ public final class ReserveTopic implements AutoCloseable {
                 problems.add(unable + " of " + partitions.size()
                         + " partitions have no leader or fewer than min.insync.replicas in-sync replicas");
             }
-            if (retentionMs != KafkaPublisherSettings.UNLIMITED_RETENTION) {
+            if (retentionMs != ReserveKitSettings.UNLIMITED_RETENTION) {
                 problems.add("retention.ms " + retentionMs + ": events older than that are deleted and their"
                         + " reservations are missing after a restart (set retention.ms=-1 to keep them)");
             }
-            if (retentionBytes != KafkaPublisherSettings.UNLIMITED_RETENTION) {
+            if (retentionBytes != ReserveKitSettings.UNLIMITED_RETENTION) {
                 problems.add("retention.bytes " + retentionBytes + ": the oldest events of a partition beyond that"
                         + " size are deleted and their reservations are missing after a restart (set"
                         + " retention.bytes=-1 to keep them)");
@@ -281,12 +278,12 @@ public final class ReserveTopic implements AutoCloseable {
     private static long longValue(Config config, String name) {
         ConfigEntry entry = config.get(name);
         if (entry == null || entry.value() == null) {
-            return KafkaPublisherSettings.UNLIMITED_RETENTION;
+            return ReserveKitSettings.UNLIMITED_RETENTION;
         }
         try {
             return Long.parseLong(entry.value().strip());
         } catch (NumberFormatException unreadable) {
-            return KafkaPublisherSettings.UNLIMITED_RETENTION;
+            return ReserveKitSettings.UNLIMITED_RETENTION;
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.reservekit.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import io.github.reservekit.kafka.write.ProducerSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -10,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class KafkaPublisherSettingsTest {
+class ProducerSettingsTest {
 
     @Test
     void the_defaults_are_durable_and_bounded() {
-        var producer = KafkaPublisherSettings.of("localhost:9092").producerProperties();
+        var producer = AdapterSettings.of("localhost:9092").producerProperties();
 
         assertThat(producer)
                 .containsEntry("acks", "all")
@@ -30,7 +32,7 @@ class KafkaPublisherSettingsTest {
 
     @Test
     void the_publish_timeout_bounds_blocking_and_delivery() {
-        var settings = KafkaPublisherSettings.builder()
+        var settings = AdapterSettings.builder()
                 .bootstrapServers("localhost:9092")
                 .publishTimeout(Duration.ofSeconds(3))
                 .build();
@@ -43,7 +45,7 @@ class KafkaPublisherSettingsTest {
 
     @Test
     void settings_the_user_passes_win_over_the_defaults() {
-        var settings = KafkaPublisherSettings.builder()
+        var settings = AdapterSettings.builder()
                 .bootstrapServers("localhost:9092")
                 .property("linger.ms", 20)
                 .property("security.protocol", "SSL")
@@ -69,9 +71,8 @@ class KafkaPublisherSettingsTest {
         "value.serializer, org.apache.kafka.common.serialization.StringSerializer, value.serializer"
     })
     void a_configuration_that_breaks_the_guarantee_is_refused_at_start(String key, String value, String named) {
-        var builder = KafkaPublisherSettings.builder()
-                .bootstrapServers("localhost:9092")
-                .property(key, value);
+        var builder =
+                AdapterSettings.builder().bootstrapServers("localhost:9092").property(key, value);
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class)
@@ -81,54 +82,62 @@ class KafkaPublisherSettingsTest {
 
     @Test
     void bootstrap_servers_are_required() {
-        assertThatThrownBy(() -> KafkaPublisherSettings.builder().build())
+        assertThatThrownBy(() -> AdapterSettings.builder().build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bootstrap.servers");
     }
 
     @Test
-    void flat_properties_split_into_the_adapters_own_and_kafkas() {
-        var settings = KafkaPublisherSettings.from(Map.of(
-                "bootstrap.servers", "broker:9092",
+    void reservekit_settings_bind_from_any_property_lookup_with_one_set_of_defaults() {
+        var properties = Map.of(
                 "reservekit.topic", "reserve-test",
                 "reservekit.source", "/spring-app",
-                "reservekit.publish-timeout-ms", "3000",
+                "reservekit.publish-timeout", "3s",
                 "reservekit.partitions", "6",
-                "compression.type", "lz4"));
+                "reservekit.retention", "7d",
+                "reservekit.retention-bytes", "1073741824");
+
+        var settings = ReserveKitSettings.bind(properties::get, URI.create("/default"));
+        var defaults = ReserveKitSettings.bind(key -> null, URI.create("/default"));
 
         assertThat(settings.topic()).isEqualTo("reserve-test");
         assertThat(settings.source()).isEqualTo(URI.create("/spring-app"));
         assertThat(settings.publishTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.partitions()).isEqualTo(6);
-        assertThat(settings.kafkaProperties()).containsOnlyKeys("bootstrap.servers", "compression.type");
+        assertThat(settings.retentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
+        assertThat(settings.retentionBytes()).isEqualTo(1_073_741_824L);
+        assertThat(defaults).isEqualTo(ReserveKitSettings.defaults(URI.create("/default")));
+        assertThat(defaults.retentionMs()).isEqualTo(-1);
+        assertThat(defaults.retentionBytes()).isEqualTo(-1);
+        assertThat(defaults.publishTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
-    void an_unknown_adapter_key_is_refused() {
+    void an_unreadable_reservekit_value_is_refused_naming_its_key() {
         assertThatThrownBy(() ->
-                        KafkaPublisherSettings.from(Map.of("bootstrap.servers", "b:9092", "reservekit.topik", "x")))
+                        ReserveKitSettings.bind(Map.of("reservekit.publish-timeout", "soon")::get, URI.create("/x")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("reservekit.topik");
+                .hasMessageContaining("reservekit.publish-timeout");
     }
 
     @Test
     void a_framework_producer_configuration_is_checked_with_kafkas_defaults_in_mind() {
-        KafkaPublisherSettings.requireDurable(Map.of("bootstrap.servers", "b:9092"));
+        ProducerSettings.requireDurable(Map.of("bootstrap.servers", "b:9092"));
 
-        assertThatThrownBy(() -> KafkaPublisherSettings.requireDurable(Map.of("acks", "1")))
+        assertThatThrownBy(() -> ProducerSettings.requireDurable(Map.of("acks", "1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("acks=1");
     }
 
     @Test
     void secrets_never_show_in_the_string_form() {
-        var settings = KafkaPublisherSettings.builder()
+        var settings = AdapterSettings.builder()
                 .bootstrapServers("localhost:9092")
                 .property("sasl.jaas.config", "PlainLoginModule required username=\"u\" password=\"p4ss\";")
                 .property("ssl.truststore.password", "tru5t")
                 .build();
 
-        assertThat(settings.toString())
+        assertThat(settings.producerSettings().toString())
                 .doesNotContain("p4ss")
                 .doesNotContain("tru5t")
                 .contains("sasl.jaas.config=[hidden]")

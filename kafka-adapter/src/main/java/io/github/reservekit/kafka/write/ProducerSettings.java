@@ -1,5 +1,6 @@
-package io.github.reservekit.kafka;
+package io.github.reservekit.kafka.write;
 
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * How the adapter reaches Kafka and what it promises: the topic, the CloudEvents {@code source}, the bound on
- * one publish, the topic's partition count, and the user's own Kafka client properties (bootstrap servers,
+ * How the publisher's producer reaches Kafka and what it promises: the topic, the CloudEvents {@code source}, the bound on
+ * one publish, and the user's own Kafka producer properties (bootstrap servers,
  * security, tuning), which win over the adapter's defaults.
  *
  * <p>The adapter's defaults ({@link #producerProperties()}): {@code acks=all}, {@code enable.idempotence=true},
@@ -34,40 +35,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param topic the topic events go to; {@code reserve} by default
  * @param source the CloudEvents {@code source} (a URI reference naming the application); {@code /reservekit}
  * @param publishTimeout how long one publish may take before it fails (retriable); 5 s by default
- * @param partitions the partition count used when the adapter creates the topic; 3 by default
- * @param retentionMs the topic's {@code retention.ms} when the adapter creates it; {@code -1} (keep events
- *     forever) by default, since the topic is the system of record: a deleted event is a reservation lost on
- *     the next replay
- * @param retentionBytes the topic's {@code retention.bytes} (per partition) when the adapter creates it;
- *     {@code -1} (no size limit) by default, for the same reason
  */
-public record KafkaPublisherSettings(
-        Map<String, Object> kafkaProperties,
-        String topic,
-        URI source,
-        Duration publishTimeout,
-        int partitions,
-        long retentionMs,
-        long retentionBytes) {
+public record ProducerSettings(Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout) {
 
-    public static final String DEFAULT_TOPIC = "reserve";
-    public static final URI DEFAULT_SOURCE = URI.create("/reservekit");
-    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
-    public static final int DEFAULT_PARTITIONS = 3;
     public static final int DEFAULT_LINGER_MS = 5;
     public static final int DEFAULT_BATCH_SIZE = 64 * 1024;
-    /** Kafka's value for "no limit" in {@code retention.ms} and {@code retention.bytes}. */
-    public static final long UNLIMITED_RETENTION = -1;
-
-    /** Prefix of the adapter's own keys in {@link #from(Map)}; every other key is a Kafka client property. */
-    public static final String PREFIX = "reservekit.";
 
     /**
      * @throws IllegalArgumentException if a value is out of range or the Kafka properties would break the
      *     delivery guarantee (the message names each offending property and what to do)
      * @throws NullPointerException if an argument is null
      */
-    public KafkaPublisherSettings {
+    public ProducerSettings {
         Objects.requireNonNull(kafkaProperties, "kafkaProperties");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(source, "source");
@@ -83,16 +62,6 @@ public record KafkaPublisherSettings(
                 || publishTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("publishTimeout must be 500 ms to 5 min, was " + publishTimeout);
         }
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
-        }
-        if (retentionMs < UNLIMITED_RETENTION || retentionMs == 0) {
-            throw new IllegalArgumentException("retentionMs must be -1 (forever) or positive, was " + retentionMs);
-        }
-        if (retentionBytes < UNLIMITED_RETENTION || retentionBytes == 0) {
-            throw new IllegalArgumentException(
-                    "retentionBytes must be -1 (no limit) or positive, was " + retentionBytes);
-        }
         Object bootstrap = kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null || bootstrap.toString().isBlank()) {
             throw new IllegalArgumentException("Kafka property bootstrap.servers is required");
@@ -100,58 +69,14 @@ public record KafkaPublisherSettings(
         checkDurable(merged(kafkaProperties, publishTimeout), publishTimeout, kafkaProperties);
     }
 
-    /** Settings keeping the topic's events forever ({@code retention.ms} and {@code retention.bytes} -1). */
-    public KafkaPublisherSettings(
-            Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout, int partitions) {
-        this(kafkaProperties, topic, source, publishTimeout, partitions, UNLIMITED_RETENTION, UNLIMITED_RETENTION);
-    }
-
-    /** Settings with every default and these bootstrap servers. */
-    public static KafkaPublisherSettings of(String bootstrapServers) {
-        return builder().bootstrapServers(bootstrapServers).build();
-    }
-
-    /** A builder starting from the defaults. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
     /**
-     * Settings from flat properties, as a shell reads them from its configuration: keys starting with
-     * {@value #PREFIX} are the adapter's ({@code reservekit.topic}, {@code reservekit.source},
-     * {@code reservekit.publish-timeout-ms}, {@code reservekit.partitions}, {@code reservekit.retention-ms},
-     * {@code reservekit.retention-bytes}); every other key is a Kafka client property.
+     * The producer settings for ReserveKit's settings and the user's Kafka producer properties.
      *
-     * @throws IllegalArgumentException as the constructor, or for an unknown {@value #PREFIX} key
+     * @throws IllegalArgumentException as the constructor
      */
-    public static KafkaPublisherSettings from(Map<String, ?> properties) {
-        var builder = builder();
-        properties.forEach((key, value) -> {
-            if (!key.startsWith(PREFIX)) {
-                builder.property(key, value);
-                return;
-            }
-            String text = String.valueOf(value).strip();
-            switch (key.substring(PREFIX.length())) {
-                case "topic" -> builder.topic(text);
-                case "source" -> builder.source(URI.create(text));
-                case "publish-timeout-ms" -> builder.publishTimeout(Duration.ofMillis(parseLong(key, text)));
-                case "partitions" -> builder.partitions((int) parseLong(key, text));
-                case "retention-ms" -> builder.retentionMs(parseLong(key, text));
-                case "retention-bytes" -> builder.retentionBytes(parseLong(key, text));
-                default ->
-                    throw new IllegalArgumentException("unknown setting " + key + "; known: " + PREFIX + "topic, "
-                            + PREFIX + "source, " + PREFIX + "publish-timeout-ms, " + PREFIX + "partitions, "
-                            + PREFIX + "retention-ms, " + PREFIX + "retention-bytes");
-            }
-        });
-        return builder.build();
-    }
-
-    /** These settings with another topic; for a second topic on the same cluster (tests, benchmarks). */
-    public KafkaPublisherSettings withTopic(String topic) {
-        return new KafkaPublisherSettings(
-                kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
+    public static ProducerSettings of(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
+        return new ProducerSettings(
+                Map.copyOf(kafkaProperties), settings.topic(), settings.source(), settings.publishTimeout());
     }
 
     /** The bootstrap servers. */
@@ -183,9 +108,8 @@ public record KafkaPublisherSettings(
     public String toString() {
         var shown = new java.util.TreeMap<String, Object>();
         kafkaProperties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
-        return "KafkaPublisherSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
-                + ", publishTimeout=" + publishTimeout + ", partitions=" + partitions + ", retentionMs=" + retentionMs
-                + ", retentionBytes=" + retentionBytes + "]";
+        return "ProducerSettings[kafkaProperties=" + shown + ", topic=" + topic + ", source=" + source
+                + ", publishTimeout=" + publishTimeout + "]";
     }
 
     private static boolean isSecret(String key) {
@@ -268,7 +192,7 @@ public record KafkaPublisherSettings(
                 if (value > bound) {
                     problems.add(key + "=" + value + " exceeds the publish timeout of " + bound
                             + " ms, so a publish could outlive its bound; raise "
-                            + PREFIX + "publish-timeout-ms instead");
+                            + ReserveKitSettings.PREFIX + "publish-timeout instead");
                 }
             }
             long delivery = number(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
@@ -307,68 +231,6 @@ public record KafkaPublisherSettings(
             return Long.parseLong(text);
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + text + "'");
-        }
-    }
-
-    /** Builds settings; every field starts at its default. Not thread-safe. */
-    public static final class Builder {
-
-        private final Map<String, Object> kafkaProperties = new LinkedHashMap<>();
-        private String topic = DEFAULT_TOPIC;
-        private URI source = DEFAULT_SOURCE;
-        private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
-        private int partitions = DEFAULT_PARTITIONS;
-        private long retentionMs = UNLIMITED_RETENTION;
-        private long retentionBytes = UNLIMITED_RETENTION;
-
-        private Builder() {}
-
-        public Builder bootstrapServers(String bootstrapServers) {
-            return property(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        }
-
-        /** A Kafka client property (security, tuning...); it wins over the adapter's default. */
-        public Builder property(String key, Object value) {
-            kafkaProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
-            return this;
-        }
-
-        public Builder topic(String topic) {
-            this.topic = topic;
-            return this;
-        }
-
-        public Builder source(URI source) {
-            this.source = source;
-            return this;
-        }
-
-        public Builder publishTimeout(Duration publishTimeout) {
-            this.publishTimeout = publishTimeout;
-            return this;
-        }
-
-        public Builder partitions(int partitions) {
-            this.partitions = partitions;
-            return this;
-        }
-
-        /** {@code retention.ms} of a topic the adapter creates; -1 (forever, the default) or positive. */
-        public Builder retentionMs(long retentionMs) {
-            this.retentionMs = retentionMs;
-            return this;
-        }
-
-        /** {@code retention.bytes} of a topic the adapter creates; -1 (no limit, the default) or positive. */
-        public Builder retentionBytes(long retentionBytes) {
-            this.retentionBytes = retentionBytes;
-            return this;
-        }
-
-        /** @throws IllegalArgumentException as {@link KafkaPublisherSettings}'s constructor */
-        public KafkaPublisherSettings build() {
-            return new KafkaPublisherSettings(
-                    kafkaProperties, topic, source, publishTimeout, partitions, retentionMs, retentionBytes);
         }
     }
 }

@@ -1,6 +1,9 @@
-package io.github.reservekit.kafka;
+package io.github.reservekit.kafka.topic;
 
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -66,8 +69,22 @@ public record TopicHealth(
      */
     public boolean deletesEvents() {
         return exists
-                && ((retentionMs != UNKNOWN && retentionMs != KafkaPublisherSettings.UNLIMITED_RETENTION)
-                        || (retentionBytes != UNKNOWN && retentionBytes != KafkaPublisherSettings.UNLIMITED_RETENTION)
+                && ((retentionMs != UNKNOWN && retentionMs != ReserveKitSettings.UNLIMITED_RETENTION)
+                        || (retentionBytes != UNKNOWN && retentionBytes != ReserveKitSettings.UNLIMITED_RETENTION)
                         || cleanupPolicy.contains("compact"));
+    }
+
+    /** The health details both shells show, in one shape. */
+    public Map<String, Object> details() {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("topic", topic);
+        details.put("reachable", reachable);
+        details.put("exists", exists);
+        details.put("partitions", partitions);
+        details.put("replicationFactor", replicationFactor);
+        details.put("minInsyncReplicas", minInsyncReplicas);
+        details.put("partitionsUnableToAcceptWrites", partitionsUnableToAcceptWrites);
+        details.put("problems", problems);
+        return details;
     }
 }

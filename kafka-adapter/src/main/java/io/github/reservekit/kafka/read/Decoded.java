@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka;
+package io.github.reservekit.kafka.read;
 
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.reservekit.kafka;
+package io.github.reservekit.kafka.write;
 
 import io.github.reservekit.kafka.internal.ReservationWire;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
@@ -28,7 +28,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * retries (a leader change, a lost connection) never write an event twice or reorder events. Events with the
  * same resourceId go to the same partition and keep the order in which {@code publish} calls returned.
  *
- * <p><b>Bound.</b> Every {@code publish} returns or throws within {@link KafkaPublisherSettings#publishTimeout()}
+ * <p><b>Bound.</b> Every {@code publish} returns or throws within {@link ProducerSettings#publishTimeout()}
  * (5 s by default; {@code max.block.ms} is set to it and {@code delivery.timeout.ms} a little under it), never
  * Kafka's 60 s or 120 s defaults. A failure throws {@link PublicationFailedException}: {@code retriable()} is true for
  * timeouts, unreachable brokers, too few in-sync replicas and Kafka's other {@code RetriableException}s, and false
@@ -47,7 +47,7 @@ import org.apache.kafka.common.errors.RetriableException;
 public final class KafkaReservationPublisher implements ReservationPublisher, AutoCloseable {
 
     private final Producer<String, byte[]> producer;
-    private final KafkaPublisherSettings settings;
+    private final ProducerSettings settings;
     private final boolean ownsProducer;
     /**
      * Once {@code send} returned with at least this much time left, the producer itself reports the outcome
@@ -57,7 +57,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final long untimedWaitNanos;
 
     private KafkaReservationPublisher(
-            Producer<String, byte[]> producer, KafkaPublisherSettings settings, boolean ownsProducer) {
+            Producer<String, byte[]> producer, ProducerSettings settings, boolean ownsProducer) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsProducer = ownsProducer;
@@ -65,12 +65,12 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     }
 
     /**
-     * A publisher with its own {@link KafkaProducer}, built from {@link KafkaPublisherSettings#producerProperties()}.
+     * A publisher with its own {@link KafkaProducer}, built from {@link ProducerSettings#producerProperties()}.
      * Connecting happens lazily: this does not fail when the brokers are down, the first publish does.
      *
      * @throws IllegalArgumentException if Kafka rejects the configuration
      */
-    public static KafkaReservationPublisher create(KafkaPublisherSettings settings) {
+    public static KafkaReservationPublisher create(ProducerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         KafkaProducer<String, byte[]> producer;
         try {
@@ -83,13 +83,13 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
 
     /**
      * A publisher on a producer that {@code producerFactory} builds from
-     * {@link KafkaPublisherSettings#producerProperties()}, e.g. to bind its metrics to a registry. The publisher
-     * owns it (closes it) and, knowing its configuration, waits as cheaply as {@link #create(KafkaPublisherSettings)}.
+     * {@link ProducerSettings#producerProperties()}, e.g. to bind its metrics to a registry. The publisher
+     * owns it (closes it) and, knowing its configuration, waits as cheaply as {@link #create(ProducerSettings)}.
      *
      * @param producerFactory builds the producer from exactly the properties it is given
      */
     public static KafkaReservationPublisher create(
-            KafkaPublisherSettings settings,
+            ProducerSettings settings,
             Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(producerFactory, "producerFactory");
@@ -99,14 +99,14 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     /**
      * A publisher on a producer that a framework (or a test) configured; it must take String keys and
      * byte[] values and be configured durably (check its configuration with
-     * {@link KafkaPublisherSettings#requireDurable}). The settings give the topic, source and bound.
+     * {@link ProducerSettings#requireDurable}). The settings give the topic, source and bound.
      */
-    public static KafkaReservationPublisher using(Producer<String, byte[]> producer, KafkaPublisherSettings settings) {
+    public static KafkaReservationPublisher using(Producer<String, byte[]> producer, ProducerSettings settings) {
         return new KafkaReservationPublisher(producer, settings, false);
     }
 
     /** The settings this publisher works with. */
-    public KafkaPublisherSettings settings() {
+    public ProducerSettings settings() {
         return settings;
     }
 
