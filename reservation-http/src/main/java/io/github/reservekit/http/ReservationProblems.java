@@ -76,6 +76,11 @@ public final class ReservationProblems {
         };
     }
 
+    /** 400: a request refused before the core saw it: its body is not a JSON object, or the fields it names. */
+    public static Problem of(InvalidRequestException invalid) {
+        return invalid.violations().isEmpty() ? malformedJson() : invalid(invalid.violations());
+    }
+
     /** 400: one or more fields break a rule. */
     public static Problem invalid(List<FieldViolation> violations) {
         String detail = violations.size() == 1
@@ -99,20 +104,6 @@ public final class ReservationProblems {
                 "Malformed JSON",
                 "The request body is not a well-formed JSON object.",
                 Map.of());
-    }
-
-    /** 400: the body names a field the API does not know (a typo must not be silently dropped). */
-    public static Problem unknownField(String field) {
-        return invalid(List.of(new FieldViolation(field, "is not a known field")));
-    }
-
-    /** 400: a field holds a JSON value of the wrong kind, e.g. text or a fraction where a whole number goes. */
-    public static Problem wrongType(String field) {
-        return invalid(List.of(new FieldViolation(field, wrongTypeMessage(field))));
-    }
-
-    private static String wrongTypeMessage(String field) {
-        return "partySize".equals(field) ? "must be a whole number" : "must be a JSON string";
     }
 
     /** 413: the body is larger than {@link #MAX_BODY_BYTES}. */

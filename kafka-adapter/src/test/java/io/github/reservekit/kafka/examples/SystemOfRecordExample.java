@@ -3,8 +3,12 @@ package io.github.reservekit.kafka.examples;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +40,13 @@ public final class SystemOfRecordExample {
             var table = new ResourceId("table-7");
             System.out.println("table-7 holds " + reservations.listByResource(table));
             Instant tomorrow7pm = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(24 + 19));
-            return reservations.place(PlaceReservationCommand.of(
-                    "table-7",
-                    "Ada Lovelace",
-                    4,
-                    tomorrow7pm.toString(),
-                    tomorrow7pm.plus(Duration.ofHours(2)).toString(),
-                    "dinner-" + tomorrow7pm)); // the same key after a restart returns the same reservation
+            var dinner = PlaceReservationCommand.of(
+                    table,
+                    new GuestName("Ada Lovelace"),
+                    new PartySize(4),
+                    new TimeSlot(tomorrow7pm, tomorrow7pm.plus(Duration.ofHours(2))));
+            // The same key after a restart returns the same reservation.
+            return reservations.place(dinner.withIdempotencyKey(new IdempotencyKey("dinner-" + tomorrow7pm)));
         }
     }
 }
