@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -37,22 +38,29 @@ class ReserveKitConfiguration {
 
     static final URI SOURCE = URI.create("/reservekit/spring-app");
 
-    /** The publisher's producer; a bean so Spring closes the producer it shares when the context closes. */
+    /**
+     * The publisher's producer factory, held by a bean that is no {@code ProducerFactory} (so Boot still creates
+     * its own for {@code KafkaTemplate} users) and destroys the factory, and so the producer it shares, on close.
+     */
+    record Producers(DefaultKafkaProducerFactory<String, byte[]> factory) implements DisposableBean {
+        @Override
+        public void destroy() {
+            factory.destroy();
+        }
+    }
+
     @Bean
-    DefaultKafkaProducerFactory<String, byte[]> reserveKitProducerFactory(MeterRegistry meters) {
-        // Configured per producer by the adapter (its guarantees over Boot's settings), see reserveKitKafka.
+    Producers reserveKitProducers(MeterRegistry meters) {
+        // Configured by the adapter (its guarantees over Boot's settings) when the publisher is built, below.
         var factory = new DefaultKafkaProducerFactory<String, byte[]>(
                 Map.of(), new StringSerializer(), new ByteArraySerializer());
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return factory;
+        return new Producers(factory);
     }
 
     @Bean(destroyMethod = "close")
     ReserveKitKafka reserveKitKafka(
-            Environment environment,
-            KafkaProperties kafka,
-            DefaultKafkaProducerFactory<String, byte[]> producerFactory,
-            MeterRegistry meters) {
+            Environment environment, KafkaProperties kafka, Producers producers, MeterRegistry meters) {
         var settings = ReserveKitSettings.bind(environment::getProperty, SOURCE);
         // Boot fills in String serializers by default; the adapter's wire format decides them.
         var producerProperties = kafka.buildProducerProperties();
@@ -60,8 +68,8 @@ class ReserveKitConfiguration {
         producerProperties.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         var reserveKit = ReserveKitKafka.builder(settings, producerProperties)
                 .producer(producerProperties, properties -> {
-                    producerFactory.updateConfigs(properties);
-                    return producerFactory.createProducer();
+                    producers.factory().updateConfigs(properties);
+                    return producers.factory().createProducer();
                 })
                 .consumer(kafka.buildConsumerProperties(), properties -> {
                     var consumers = new DefaultKafkaConsumerFactory<>(
