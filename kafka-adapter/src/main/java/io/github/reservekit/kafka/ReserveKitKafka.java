@@ -94,10 +94,15 @@ public final class ReserveKitKafka implements AutoCloseable {
      * Replays the topic into the core and follows it from then on; blocks until caught up, at most
      * {@link ReserveKitSettings#replayTimeout()}.
      *
-     * @throws IllegalStateException if not caught up in time
+     * @throws IllegalStateException if not caught up in time; everything is closed then
      */
     public FollowerStats start() {
-        return follower.replay(settings.replayTimeout());
+        try {
+            return follower.replay(settings.replayTimeout());
+        } catch (RuntimeException notCaughtUp) {
+            close();
+            throw notCaughtUp;
+        }
     }
 
     /** Every use case of the core, on this Kafka. */

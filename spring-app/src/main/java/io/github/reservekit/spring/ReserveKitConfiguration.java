@@ -80,12 +80,7 @@ class ReserveKitConfiguration {
                 .adminProperties(kafka.buildAdminProperties())
                 .publisherDecorator(publisher -> new MeteredReservationPublisher(publisher, meters))
                 .build();
-        try {
-            reserveKit.start();
-        } catch (RuntimeException notCaughtUp) {
-            reserveKit.close();
-            throw notCaughtUp;
-        }
+        reserveKit.start(); // replays the topic before the web server starts; closes everything if it cannot
         new FollowerMetrics(reserveKit.follower()).bindTo(meters);
         return reserveKit;
     }

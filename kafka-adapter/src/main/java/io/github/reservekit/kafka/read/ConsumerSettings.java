@@ -3,6 +3,8 @@ package io.github.reservekit.kafka.read;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The follower's consumer: how it is configured from the user's (or the framework's) Kafka properties. */
@@ -41,5 +43,19 @@ public final class ConsumerSettings {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return config;
+    }
+
+    /**
+     * A consumer of the follower's configuration built from these Kafka properties.
+     *
+     * @throws IllegalArgumentException if Kafka rejects the configuration
+     */
+    public static KafkaConsumer<byte[], byte[]> createConsumer(Map<String, ?> kafkaProperties) {
+        try {
+            return new KafkaConsumer<>(
+                    consumerProperties(kafkaProperties), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (KafkaException invalid) {
+            throw new IllegalArgumentException("cannot create the Kafka consumer: " + invalid.getMessage(), invalid);
+        }
     }
 }

@@ -10,66 +10,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the local state from the topic ({@code reserve} by default) and keeps it in sync: the topic is the
- * system of record, the repository a view of it. Framework-free; every shell and embedding program uses it the
- * same way:
+ * The instance's one reader of the topic ({@code reserve} by default): it rebuilds the local state from the topic
+ * and keeps it in sync, so the topic is the system of record and the repository a view of it. Framework-free;
+ * every shell and embedder uses it the same way ({@code ReserveKitKafka} builds it):
  *
  * <pre>{@code
- * var follower = KafkaReservationFollower.create("reserve", consumerProperties, reservations); // the core's use case
  * follower.replay(Duration.ofMinutes(5)); // blocks until caught up; then tails in the background
- * // ... report ready, accept writes ...
  * follower.close();                       // before the publisher and the repository go away
  * }</pre>
  *
- * <p><b>Reading.</b> The follower assigns itself every partition of the topic (no consumer group: every
- * instance reads everything, and no offset is ever committed), seeks to the beginning and takes the end offsets
- * once, at start. It reads and applies in ONE background thread ({@code reservekit-follower-<topic>}): first the
- * replay, then the tail, until {@link #close()}. Only the decoding of a big poll (256 records or more, i.e.
- * during the replay) is spread over the common {@link java.util.concurrent.ForkJoinPool}; events are still
- * applied one at a time, in order, by that thread. Reads are {@code read_committed}, so events of aborted transactions
- * (of some other, transactional writer) are never applied.
- *
- * <p><b>Caught up</b> ({@link #isCaughtUp()}, {@link #awaitCaughtUp}, {@link #replay}) means: every event up to
- * the end offsets taken at start has been applied. Events written after that are applied by the tail, usually
- * within a fraction of a second (a poll returns as soon as a record arrives). A shell reports ready, and takes
- * writes, only once caught up.
- *
- * <p><b>Order.</b> Events are applied in partition order. All events of a resource share a partition (the key is
- * the resourceId), so a resource's events are applied in the order they were written; events of different
- * partitions interleave. Adding partitions to an existing topic breaks this (a resource's later events land in
- * another partition): do not.
- *
- * <p><b>Idempotence.</b> Every event goes through the core's {@link ApplyReservationEventUseCase}, which decides
- * by the domain's rules and ignores what the state already reflects. This instance's own events come back through
- * the tail and are counted as {@code already-applied}; nothing changes. A placement overlapping a CONFIRMED
- * reservation (two instances confirmed overlapping slots at the same moment) is applied and counted as a double
- * booking, and logged at WARN.
- *
- * <p><b>The only reader.</b> It is the one consumer of the topic in an instance: whatever else wants the events (a
- * live view, metrics) is a {@link FollowerListener} of it.
- *
- * <p><b>Bad records never stop it.</b> A malformed record, an unknown event type or an unsupported version stays
- * where it is (the topic keeps everything), is skipped by every reader alike, counted ({@link #stats()}), logged
- * with its topic-partition@offset and kept among {@link FollowerStats#lastSkipped()} for health details. An event whose application
- * throws (a bug, never a business outcome) is logged at ERROR with the exception, counted as an
- * {@code applyFailure} and skipped: stopping would leave the instance silently stale for every later event,
- * which is worse; alert on the counter. A failed poll (brokers unreachable) is counted and retried every second.
- * Only an {@link Error} ends the thread: the state becomes {@link State#FAILED}.
- *
- * <p><b>Threads and close.</b> Thread-safe. {@link #close()} wakes the consumer up, waits (at most 10 s) for the
- * thread to finish the event in hand, and closes the consumer if the follower built it ({@link #create}); a
- * consumer passed to {@link #using} is left open for its owner. Close the follower before whatever its use case
- * writes to. Idempotent.
+ * <p>It assigns itself every partition (no consumer group, no committed offset), reads from the beginning up to the
+ * end offsets taken at start ({@link #isCaughtUp()} after that), then tails, in ONE thread, applying events in
+ * partition order through the core's {@link ApplyReservationEventUseCase} and telling {@link FollowerListener}s
+ * (the live view, metrics). A record it cannot read is skipped alike by every instance, counted and reported with
+ * its position ({@link FollowerStats#lastSkipped()}); an event whose application throws is logged and counted; a
+ * failed poll is retried every second; only an {@link Error} ends the thread ({@link FollowerState#FAILED}).
+ * Thread-safe; {@link #close()} is idempotent and closes the consumer when the follower owns it. The guarantees in
+ * full: docs/kafka-adapter.md, "What the follower guarantees".
  */
 public final class KafkaReservationFollower implements AutoCloseable {
 
@@ -111,16 +76,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
     public static KafkaReservationFollower create(
             String topic, Map<String, ?> kafkaProperties, ApplyReservationEventUseCase events) {
         Objects.requireNonNull(events, "events");
-        KafkaConsumer<byte[], byte[]> consumer;
-        try {
-            consumer = new KafkaConsumer<>(
-                    ConsumerSettings.consumerProperties(kafkaProperties),
-                    new ByteArrayDeserializer(),
-                    new ByteArrayDeserializer());
-        } catch (KafkaException invalid) {
-            throw new IllegalArgumentException("cannot create the Kafka consumer: " + invalid.getMessage(), invalid);
-        }
-        return new KafkaReservationFollower(consumer, true, topic, events);
+        return new KafkaReservationFollower(ConsumerSettings.createConsumer(kafkaProperties), true, topic, events);
     }
 
     /**
@@ -138,12 +94,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
         records.addListener(listener);
     }
 
-    /**
-     * Starts the replay, then the tail, in the follower's thread, and returns at once. Watch
-     * {@link #isCaughtUp()} or wait with {@link #awaitCaughtUp}.
-     *
-     * @throws IllegalStateException if already started or closed
-     */
+    /** Starts the replay, then the tail, in the follower's thread; returns at once. @throws IllegalStateException if already started or closed */
     public synchronized void start() {
         if (state != FollowerState.NEW) {
             throw new IllegalStateException("the follower of " + topic + " is " + state + ", it starts only once");
@@ -156,12 +107,9 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     /**
-     * Starts (if not started yet) and waits until caught up: every event up to the end offsets taken at start is
-     * applied. The tail goes on in the background.
+     * Starts (if not started yet) and waits until caught up; the tail goes on in the background.
      *
-     * @return what the replay did
-     * @throws IllegalStateException if not caught up within {@code timeout} (the follower keeps trying; close it
-     *     to give up), or if it failed or was closed
+     * @throws IllegalStateException if not caught up within {@code timeout} (it keeps trying; close it to give up)
      */
     public FollowerStats replay(Duration timeout) {
         synchronized (this) {
@@ -198,12 +146,10 @@ public final class KafkaReservationFollower implements AutoCloseable {
         return state == FollowerState.FOLLOWING;
     }
 
-    /** The current state. */
     public FollowerState state() {
         return state;
     }
 
-    /** The topic followed. */
     public String topic() {
         return topic;
     }
@@ -227,15 +173,10 @@ public final class KafkaReservationFollower implements AutoCloseable {
             }
             closing.countDown();
             running = thread;
-            if (running == null) {
-                state = FollowerState.CLOSED;
-            }
         }
-        if (running == null) {
-            if (ownsConsumer) {
-                closeConsumer();
-            }
-        } else {
+        if (running == null && ownsConsumer) {
+            closeConsumer();
+        } else if (running != null) {
             consumer.wakeup();
             try {
                 if (!running.join(CLOSE_TIMEOUT)) {
@@ -333,8 +274,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     private void caughtUp(long replayStart) {
-        var before = stats();
-        replayedRecords = before.recordsRead();
+        replayedRecords = stats().recordsRead();
         replayDuration = Duration.ofNanos(System.nanoTime() - replayStart);
         synchronized (this) {
             if (state == FollowerState.REPLAYING) {
@@ -342,14 +282,11 @@ public final class KafkaReservationFollower implements AutoCloseable {
             }
         }
         caughtUp.countDown();
-        var stats = stats();
         LOG.info(
-                "Replayed {}: {} records in {} ms ({} records/s), by outcome {}; following it now",
+                "Replayed {}: {} records in {} ms; following it now",
                 topic,
-                stats.replayedRecords(),
-                stats.replayDuration().toMillis(),
-                Math.round(stats.replayRecordsPerSecond()),
-                stats.records());
+                replayedRecords,
+                replayDuration.toMillis());
     }
 
     private void backOff() {

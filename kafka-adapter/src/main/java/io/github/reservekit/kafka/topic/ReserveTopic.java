@@ -175,20 +175,7 @@ public final class ReserveTopic implements AutoCloseable {
                         .get(name);
             } catch (ExecutionException missing) {
                 if (missing.getCause() instanceof UnknownTopicOrPartitionException) {
-                    return new TopicHealth(
-                            name,
-                            true,
-                            false,
-                            0,
-                            0,
-                            0,
-                            wantedReplication,
-                            wantedMinIsr,
-                            0,
-                            TopicHealth.UNKNOWN,
-                            TopicHealth.UNKNOWN,
-                            "",
-                            List.of("topic " + name + " does not exist"));
+                    return TopicHealth.missing(name, wanted);
                 }
                 throw missing;
             }
@@ -294,19 +281,6 @@ public final class ReserveTopic implements AutoCloseable {
     private TopicHealth unreachable(Exception failure) {
         Throwable cause =
                 failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-        return new TopicHealth(
-                settings.topic(),
-                false,
-                false,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                TopicHealth.UNKNOWN,
-                TopicHealth.UNKNOWN,
-                "",
-                List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        return TopicHealth.unreachable(settings.topic(), cause);
     }
 }

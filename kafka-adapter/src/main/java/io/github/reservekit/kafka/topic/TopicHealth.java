@@ -87,4 +87,40 @@ public record TopicHealth(
         details.put("problems", problems);
         return details;
     }
+
+    /** The health of a topic that does not exist (yet). */
+    static TopicHealth missing(String topic, Replication wanted) {
+        return new TopicHealth(
+                topic,
+                true,
+                false,
+                0,
+                0,
+                0,
+                wanted.factor(),
+                wanted.minInsyncReplicas(),
+                0,
+                UNKNOWN,
+                UNKNOWN,
+                "",
+                List.of("topic " + topic + " does not exist"));
+    }
+
+    /** The health when Kafka did not answer. */
+    static TopicHealth unreachable(String topic, Throwable cause) {
+        return new TopicHealth(
+                topic,
+                false,
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                UNKNOWN,
+                UNKNOWN,
+                "",
+                List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+    }
 }
