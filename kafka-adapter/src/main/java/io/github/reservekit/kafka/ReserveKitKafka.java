@@ -3,6 +3,7 @@ package io.github.reservekit.kafka;
 import io.github.reservekit.kafka.read.ConsumerSettings;
 import io.github.reservekit.kafka.read.FollowerStats;
 import io.github.reservekit.kafka.read.KafkaReservationFollower;
+import io.github.reservekit.kafka.read.KafkaReservationLog;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
 import io.github.reservekit.kafka.topic.TopicHealth;
@@ -13,6 +14,7 @@ import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,13 +65,21 @@ public final class ReserveKitKafka implements AutoCloseable {
                 LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
             }
             this.publisher = KafkaReservationPublisher.create(producerSettings, builder.producerFactory);
-            this.reservations = ReservationApplication.builder()
-                    .publisher(builder.publisherDecorator.apply(publisher))
-                    .clock(builder.clock)
-                    .build();
             var consumer =
                     builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
-            this.follower = KafkaReservationFollower.using(consumer, true, settings.topic(), reservations);
+            // The follower folds into the core built just below (and reads nothing before start()); the core
+            // answers its writers from what the follower folded.
+            var core = new AtomicReference<ReservationApplication>();
+            this.follower = KafkaReservationFollower.using(
+                    consumer, true, settings.topic(), command -> core.get().apply(command));
+            this.reservations = ReservationApplication.builder()
+                    .publisher(builder.publisherDecorator.apply(publisher))
+                    .log(new KafkaReservationLog(follower, topic::endOffsets))
+                    .publishTimeout(settings.publishTimeout())
+                    .clockSkewMargin(settings.clockSkewMargin())
+                    .clock(builder.clock)
+                    .build();
+            core.set(reservations);
         } catch (RuntimeException failed) {
             topic.close();
             throw failed;

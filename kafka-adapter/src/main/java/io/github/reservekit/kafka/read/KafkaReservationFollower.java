@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.in.ApplyReservationEven
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +55,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private Thread thread; // guarded by this
 
     private final LongAdder pollFailures = new LongAdder();
+    private final AppliedPositions positions = new AppliedPositions();
+    private volatile List<TopicPartition> assigned = List.of();
     private volatile long replayedRecords;
     private volatile Duration replayDuration = Duration.ZERO;
 
@@ -240,6 +243,9 @@ public final class KafkaReservationFollower implements AutoCloseable {
                     }
                 }
                 records.handle(consumer.poll(POLL_TIMEOUT));
+                for (TopicPartition partition : assigned) {
+                    positions.advance(partition.partition(), consumer.position(partition));
+                }
             } catch (WakeupException | InterruptException stop) {
                 if (!closing()) {
                     pollFailures.increment();
@@ -267,6 +273,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             return null;
         }
         consumer.assign(partitions);
+        assigned = partitions;
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
         LOG.info("Replaying {} from the beginning up to the end offsets {}", topic, ends);
@@ -295,5 +302,15 @@ public final class KafkaReservationFollower implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How far each partition is applied; for {@link KafkaReservationLog}. */
+    AppliedPositions positions() {
+        return positions;
+    }
+
+    /** The partitions read; empty until the topic was found. */
+    List<TopicPartition> assigned() {
+        return assigned;
     }
 }
