@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
@@ -144,6 +145,22 @@ public final class ReservationWire {
         return KafkaMessageFactory.<String>createWriter(
                         topic, event.resourceId().value())
                 .writeBinary(toCloudEvent(source, event));
+    }
+
+    /** The CloudEvents type of a health probe: no reader knows it, so every reader skips it. */
+    public static final String PROBE = "io.github.reservekit.health.probe.v1";
+
+    /** A health probe record keyed {@code key}: a CloudEvent of type {@link #PROBE} with empty JSON data. */
+    public static ProducerRecord<String, byte[]> probe(String topic, URI source, String key) {
+        var probe = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(source)
+                .withType(PROBE)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withData("{}".getBytes(StandardCharsets.UTF_8))
+                .build();
+        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(probe);
     }
 
     /**
