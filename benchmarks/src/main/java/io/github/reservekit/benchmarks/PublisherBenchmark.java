@@ -1,9 +1,8 @@
 package io.github.reservekit.benchmarks;
 
-import io.github.reservekit.kafka.KafkaPublisherSettings;
-import io.github.reservekit.kafka.KafkaReservationPublisher;
-import io.github.reservekit.kafka.ReserveTopic;
-import io.github.reservekit.kafka.TopicHealth;
+import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.topic.TopicHealth;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
@@ -85,10 +84,7 @@ public final class PublisherBenchmark {
 
     private static void run(Options options, String bootstrap) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
-        var base = KafkaPublisherSettings.builder()
-                .bootstrapServers(bootstrap)
-                .partitions(options.partitions)
-                .build();
+        var base = KafkaTarget.of(bootstrap, "reserve", options.partitions, Duration.ofSeconds(5));
         int recordSize = serializedRecordSize(base);
         var producerProperties = base.producerProperties();
         System.out.printf(
@@ -173,10 +169,10 @@ public final class PublisherBenchmark {
      * a plain KafkaProducer with the same settings: the ceiling for this wire format (its CloudEvents headers
      * included), which ProducerPerformance cannot send.
      */
-    private static double plainProducer(KafkaPublisherSettings base, String topic, int records) throws Exception {
-        var settings = withTopic(base, topic);
+    private static double plainProducer(KafkaTarget base, String topic, int records) throws Exception {
+        var settings = base.withTopic(topic);
         var capture = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        var mapping = KafkaReservationPublisher.using(capture, settings);
+        var mapping = KafkaReservationPublisher.using(capture, settings.producer());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < records; i++) {
             mapping.publish(event(now, i));
@@ -195,20 +191,15 @@ public final class PublisherBenchmark {
         }
     }
 
-    private static TopicHealth provision(KafkaPublisherSettings base, String topic) {
-        var settings = withTopic(base, topic);
-        try (var reserveTopic = ReserveTopic.create(settings)) {
+    private static TopicHealth provision(KafkaTarget base, String topic) {
+        var settings = base.withTopic(topic);
+        try (var reserveTopic = ReserveTopic.create(settings.reserveKit(), settings.kafka())) {
             var health = reserveTopic.ensureExists();
             if (!health.canPublish()) {
                 throw new IllegalStateException("cannot publish to " + topic + ": " + health.problems());
             }
             return health;
         }
-    }
-
-    private static KafkaPublisherSettings withTopic(KafkaPublisherSettings base, String topic) {
-        return new KafkaPublisherSettings(
-                base.kafkaProperties(), topic, base.source(), base.publishTimeout(), base.partitions());
     }
 
     /** Runs Kafka's ProducerPerformance in this JVM and returns the records/s it reports. */
@@ -261,8 +252,7 @@ public final class PublisherBenchmark {
     }
 
     /** Publishes {@code records} events through the adapter from {@code callers} virtual threads. */
-    private static double adapter(KafkaPublisherSettings base, String topic, int records, int callers)
-            throws Exception {
+    private static double adapter(KafkaTarget base, String topic, int records, int callers) throws Exception {
         List<ReservationEvent> events = new ArrayList<>(records);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < records; i++) {
@@ -270,7 +260,8 @@ public final class PublisherBenchmark {
         }
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
-        try (var publisher = KafkaReservationPublisher.create(withTopic(base, topic))) {
+        try (var publisher =
+                KafkaReservationPublisher.create(base.withTopic(topic).producer())) {
             publisher.publish(events.getFirst());
             next.set(1);
             long start = System.nanoTime();
@@ -315,9 +306,9 @@ public final class PublisherBenchmark {
     }
 
     /** The size of one of our records on the wire: key, value, header keys and values. */
-    private static int serializedRecordSize(KafkaPublisherSettings settings) {
+    private static int serializedRecordSize(KafkaTarget settings) {
         var producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        KafkaReservationPublisher.using(producer, settings).publish(event(Instant.now(), 0));
+        KafkaReservationPublisher.using(producer, settings.producer()).publish(event(Instant.now(), 0));
         ProducerRecord<String, byte[]> record = producer.history().getFirst();
         int size = record.key().getBytes(StandardCharsets.UTF_8).length + record.value().length;
         for (Header header : record.headers()) {

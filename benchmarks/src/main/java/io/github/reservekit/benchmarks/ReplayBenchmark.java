@@ -1,10 +1,10 @@
 package io.github.reservekit.benchmarks;
 
-import io.github.reservekit.kafka.FollowerStats;
-import io.github.reservekit.kafka.KafkaPublisherSettings;
-import io.github.reservekit.kafka.KafkaReservationFollower;
-import io.github.reservekit.kafka.KafkaReservationPublisher;
-import io.github.reservekit.kafka.ReserveTopic;
+import io.github.reservekit.kafka.read.FollowerStats;
+import io.github.reservekit.kafka.read.KafkaReservationFollower;
+import io.github.reservekit.kafka.read.RecordOutcome;
+import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
@@ -85,13 +85,12 @@ public final class ReplayBenchmark {
     }
 
     private static void run(Options options, String bootstrap, String where) throws Exception {
-        var settings = KafkaPublisherSettings.builder()
-                .bootstrapServers(bootstrap)
-                .topic("bench-replay-" + Long.toString(System.currentTimeMillis(), 36))
-                .partitions(options.partitions)
-                .publishTimeout(Duration.ofSeconds(30))
-                .build();
-        try (var topic = ReserveTopic.create(settings)) {
+        var settings = KafkaTarget.of(
+                bootstrap,
+                "bench-replay-" + Long.toString(System.currentTimeMillis(), 36),
+                options.partitions,
+                Duration.ofSeconds(30));
+        try (var topic = ReserveTopic.create(settings.reserveKit(), settings.kafka())) {
             var health = topic.ensureExists();
             if (!health.canPublish()) {
                 throw new IllegalStateException("cannot publish to " + settings.topic() + ": " + health.problems());
@@ -115,14 +114,15 @@ public final class ReplayBenchmark {
                     })
                     .build();
             FollowerStats stats;
-            try (var follower = KafkaReservationFollower.create(settings, app)) {
+            try (var follower = KafkaReservationFollower.create(settings.topic(), settings.kafka(), app)) {
                 stats = follower.replay(Duration.ofMinutes(30));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long heapAfter = usedHeapAfterGc();
             int held = repository.count();
             long confirmed = countConfirmed(repository, options.resources);
-            if (stats.replayedRecords() != filled || stats.applied() != filled) {
+            if (stats.replayedRecords() != filled
+                    || stats.count(RecordOutcome.CONFIRMED) + stats.count(RecordOutcome.CANCELLED) != filled) {
                 throw new IllegalStateException("replayed " + stats + ", expected " + filled + " applied events");
             }
             double perReservation = (heapAfter - heapBefore) / (double) held;
@@ -169,9 +169,9 @@ public final class ReplayBenchmark {
      * Writes the events, built by the adapter's own mapping (a publisher on a {@link MockProducer}, chunk by
      * chunk) and sent asynchronously by a plain producer: filling is not what is measured.
      */
-    private static long fill(KafkaPublisherSettings settings, Options options) throws Exception {
+    private static long fill(KafkaTarget settings, Options options) throws Exception {
         var capture = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        var mapping = KafkaReservationPublisher.using(capture, settings);
+        var mapping = KafkaReservationPublisher.using(capture, settings.producer());
         var producerProperties = new HashMap<>(settings.producerProperties());
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);

@@ -10,19 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -475,36 +471,34 @@ public abstract class HttpContractSuite {
         assertProblem(api().send("PATCH", "/reservations"), 405);
     }
 
-    // ---- what both shells do beyond the HTTP contract: dead letters, the live view, metrics -----------------
+    // ---- what both shells do beyond the HTTP contract: bad records, the live view, metrics -------------------
 
     @Test
-    void a_poison_pill_on_the_topic_is_parked_unchanged_on_the_dead_letter_topic_and_the_view_goes_on()
+    void a_poison_pill_on_the_topic_is_counted_and_reported_where_it_sits_and_the_instance_stays_ready()
             throws Exception {
         var key = bytes("poison-" + UUID.randomUUID());
         var poison = bytes("not a reservation event");
         var producerConfig =
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target().bootstrapServers());
+        RecordMetadata written;
         try (var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(target().topic(), key, poison)).get();
+            written = producer.send(new ProducerRecord<>(target().topic(), key, poison))
+                    .get();
         }
+        String position = target().topic() + "-" + written.partition() + "@" + written.offset();
 
-        var consumerConfig = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                target().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (var consumer =
-                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(target().topic() + ".DLT"));
-            await("the poison pill reaches the dead-letter topic unchanged")
-                    .atMost(Duration.ofSeconds(60))
-                    .until(() -> StreamSupport.stream(
-                                    consumer.poll(Duration.ofMillis(200)).spliterator(), false)
-                            .anyMatch(record ->
-                                    Arrays.equals(record.key(), key) && Arrays.equals(record.value(), poison)));
-        }
+        await("the health details name the skipped record's position")
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api().get(target().healthPath()).body())
+                        .contains(position)
+                        .contains("malformed"));
+        var health = api().get(target().healthPath());
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(api().get(target().metricsPath(), "Accept", "text/plain").body())
+                .containsPattern("reservekit_follower_records_total\\{[^}]*outcome=\"malformed\"[^}]*} [1-9]")
+                .containsPattern("reservekit_follower_last_skipped_offset\\{[^}]*partition=\"" + written.partition()
+                        + "\"[^}]*} " + written.offset());
 
         var id = place(newResource(), 19, 21).json().path("id").asText();
         await("the event view shows the reservation placed after the poison pill")
@@ -559,11 +553,19 @@ public abstract class HttpContractSuite {
         assertProblem(place, 503);
         assertThat(place.header("Retry-After"))
                 .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        // CONTRACT.md v2: the problem names the reservation the request would have made and what is known of it.
+        var notConfirmed = place.json();
+        assertThat(notConfirmed.path("outcome").asText()).isIn("not-kept", "unknown");
+        var wouldHaveBeen = notConfirmed.path("reservationId").asText();
+        assertThat(wouldHaveBeen).isNotBlank().isNotEqualTo(id);
         assertProblem(cancel, 503);
         assertThat(cancel.header("Retry-After")).isPresent();
         assertThat(api().get("/reservations?resourceId=" + resource).json())
                 .as("the failed placement kept nothing and the failed cancel changed nothing")
                 .containsExactly(confirmed);
+        assertThat(api().get("/reservations/" + wouldHaveBeen).status())
+                .as("once Kafka is back, GET tells the outcome: the placement was not kept")
+                .isEqualTo(404);
         var mark = topic().mark();
         place(resource, 19, 21);
         assertThat(topic().recordsSince(mark, resource))

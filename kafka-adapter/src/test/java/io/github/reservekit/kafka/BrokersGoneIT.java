@@ -5,6 +5,7 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -26,21 +27,21 @@ class BrokersGoneIT {
 
     private static InJvmKafkaCluster cluster;
     private static KafkaReservationPublisher connected;
-    private static KafkaPublisherSettings settings;
+    private static AdapterSettings settings;
 
     @BeforeAll
     static void publish_once_then_stop_the_cluster() {
         cluster = InJvmKafkaCluster.single();
         System.out.println("[kafka-local] Kafka backend: in-JVM KafkaClusterTestKit (1 broker), stopped by the test");
-        settings = KafkaPublisherSettings.builder()
+        settings = AdapterSettings.builder()
                 .bootstrapServers(cluster.bootstrapServers())
                 .topic("reserve-gone")
                 .publishTimeout(BOUND)
                 .build();
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             assertThat(topic.ensureExists().canPublish()).isTrue();
         }
-        connected = KafkaReservationPublisher.create(settings);
+        connected = settings.createPublisher();
         connected.publish(placedEvent(new ResourceId("warm-up"), slot(24, 1)));
         cluster.close();
     }
@@ -74,7 +75,7 @@ class BrokersGoneIT {
 
     @Test
     void publish_fails_within_the_bound_when_the_brokers_were_never_there() {
-        try (var neverConnected = KafkaReservationPublisher.create(settings)) {
+        try (var neverConnected = settings.createPublisher()) {
             long start = System.nanoTime();
 
             var failure = catchThrowableOfType(
@@ -93,7 +94,7 @@ class BrokersGoneIT {
 
     @Test
     void the_topic_health_says_kafka_is_unreachable() {
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             var health = topic.health();
 
             assertThat(health.reachable()).isFalse();

@@ -4,6 +4,10 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.place
 import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.kafka.read.Decoded;
+import io.github.reservekit.kafka.read.ReservationRecordDecoder;
+import io.github.reservekit.kafka.topic.TopicHealth;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,23 +38,23 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
     private static final String TOPIC = "reserve-publisher-it";
 
     private static TestKafka kafka;
-    private static KafkaPublisherSettings settings;
+    private static AdapterSettings settings;
     private static KafkaReservationPublisher publisher;
     private static TopicHealth provisioned;
 
     @BeforeAll
     static void provision_the_topic_and_start_the_publisher(TestKafka backend) {
         kafka = backend;
-        settings = KafkaPublisherSettings.builder()
+        settings = AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(TOPIC)
                 .partitions(3)
                 .publishTimeout(Duration.ofSeconds(10))
                 .build();
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             provisioned = topic.ensureExists();
         }
-        publisher = KafkaReservationPublisher.create(settings);
+        publisher = settings.createPublisher();
     }
 
     @AfterAll
@@ -83,11 +88,11 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
 
     @Test
     void the_health_of_a_missing_topic_says_it_cannot_publish() {
-        var elsewhere = KafkaPublisherSettings.builder()
+        var elsewhere = AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic("no-such-topic")
                 .build();
-        try (var topic = ReserveTopic.create(elsewhere)) {
+        try (var topic = elsewhere.createTopic()) {
             var health = topic.health();
 
             assertThat(health.reachable()).isTrue();
@@ -99,11 +104,11 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
 
     @Test
     void a_plain_kafka_consumer_reads_the_exact_key_headers_and_json_of_the_contract() {
-        var contractSettings = KafkaPublisherSettings.builder()
+        var contractSettings = AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(TOPIC)
                 .build();
-        try (var contractPublisher = KafkaReservationPublisher.create(contractSettings)) {
+        try (var contractPublisher = contractSettings.createPublisher()) {
             contractPublisher.publish(WireContract.PLACED);
             contractPublisher.publish(WireContract.CANCELLED);
         }
@@ -153,12 +158,12 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
         var decoded = KafkaTestClients.readAll(
                         kafka.bootstrapServers(),
                         TOPIC,
-                        new ReservationEventDeserializer(),
+                        new ByteArrayDeserializer(),
                         resource.value()::equals,
                         4,
                         Duration.ofSeconds(30))
                 .stream()
-                .map(record -> record.value())
+                .map(new ReservationRecordDecoder()::decode)
                 .toList();
 
         assertThat(decoded).hasSize(4);

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.reservekit.kafka.read.Decoded;
+import io.github.reservekit.kafka.read.ReservationRecordDecoder;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -33,20 +36,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The publisher on a {@link MockProducer}: the port contract, and error paths a real broker rarely shows. */
 class KafkaReservationPublisherTest extends ReservationPublisherContract {
 
-    private static final KafkaPublisherSettings SETTINGS = KafkaPublisherSettings.builder()
+    private static final AdapterSettings SETTINGS = AdapterSettings.builder()
             .bootstrapServers("unused:9092")
             .publishTimeout(Duration.ofMillis(500))
             .build();
 
     /** Long enough that a failure injected from another thread always arrives before the bound. */
-    private static final KafkaPublisherSettings PATIENT = KafkaPublisherSettings.builder()
+    private static final AdapterSettings PATIENT = AdapterSettings.builder()
             .bootstrapServers("unused:9092")
             .publishTimeout(Duration.ofSeconds(30))
             .build();
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-    private final KafkaReservationPublisher publisher = KafkaReservationPublisher.using(producer, SETTINGS);
+    private final KafkaReservationPublisher publisher =
+            KafkaReservationPublisher.using(producer, SETTINGS.producerSettings());
 
     @AfterEach
     void clear_the_interrupt_flag() {
@@ -136,7 +140,7 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
     @Test
     void an_unacknowledged_event_fails_retriably_within_the_bound() {
         var silent = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        var waiting = KafkaReservationPublisher.using(silent, SETTINGS);
+        var waiting = KafkaReservationPublisher.using(silent, SETTINGS.producerSettings());
         long start = System.nanoTime();
 
         var failure = catchThrowableOfType(
@@ -151,7 +155,7 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
     @Test
     void an_interrupted_caller_gets_a_retriable_failure_and_keeps_its_interrupt_flag() {
         var silent = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        var waiting = KafkaReservationPublisher.using(silent, SETTINGS);
+        var waiting = KafkaReservationPublisher.using(silent, SETTINGS.producerSettings());
         Thread.currentThread().interrupt();
 
         var failure = catchThrowableOfType(
@@ -172,7 +176,7 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
     @Test
     void a_producer_factory_gets_the_adapters_properties_and_the_publisher_owns_what_it_builds() {
         var built = new java.util.ArrayList<java.util.Map<String, Object>>();
-        var owned = KafkaReservationPublisher.create(SETTINGS, properties -> {
+        var owned = SETTINGS.createPublisher(properties -> {
             built.add(properties);
             return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         });
@@ -188,14 +192,14 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
 
     @Test
     void a_publisher_built_from_settings_refuses_nothing_until_it_publishes() {
-        try (var own = KafkaReservationPublisher.create(KafkaPublisherSettings.of("localhost:1"))) {
+        try (var own = AdapterSettings.of("localhost:1").createPublisher()) {
             assertThat(own.settings().topic()).isEqualTo("reserve");
         }
     }
 
     private PublicationFailedException publishFailingWith(RuntimeException kafkaError) {
         var silent = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        var failing = KafkaReservationPublisher.using(silent, PATIENT);
+        var failing = KafkaReservationPublisher.using(silent, PATIENT.producerSettings());
         var event = placedEvent(TABLE_1, slot(24, 2));
         Thread.ofVirtual().start(() -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka;
 
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.testing.ContainerTestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.EnabledIfDockerAvailable;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
@@ -26,14 +27,14 @@ class KafkaReservationPublisherTestcontainersIT extends ReservationPublisherCont
     static void start_the_container() {
         kafka = ContainerTestKafka.start();
         System.out.println("[kafka-local] Kafka backend: " + kafka.description() + " at " + kafka.bootstrapServers());
-        var settings = KafkaPublisherSettings.builder()
+        var settings = AdapterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topic(TOPIC)
                 .build();
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             topic.ensureExists();
         }
-        publisher = KafkaReservationPublisher.create(settings);
+        publisher = settings.createPublisher();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package io.github.reservekit.kafka;
 
+import io.github.reservekit.kafka.read.Decoded;
+import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

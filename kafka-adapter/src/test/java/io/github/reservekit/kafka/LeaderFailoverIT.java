@@ -5,6 +5,10 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.reservekit.kafka.read.Decoded;
+import io.github.reservekit.kafka.read.ReservationRecordDecoder;
+import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -45,7 +49,7 @@ class LeaderFailoverIT {
     private static final int CALLERS = 16;
 
     private static InJvmKafkaCluster cluster;
-    private static KafkaPublisherSettings settings;
+    private static AdapterSettings settings;
 
     @BeforeAll
     static void start_three_brokers() {
@@ -57,7 +61,7 @@ class LeaderFailoverIT {
                 cluster.bootstrapServers(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
         // Long enough to ride out a leader change; the bound itself is tested elsewhere.
-        settings = KafkaPublisherSettings.builder()
+        settings = AdapterSettings.builder()
                 .bootstrapServers(cluster.bootstrapServers())
                 .topic(TOPIC)
                 .partitions(1)
@@ -75,7 +79,7 @@ class LeaderFailoverIT {
     @Test
     @Order(1)
     void the_topic_is_created_with_three_replicas_and_two_in_sync_required() {
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             var health = topic.ensureExists();
 
             assertThat(health.replicationFactor()).isEqualTo(3);
@@ -94,11 +98,11 @@ class LeaderFailoverIT {
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
-        var weak = KafkaPublisherSettings.builder()
+        var weak = AdapterSettings.builder()
                 .bootstrapServers(cluster.bootstrapServers())
                 .topic("reserve-weak")
                 .build();
-        try (var topic = ReserveTopic.create(weak)) {
+        try (var topic = weak.createTopic()) {
             var health = topic.ensureExists();
 
             assertThat(health.weakerThanConfigured()).isTrue();
@@ -125,7 +129,7 @@ class LeaderFailoverIT {
         var next = new AtomicInteger();
         int leader;
         long start = System.nanoTime();
-        try (var publisher = KafkaReservationPublisher.create(settings);
+        try (var publisher = settings.createPublisher();
                 ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
             var done = new ArrayList<Future<?>>();
             for (int c = 0; c < CALLERS; c++) {
@@ -197,7 +201,7 @@ class LeaderFailoverIT {
         assertThat(cluster.stoppedBrokerIds())
                 .as("the previous test stopped the leader")
                 .hasSize(1);
-        try (var topic = ReserveTopic.create(settings)) {
+        try (var topic = settings.createTopic()) {
             // Sampled across the ISR shrink (replica.lag.time.max.ms): health must not flap to DOWN meanwhile.
             for (int probe = 0; probe < 20; probe++) {
                 var health = topic.health();
@@ -215,14 +219,14 @@ class LeaderFailoverIT {
         var running = new java.util.TreeSet<>(cluster.brokerIds());
         running.removeAll(cluster.stoppedBrokerIds());
         cluster.stopBroker(running.first());
-        var bounded = KafkaPublisherSettings.builder()
+        var bounded = AdapterSettings.builder()
                 .bootstrapServers(cluster.bootstrapServers())
                 .topic(TOPIC)
                 .publishTimeout(Duration.ofSeconds(3))
                 .build();
 
-        try (var topic = ReserveTopic.create(bounded);
-                var publisher = KafkaReservationPublisher.create(bounded)) {
+        try (var topic = bounded.createTopic();
+                var publisher = bounded.createPublisher()) {
             awaitHealthDown(topic, Duration.ofSeconds(30));
             long start = System.nanoTime();
 
@@ -243,8 +247,8 @@ class LeaderFailoverIT {
         for (int broker : cluster.stoppedBrokerIds()) {
             cluster.startBroker(broker);
         }
-        try (var topic = ReserveTopic.create(settings);
-                var publisher = KafkaReservationPublisher.create(settings)) {
+        try (var topic = settings.createTopic();
+                var publisher = settings.createPublisher()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             var health = topic.health();
             while (!health.canPublish() && System.nanoTime() < deadline) {

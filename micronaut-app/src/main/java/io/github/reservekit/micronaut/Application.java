@@ -7,9 +7,9 @@ import io.micronaut.serde.annotation.SerdeImport;
 
 /**
  * The Micronaut shell of ReserveKit. Beans come from {@code io.github.reservekit.micronaut} only; the core is
- * assembled by hand in {@link ReservationFactory}. The HTTP model of {@code reservation-http} carries no
+ * assembled once, by the adapter, in {@link ReserveKitFactory}. The HTTP model of {@code reservation-http} carries no
  * annotation, so the records it answers with are imported for micronaut-serde here (request bodies are read by
- * {@code web.StrictJsonBody}).
+ * reservation-http itself).
  */
 @SerdeImport(ReservationView.class)
 @SerdeImport(EventView.class)

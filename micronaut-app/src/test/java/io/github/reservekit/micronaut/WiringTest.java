@@ -6,16 +6,13 @@ import io.github.reservekit.reservation.application.port.in.CancelReservationUse
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
-import io.github.reservekit.reservation.application.service.CancelReservationService;
-import io.github.reservekit.reservation.application.service.FindReservationService;
-import io.github.reservekit.reservation.application.service.ListReservationsService;
-import io.github.reservekit.reservation.application.service.PlaceReservationService;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The factory hands out the core's services as its ports (and micronaut-test-junit5 runs on JUnit 6). */
+/** One bean, the core assembled once, serves every use-case port (and micronaut-test-junit5 runs on JUnit 6). */
 @MicronautTest(startApplication = false)
 @Property(name = "kafka.enabled", value = "false")
 @Property(name = FakePublisherFactory.ENABLED, value = "true")
@@ -34,10 +31,10 @@ class WiringTest {
     ListReservationsQuery list;
 
     @Test
-    void each_use_case_port_is_the_cores_own_service() {
-        assertThat(place).isInstanceOf(PlaceReservationService.class);
-        assertThat(cancel).isInstanceOf(CancelReservationService.class);
-        assertThat(find).isInstanceOf(FindReservationService.class);
-        assertThat(list).isInstanceOf(ListReservationsService.class);
+    void every_use_case_port_is_the_one_assembly_of_the_core() {
+        assertThat(place).isInstanceOf(ReservationApplication.class);
+        assertThat(cancel).isSameAs(place);
+        assertThat(find).isSameAs(place);
+        assertThat(list).isSameAs(place);
     }
 }

@@ -42,6 +42,23 @@ class ReservationProblemsTest {
     }
 
     @Test
+    void a_refused_body_is_malformed_json_or_an_invalid_request_naming_its_fields() {
+        var malformed = ReservationProblems.of(InvalidRequestException.malformedJson());
+        var unknown = ReservationProblems.of(
+                InvalidRequestException.invalid(List.of(new FieldViolation("partysize", "is not a known field"))));
+
+        assertThat(malformed.body("/reservations"))
+                .containsEntry("status", 400)
+                .containsEntry("type", "urn:reservekit:problem:malformed-json")
+                .doesNotContainKey("errors");
+        assertThat(unknown.body("/reservations"))
+                .containsEntry("status", 400)
+                .containsEntry("type", "urn:reservekit:problem:invalid-request")
+                .containsEntry("detail", "1 field is invalid: partysize is not a known field.")
+                .containsEntry("errors", List.of(Map.of("field", "partysize", "message", "is not a known field")));
+    }
+
+    @Test
     void a_conflict_names_the_conflicting_reservation() {
         var problem = ReservationProblems.of(new ReservationConflictException(TABLE_1, slot(25, 2), id, slot(24, 2)));
 

@@ -1,17 +1,19 @@
 package io.github.reservekit.kafka.examples;
 
-import io.github.reservekit.kafka.KafkaPublisherSettings;
-import io.github.reservekit.kafka.KafkaReservationFollower;
-import io.github.reservekit.kafka.KafkaReservationPublisher;
-import io.github.reservekit.kafka.ReserveTopic;
-import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.kafka.ReserveKitKafka;
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * docs/kafka-adapter.md's "Kafka as the system of record" example: a plain Java program whose reservations
@@ -21,38 +23,30 @@ import java.time.temporal.ChronoUnit;
 public final class SystemOfRecordExample {
 
     public static void main(String[] args) {
-        var settings = KafkaPublisherSettings.of(args.length > 0 ? args[0] : "localhost:9092");
-        System.out.println("dinner: " + run(settings));
+        var settings = ReserveKitSettings.defaults(URI.create("/reservekit/example"));
+        System.out.println("dinner: " + run(settings, args.length > 0 ? args[0] : "localhost:9092"));
     }
 
     /** Starts, rebuilds, places (or finds) tomorrow's dinner, and stops; returns the dinner. */
-    public static Reservation run(KafkaPublisherSettings settings) {
-        try (var topic = ReserveTopic.create(settings)) {
-            topic.ensureExists(); // creates the topic if missing: every event kept forever
-        }
-        try (var publisher = KafkaReservationPublisher.create(settings)) {
-            var reservations = ReservationApplication.builder()
-                    .publisher(publisher)
-                    .repository(new InMemoryReservationRepository())
-                    .build();
-            // try-with-resources closes in reverse order: the follower stops before the publisher.
-            try (var follower = KafkaReservationFollower.create(settings, reservations)) {
-                var replayed = follower.replay(Duration.ofMinutes(5)); // blocks until caught up
-                System.out.println(
-                        "replayed " + replayed.replayedRecords() + " records, skipped " + replayed.skipped());
+    public static Reservation run(ReserveKitSettings settings, String bootstrapServers) {
+        // Creates the topic if missing (every event kept forever), the publisher, the core and the follower.
+        try (var kafka = ReserveKitKafka.builder(settings, Map.of("bootstrap.servers", bootstrapServers))
+                .build()) {
+            var replayed = kafka.start(); // blocks until caught up, then follows the topic
+            System.out.println("replayed " + replayed.replayedRecords() + " records, skipped " + replayed.skipped());
 
-                // Ready: serve. Reads see every instance's events; writes publish, then apply here.
-                var table = new ResourceId("table-7");
-                System.out.println("table-7 holds " + reservations.listByResource(table));
-                Instant tomorrow7pm = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(24 + 19));
-                return reservations.place(PlaceReservationCommand.of(
-                        "table-7",
-                        "Ada Lovelace",
-                        4,
-                        tomorrow7pm.toString(),
-                        tomorrow7pm.plus(Duration.ofHours(2)).toString(),
-                        "dinner-" + tomorrow7pm)); // the same key after a restart returns the same reservation
-            }
+            // Ready: serve. Reads see every instance's events; writes publish, then apply here.
+            var reservations = kafka.reservations();
+            var table = new ResourceId("table-7");
+            System.out.println("table-7 holds " + reservations.listByResource(table));
+            Instant tomorrow7pm = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(24 + 19));
+            var dinner = PlaceReservationCommand.of(
+                    table,
+                    new GuestName("Ada Lovelace"),
+                    new PartySize(4),
+                    new TimeSlot(tomorrow7pm, tomorrow7pm.plus(Duration.ofHours(2))));
+            // The same key after a restart returns the same reservation.
+            return reservations.place(dinner.withIdempotencyKey(new IdempotencyKey("dinner-" + tomorrow7pm)));
         }
     }
 }

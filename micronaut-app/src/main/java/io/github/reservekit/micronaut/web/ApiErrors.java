@@ -1,5 +1,6 @@
 package io.github.reservekit.micronaut.web;
 
+import io.github.reservekit.http.InvalidRequestException;
 import io.github.reservekit.http.Problem;
 import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>as the {@link ExceptionHandler} of every {@link RuntimeException} a controller throws (business
- *       outcomes of the core, rejected bodies, and anything unexpected, which is logged and answered 500);
+ *       outcomes of the core, requests reservation-http refused, and anything unexpected, which is logged and
+ *       answered 500);
  *   <li>as the {@link ErrorResponseProcessor} that Micronaut's own handlers and router use for what they detect
  *       (404 no route, 405, 415, 413 over {@code micronaut.server.max-request-size}, ...), replacing its default
  *       JSON error body.
@@ -44,7 +46,7 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
     @Override
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         var cause = context.getRootCause().orElse(null);
-        Problem problem = cause instanceof ReservationException || cause instanceof StrictJsonBody.RejectedRequest
+        Problem problem = cause instanceof ReservationException || cause instanceof InvalidRequestException
                 ? problemFor(cause)
                 : problemForStatus(response.code(), cause);
         return render(problem, context.getRequest(), response);
@@ -58,7 +60,7 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
                 }
                 yield ReservationProblems.of(outcome);
             }
-            case StrictJsonBody.RejectedRequest rejected -> rejected.problem();
+            case InvalidRequestException invalid -> ReservationProblems.of(invalid);
             default -> {
                 log.error("Request failed unexpectedly", exception);
                 yield ReservationProblems.unexpected();

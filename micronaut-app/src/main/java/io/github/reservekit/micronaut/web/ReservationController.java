@@ -29,7 +29,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. Errors go to {@link ApiErrors}.
+ * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by
+ * reservation-http, as in every shell, never bound by micronaut-serde (which would coerce {@code "2"} or
+ * {@code 2.5} to a whole number); errors go to {@link ApiErrors}.
  * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
  * threads), never on the event loop.
  */
@@ -41,7 +43,6 @@ class ReservationController {
     private final CancelReservationUseCase cancelReservation;
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
-    private final StrictJsonBody strictJson;
     private final RecentEvents recentEvents;
 
     ReservationController(
@@ -49,22 +50,20 @@ class ReservationController {
             CancelReservationUseCase cancelReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations,
-            StrictJsonBody strictJson,
             RecentEvents recentEvents) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
-        this.strictJson = strictJson;
         this.recentEvents = recentEvents;
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<ReservationView> place(
-            @Nullable @Body String body, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
-        PlaceReservationRequest request = strictJson.placeReservationRequest(body);
-        var reservation = placeReservation.place(request.toCommand(idempotencyKey));
+            @Nullable @Body byte[] body,
+            @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
+        var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
         return HttpResponse.created(
                 ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
     }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Micronaut idioms of the HTTP layer (body strictness, size cap, problem rendering) on the recording fake
- * publisher; the full black-box contract runs in {@code MicronautContractIT} on a real broker.
+ * The Micronaut idioms of the HTTP layer (the raw body reaching reservation-http's parser, size cap, problem
+ * rendering) on the recording fake publisher; the full black-box contract runs in {@code MicronautContractIT} on
+ * a real broker.
  */
 class ReservationHttpIT {
 

@@ -10,14 +10,14 @@ public record IdempotencyKey(String value) {
 
     public static final int MAX_LENGTH = 100;
 
-    /** @throws InvalidReservationException naming {@code Idempotency-Key} if the value breaks a rule */
+    /** @throws InvalidReservationException naming {@code idempotencyKey} if the value breaks a rule */
     public IdempotencyKey {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
             throw new InvalidReservationException(
-                    "Idempotency-Key", "must be 1 to " + MAX_LENGTH + " printable characters");
+                    "idempotencyKey", "must be 1 to " + MAX_LENGTH + " printable characters");
         }
         if (!value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
-            throw new InvalidReservationException("Idempotency-Key", "must contain only printable ASCII characters");
+            throw new InvalidReservationException("idempotencyKey", "must contain only printable ASCII characters");
         }
     }
 

@@ -17,18 +17,6 @@ public record PartySize(int value) {
         }
     }
 
-    /**
-     * A party size from a value that may be missing, as it comes from a request.
-     *
-     * @throws InvalidReservationException naming {@code partySize} if the value is missing or out of range
-     */
-    public static PartySize of(Integer value) {
-        if (value == null) {
-            throw new InvalidReservationException("partySize", "is required");
-        }
-        return new PartySize(value);
-    }
-
     @Override
     public String toString() {
         return Integer.toString(value);

@@ -2,8 +2,6 @@ package io.github.reservekit.reservation.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * The half-open interval {@code [startsAt, endsAt)} a resource is booked for: {@code endsAt} is after
@@ -32,25 +30,6 @@ public record TimeSlot(Instant startsAt, Instant endsAt) {
         }
         if (Duration.between(startsAt, endsAt).compareTo(MAX_LENGTH) > 0) {
             throw new InvalidReservationException("endsAt", "must be at most 7 days after startsAt");
-        }
-    }
-
-    /**
-     * Reads an RFC 3339 instant such as {@code 2026-12-01T19:00:00Z} (an offset such as {@code +01:00} is
-     * accepted and converted to UTC).
-     *
-     * @param field the field name to report if {@code text} is missing or malformed
-     * @throws InvalidReservationException naming {@code field}
-     */
-    public static Instant parseInstant(String field, String text) {
-        if (text == null) {
-            throw new InvalidReservationException(field, "is required");
-        }
-        try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidReservationException(
-                    field, "must be an RFC 3339 date-time with a time zone, e.g. 2026-12-01T19:00:00Z");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.reservekit.spring.web;
 
+import io.github.reservekit.http.InvalidRequestException;
 import io.github.reservekit.http.Problem;
 import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
@@ -21,14 +22,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The one place that turns failures into RFC 9457 problems: business outcomes of the core, and Spring MVC's own
- * request errors, all rendered from {@link ReservationProblems} so the answer matches every other shell.
+ * The one place that turns failures into RFC 9457 problems: business outcomes of the core, requests that
+ * reservation-http refused, and Spring MVC's own request errors, all rendered from {@link ReservationProblems} so
+ * the answer matches every other shell.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -41,6 +39,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (exception instanceof PublicationFailedException failed) {
             log.warn("Event not published (retriable={}): {}", failed.retriable(), failed.getMessage(), failed);
         }
+        return render(ReservationProblems.of(exception), new HttpHeaders());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> handleInvalidRequest(InvalidRequestException exception) {
         return render(ReservationProblems.of(exception), new HttpHeaders());
     }
 
@@ -66,24 +69,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** Walks the cause chain: a too-large body, an unknown field, a value of the wrong type, or bad JSON. */
+    /** The body could not be read: larger than the cap, or cut short. */
     private static Problem unreadable(HttpMessageNotReadableException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
                 return ReservationProblems.bodyTooLarge();
-            }
-            if (cause instanceof UnrecognizedPropertyException unknown) {
-                return ReservationProblems.unknownField(unknown.getPropertyName());
-            }
-            // A value of the wrong JSON type, or a number beyond the field's range: name the field. (Syntax
-            // errors are other JacksonExceptions and stay "malformed JSON".)
-            if ((cause instanceof DatabindException || cause instanceof InputCoercionException)
-                    && cause instanceof JacksonException jackson
-                    && !jackson.getPath().isEmpty()) {
-                var field = jackson.getPath().getFirst().getPropertyName();
-                if (field != null) {
-                    return ReservationProblems.wrongType(field);
-                }
             }
         }
         return ReservationProblems.malformedJson();

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The HTTP API of CONTRACT.md section 3, on the core's use-case ports. Errors go to {@link ApiExceptionHandler}. */
+/**
+ * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by reservation-http,
+ * as in every shell; errors go to {@link ApiExceptionHandler}.
+ */
 @RestController
 @RequestMapping(path = "/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReservationController {
@@ -46,9 +49,9 @@ class ReservationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReservationView> place(
-            @RequestBody PlaceReservationRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        var reservation = placeReservation.place(request.toCommand(idempotencyKey));
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
         return ResponseEntity.created(URI.create(ReservationView.location(reservation)))
                 .body(ReservationView.from(reservation));
     }

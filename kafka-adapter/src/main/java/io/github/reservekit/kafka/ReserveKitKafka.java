@@ -1,0 +1,258 @@
+package io.github.reservekit.kafka;
+
+import io.github.reservekit.kafka.read.ConsumerSettings;
+import io.github.reservekit.kafka.read.FollowerStats;
+import io.github.reservekit.kafka.read.KafkaReservationFollower;
+import io.github.reservekit.kafka.read.KafkaReservationLog;
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.write.KafkaReservationPublisher;
+import io.github.reservekit.kafka.write.ProducerSettings;
+import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ReserveKit on Kafka, assembled once for every shell and embedding program: the topic (created when missing),
+ * the publisher on one shared producer, the core ({@link ReservationApplication}) publishing through it, and the
+ * follower, the instance's one reader of the topic, applying every event to the core.
+ *
+ * <pre>{@code
+ * try (var kafka = ReserveKitKafka.builder(ReserveKitSettings.defaults(URI.create("/my-app")),
+ *                 Map.of("bootstrap.servers", "localhost:9092")).build()) {
+ *     kafka.start();                       // replays the topic, then follows it
+ *     var reservations = kafka.reservations(); // every use case of the core
+ * }
+ * }</pre>
+ *
+ * <p>A framework hands in its own Kafka properties and client factories (so its producer and consumer
+ * settings, security and client metrics apply) and exposes {@link #reservations()} as its beans; it adds nothing
+ * of its own. {@link #close()} closes the follower, then the publisher, then the topic's admin client.
+ */
+public final class ReserveKitKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReserveKitKafka.class);
+
+    private final ReserveKitSettings settings;
+    private final ReserveTopic topic;
+    private final KafkaReservationPublisher publisher;
+    private final ReservationApplication reservations;
+    private final KafkaReservationFollower follower;
+    private final AtomicLong lastProbe =
+            new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
+
+    /** How often a health check may probe writes while they are failing. */
+    static final int PROBE_INTERVAL_SECONDS = 3;
+
+    private ReserveKitKafka(Builder builder) {
+        this.settings = builder.settings;
+        var producerSettings = ProducerSettings.of(settings, builder.producerProperties);
+        this.topic = builder.admin == null
+                ? ReserveTopic.create(settings, builder.adminProperties)
+                : ReserveTopic.using(builder.admin, settings);
+        try {
+            var health = topic.ensureExists();
+            if (!health.canPublish()) {
+                LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
+            }
+            this.publisher = KafkaReservationPublisher.create(producerSettings, builder.producerFactory);
+            var consumer =
+                    builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
+            // The follower folds into the core built just below (and reads nothing before start()); the core
+            // answers its writers from what the follower folded.
+            var core = new AtomicReference<ReservationApplication>();
+            this.follower = KafkaReservationFollower.using(
+                    consumer, true, settings.topic(), command -> core.get().apply(command));
+            this.reservations = ReservationApplication.builder()
+                    .publisher(builder.publisherDecorator.apply(publisher))
+                    .log(new KafkaReservationLog(follower, topic::endOffsets))
+                    .publishTimeout(settings.publishTimeout())
+                    .clockSkewMargin(settings.clockSkewMargin())
+                    .clock(builder.clock)
+                    .build();
+            core.set(reservations);
+        } catch (RuntimeException failed) {
+            topic.close();
+            throw failed;
+        }
+        LOG.info(
+                "Publishing to and following {} at {} (acks=all, idempotent, publish timeout {} ms)",
+                settings.topic(),
+                builder.producerProperties.get("bootstrap.servers"),
+                settings.publishTimeout().toMillis());
+    }
+
+    /**
+     * A builder for these settings and the Kafka client properties every client starts from (bootstrap servers,
+     * security); a framework may give each client its own with {@link Builder#producer}, {@link Builder#consumer}
+     * and {@link Builder#admin}.
+     */
+    public static Builder builder(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
+        return new Builder(settings, kafkaProperties);
+    }
+
+    /**
+     * Replays the topic into the core and follows it from then on; blocks until caught up, at most
+     * {@link ReserveKitSettings#replayTimeout()}.
+     *
+     * @throws IllegalStateException if not caught up in time; everything is closed then
+     */
+    public FollowerStats start() {
+        try {
+            return follower.replay(settings.replayTimeout());
+        } catch (RuntimeException notCaughtUp) {
+            close();
+            throw notCaughtUp;
+        }
+    }
+
+    /** Every use case of the core, on this Kafka. */
+    public ReservationApplication reservations() {
+        return reservations;
+    }
+
+    /** The instance's one reader of the topic: add listeners to it, report its state. */
+    public KafkaReservationFollower follower() {
+        return follower;
+    }
+
+    /**
+     * Whether this instance can publish now, for health checks: the topic's state and what the latest writes did.
+     * While writes are failing, a health check sends a probe to the failing partition (at most every
+     * {@value #PROBE_INTERVAL_SECONDS} s; every reader skips it as an unknown type), so health returns to UP by
+     * itself once writes succeed again, even with no traffic.
+     */
+    public PublishingHealth publishingHealth() {
+        var topicHealth = topic.health();
+        var failing = publisher.outcomes().failing();
+        long now = System.nanoTime();
+        long last = lastProbe.get();
+        if (failing.isPresent()
+                && topicHealth.reachable()
+                && now - last >= Duration.ofSeconds(PROBE_INTERVAL_SECONDS).toNanos()
+                && lastProbe.compareAndSet(last, now)) {
+            try {
+                publisher.probe(failing.get().key());
+            } catch (RuntimeException stillFailing) {
+                LOG.debug("Health probe failed: {}", stillFailing.toString());
+            }
+            failing = publisher.outcomes().failing();
+        }
+        return new PublishingHealth(topicHealth, failing);
+    }
+
+    public ReserveKitSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            follower.close();
+        } finally {
+            try {
+                publisher.close();
+            } finally {
+                topic.close();
+            }
+        }
+    }
+
+    /** Assembles a {@link ReserveKitKafka}. Not thread-safe. */
+    public static final class Builder {
+        private final ReserveKitSettings settings;
+        private Map<String, ?> producerProperties;
+        private Map<String, ?> consumerProperties;
+        private Map<String, ?> adminProperties;
+        private Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory = KafkaProducer::new;
+        private Function<Map<String, Object>, ? extends Consumer<byte[], byte[]>> consumerFactory =
+                properties -> new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        private Admin admin;
+        private UnaryOperator<ReservationPublisher> publisherDecorator = UnaryOperator.identity();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.producerProperties = Map.copyOf(kafkaProperties);
+            this.consumerProperties = producerProperties;
+            this.adminProperties = producerProperties;
+        }
+
+        /**
+         * The producer's own Kafka properties (a framework's producer configuration), and how to build it from the
+         * publisher's final configuration ({@link ProducerSettings#producerProperties()}).
+         */
+        public Builder producer(
+                Map<String, ?> properties, Function<Map<String, Object>, ? extends Producer<String, byte[]>> factory) {
+            this.producerProperties = Map.copyOf(properties);
+            this.producerFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The follower's consumer's own Kafka properties (a framework's consumer configuration), and how to build
+         * it from the follower's final configuration ({@link ConsumerSettings#consumerProperties(Map)}).
+         */
+        public Builder consumer(
+                Map<String, ?> properties, Function<Map<String, Object>, ? extends Consumer<byte[], byte[]>> factory) {
+            this.consumerProperties = Map.copyOf(properties);
+            this.consumerFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** The follower's consumer's own Kafka properties (a framework's consumer configuration). */
+        public Builder consumerProperties(Map<String, ?> properties) {
+            this.consumerProperties = Map.copyOf(properties);
+            return this;
+        }
+
+        /** The admin client's own Kafka properties; the topic's admin client is built from them. */
+        public Builder adminProperties(Map<String, ?> properties) {
+            this.adminProperties = Map.copyOf(properties);
+            return this;
+        }
+
+        /** An admin client the caller owns (a framework's), used instead of building one; left open on close. */
+        public Builder admin(Admin admin) {
+            this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /** Wraps the publisher the core publishes through, e.g. to time it. */
+        public Builder publisherDecorator(UnaryOperator<ReservationPublisher> decorator) {
+            this.publisherDecorator = Objects.requireNonNull(decorator, "decorator");
+            return this;
+        }
+
+        /** The core's clock; defaults to UTC system time. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Creates the topic when missing and builds the clients; reads nothing yet (see {@link #start()}).
+         *
+         * @throws IllegalArgumentException if a Kafka property would weaken the delivery guarantee (the message
+         *     names it) or a client cannot be built
+         */
+        public ReserveKitKafka build() {
+            return new ReserveKitKafka(this);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package io.github.reservekit.kafka.read;
+
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The instance's one reader of the topic: it replays it from the beginning ({@link #replay}), then follows it, in
+ * one thread, folding every event in partition order through the core's {@link ApplyReservationEventUseCase} and
+ * telling {@link FollowerListener}s (the live view, metrics). It assigns every partition itself (no group, no
+ * committed offset). Unreadable records are skipped alike by every instance, counted and reported with their
+ * position; failed polls are retried every second; only an {@link Error} ends it ({@link FollowerState#FAILED}).
+ * Thread-safe; {@link #close()} is idempotent. The guarantees in full: docs/kafka-adapter.md.
+ */
+public final class KafkaReservationFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaReservationFollower.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Consumer<?, byte[]> consumer;
+    private final boolean ownsConsumer;
+    private final String topic;
+    private final FollowerRecords records;
+
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile FollowerState state = FollowerState.NEW;
+    private Thread thread; // guarded by this
+
+    private final LongAdder pollFailures = new LongAdder();
+    private final AppliedPositions positions = new AppliedPositions();
+    private volatile List<TopicPartition> assigned = List.of();
+    private volatile long replayedRecords;
+    private volatile Duration replayDuration = Duration.ZERO;
+
+    private KafkaReservationFollower(
+            Consumer<?, byte[]> consumer, boolean ownsConsumer, String topic, ApplyReservationEventUseCase events) {
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.ownsConsumer = ownsConsumer;
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.records = new FollowerRecords(events);
+    }
+
+    /**
+     * A follower of {@code topic} with its own consumer ({@link ConsumerSettings}), folding into {@code events}.
+     *
+     * @throws IllegalArgumentException if Kafka rejects the consumer configuration
+     */
+    public static KafkaReservationFollower create(
+            String topic, Map<String, ?> kafkaProperties, ApplyReservationEventUseCase events) {
+        Objects.requireNonNull(events, "events");
+        return new KafkaReservationFollower(ConsumerSettings.createConsumer(kafkaProperties), true, topic, events);
+    }
+
+    /**
+     * A follower on a consumer built from {@link ConsumerSettings#consumerProperties(Map)} (e.g. by a framework),
+     * used by no other thread; {@link #close()} closes it only when {@code owned}.
+     */
+    public static KafkaReservationFollower using(
+            Consumer<?, byte[]> consumer, boolean owned, String topic, ApplyReservationEventUseCase events) {
+        return new KafkaReservationFollower(consumer, owned, topic, events);
+    }
+
+    /** Tells {@code listener} of every record read from now on. */
+    public void addListener(FollowerListener listener) {
+        records.addListener(listener);
+    }
+
+    /** Starts the replay, then the tail, in the follower's thread; returns at once. @throws IllegalStateException if already started or closed */
+    public synchronized void start() {
+        if (state != FollowerState.NEW) {
+            throw new IllegalStateException("the follower of " + topic + " is " + state + ", it starts only once");
+        }
+        state = FollowerState.REPLAYING;
+        thread = Thread.ofPlatform()
+                .name("reservekit-follower-" + topic)
+                .daemon(true)
+                .start(this::run);
+    }
+
+    /**
+     * Starts (if not started yet) and waits until caught up; the tail goes on in the background.
+     *
+     * @throws IllegalStateException if not caught up within {@code timeout} (it keeps trying; close it to give up)
+     */
+    public FollowerStats replay(Duration timeout) {
+        synchronized (this) {
+            if (state == FollowerState.NEW) {
+                start();
+            }
+        }
+        if (!awaitCaughtUp(timeout)) {
+            var stats = stats();
+            throw new IllegalStateException("the follower of " + topic + " did not catch up within " + timeout
+                    + " (" + stats.state() + ", " + stats.recordsRead() + " records read, " + stats.pollFailures()
+                    + " failed polls)");
+        }
+        return stats();
+    }
+
+    /**
+     * Waits until caught up, at most {@code timeout}.
+     *
+     * @return {@link #isCaughtUp()}: false on timeout, failure, close or interruption (the interrupt flag stays
+     *     set)
+     */
+    public boolean awaitCaughtUp(Duration timeout) {
+        try {
+            caughtUp.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return isCaughtUp();
+    }
+
+    /** Caught up and still following: what a readiness check reports as UP. */
+    public boolean isCaughtUp() {
+        return state == FollowerState.FOLLOWING;
+    }
+
+    public FollowerState state() {
+        return state;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The counters so far. */
+    public FollowerStats stats() {
+        return new FollowerStats(
+                state, records.counts(), pollFailures.sum(), replayedRecords, replayDuration, records.lastSkipped());
+    }
+
+    /**
+     * Stops reading: wakes the consumer up, waits at most 10 s for the thread to end, and closes the consumer if
+     * the follower owns it. Idempotent.
+     */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            if (state == FollowerState.CLOSED) {
+                return;
+            }
+            closing.countDown();
+            running = thread;
+        }
+        if (running == null && ownsConsumer) {
+            closeConsumer();
+        } else if (running != null) {
+            consumer.wakeup();
+            try {
+                if (!running.join(CLOSE_TIMEOUT)) {
+                    LOG.warn("The follower of {} did not stop within {}", topic, CLOSE_TIMEOUT);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        state = FollowerState.CLOSED;
+        caughtUp.countDown();
+    }
+
+    // CloseOptions, which replaces close(Duration), is Kafka 4.1+; the adapter also runs on kafka-clients 3.9
+    // (micronaut-kafka 5.9), so it keeps the older call.
+    @SuppressWarnings("deprecation")
+    private void closeConsumer() {
+        consumer.close(CLOSE_TIMEOUT);
+    }
+
+    private boolean closing() {
+        return closing.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            follow();
+        } catch (Throwable fatal) {
+            if (!closing()) {
+                state = FollowerState.FAILED;
+                LOG.error("The follower of {} stopped: the local state no longer follows the topic", topic, fatal);
+            }
+        } finally {
+            caughtUp.countDown();
+            if (ownsConsumer) {
+                try {
+                    closeConsumer();
+                } catch (RuntimeException ignored) {
+                    // Closing: nothing more to read, and nothing the caller could do about it.
+                }
+            }
+        }
+    }
+
+    private void follow() {
+        Map<TopicPartition, Long> remaining = null; // partitions still short of their end offset at start
+        long replayStart = System.nanoTime();
+        while (!closing()) {
+            try {
+                if (remaining == null) {
+                    remaining = beginReplay();
+                    replayStart = System.nanoTime();
+                    if (remaining == null) {
+                        continue; // the topic has no partitions (yet): retried after the backoff
+                    }
+                }
+                if (state == FollowerState.REPLAYING) {
+                    remaining.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+                    if (remaining.isEmpty()) {
+                        caughtUp(replayStart);
+                    }
+                }
+                records.handle(consumer.poll(POLL_TIMEOUT));
+                for (TopicPartition partition : assigned) {
+                    positions.advance(partition.partition(), consumer.position(partition));
+                }
+            } catch (WakeupException | InterruptException stop) {
+                if (!closing()) {
+                    pollFailures.increment();
+                    LOG.warn("The follower of {} was woken up or interrupted without being closed; going on", topic);
+                    Thread.interrupted();
+                }
+            } catch (KafkaException failure) {
+                pollFailures.increment();
+                LOG.warn("Reading {} failed, retrying in {}: {}", topic, RETRY_BACKOFF, failure.toString());
+                backOff();
+            }
+        }
+    }
+
+    /** Assigns every partition from the beginning and returns the end offsets; null if there are none yet. */
+    private Map<TopicPartition, Long> beginReplay() {
+        var partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
+        if (partitions.isEmpty()) {
+            pollFailures.increment();
+            LOG.warn("Topic {} has no partitions (does it exist?); retrying in {}", topic, RETRY_BACKOFF);
+            backOff();
+            return null;
+        }
+        consumer.assign(partitions);
+        assigned = partitions;
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+        LOG.info("Replaying {} from the beginning up to the end offsets {}", topic, ends);
+        return ends;
+    }
+
+    private void caughtUp(long replayStart) {
+        replayedRecords = stats().recordsRead();
+        replayDuration = Duration.ofNanos(System.nanoTime() - replayStart);
+        synchronized (this) {
+            if (state == FollowerState.REPLAYING) {
+                state = FollowerState.FOLLOWING;
+            }
+        }
+        caughtUp.countDown();
+        LOG.info(
+                "Replayed {}: {} records in {} ms; following it now",
+                topic,
+                replayedRecords,
+                replayDuration.toMillis());
+    }
+
+    private void backOff() {
+        try {
+            closing.await(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    AppliedPositions positions() { // for KafkaReservationLog
+        return positions;
+    }
+
+    List<TopicPartition> assigned() { // empty until the topic was found
+        return assigned;
+    }
+}

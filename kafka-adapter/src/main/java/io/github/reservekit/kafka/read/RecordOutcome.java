@@ -1,0 +1,50 @@
+package io.github.reservekit.kafka.read;
+
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.util.Locale;
+
+/** What became of one record the follower read: what the fold decided about its event, or why it was skipped. */
+public enum RecordOutcome {
+    /** A placement made a CONFIRMED reservation. */
+    CONFIRMED,
+    /** A cancellation cancelled a CONFIRMED reservation. */
+    CANCELLED,
+    /** A placement overlapping a reservation CONFIRMED before it: rejected, the earlier one stands. */
+    REJECTED_OVERLAP,
+    /** A placement whose idempotency key an earlier placement of the resource holds: rejected as a duplicate. */
+    REJECTED_DUPLICATE,
+    /** Appended after its {@code confirmBy}, when its writer had given up: void. */
+    VOID,
+    /** Nothing to change (an id placed before, a cancellation of a reservation not CONFIRMED, a rejected event). */
+    UNCHANGED,
+    /** Not a readable reservation event (a poison pill): skipped by every reader alike. */
+    MALFORMED,
+    /** A valid CloudEvent of a type this reader does not know: skipped, as the contract says. */
+    UNKNOWN_TYPE,
+    /** A reservation event of a version this reader does not know (a newer writer): skipped. */
+    UNSUPPORTED_VERSION,
+    /** Applying the event threw (a bug, never a business outcome): logged at ERROR and skipped. */
+    APPLY_FAILURE;
+
+    /** Whether the record was passed over without reaching the core. */
+    public boolean skipped() {
+        return this == MALFORMED || this == UNKNOWN_TYPE || this == UNSUPPORTED_VERSION;
+    }
+
+    /** The name in metrics and health details, e.g. {@code rejected-overlap}. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static RecordOutcome of(FoldDecision decision) {
+        return switch (decision) {
+            case FoldDecision.Confirmed confirmed -> CONFIRMED;
+            case FoldDecision.Cancelled cancelled -> CANCELLED;
+            case FoldDecision.Rejected rejected ->
+                rejected.reason() == ReservationRejected.Reason.DUPLICATE ? REJECTED_DUPLICATE : REJECTED_OVERLAP;
+            case FoldDecision.Voided voided -> VOID;
+            case FoldDecision.Unchanged unchanged -> UNCHANGED;
+        };
+    }
+}

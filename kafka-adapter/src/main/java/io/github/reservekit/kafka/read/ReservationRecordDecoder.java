@@ -1,0 +1,38 @@
+package io.github.reservekit.kafka.read;
+
+import io.github.reservekit.kafka.internal.ReservationWire;
+import io.github.reservekit.kafka.internal.WireFormatException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Reads records of the topic {@code reserve} (CONTRACT.md section 2) into {@link Decoded} results. Unknown JSON
+ * fields are ignored; a malformed, unknown-type or unsupported-version record becomes a typed result instead of
+ * an exception, so one bad record never stops a consumer.
+ *
+ * <p>Stateless and thread-safe. Works with any consumer of {@code byte[]} values; for a
+ * {@code KafkaConsumer<String, Decoded>} use {@link ReservationEventDeserializer} instead.
+ */
+public final class ReservationRecordDecoder {
+
+    /** Decodes one consumed record from its headers and value. Never throws for bad input. */
+    public Decoded decode(ConsumerRecord<?, byte[]> record) {
+        return decode(record.headers(), record.value());
+    }
+
+    /** Decodes a record from its headers and value. Never throws for bad input. */
+    public Decoded decode(Headers headers, byte[] value) {
+        try {
+            return new Decoded.Event(ReservationWire.fromRecord(headers, value));
+        } catch (WireFormatException unreadable) {
+            return switch (unreadable.kind()) {
+                case MALFORMED -> new Decoded.Malformed(unreadable.getMessage());
+                case UNKNOWN_TYPE -> new Decoded.UnknownType(unreadable.type());
+                case UNSUPPORTED_VERSION -> new Decoded.UnsupportedVersion(unreadable.type(), unreadable.getMessage());
+            };
+        } catch (RuntimeException unexpected) {
+            // A reader must survive any record: whatever slipped through the checks is malformed too.
+            return new Decoded.Malformed("unreadable record: " + unexpected);
+        }
+    }
+}
