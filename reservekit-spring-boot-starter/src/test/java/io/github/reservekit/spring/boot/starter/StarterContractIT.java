@@ -1,4 +1,4 @@
-package io.github.reservekit.spring;
+package io.github.reservekit.spring.boot.starter;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,14 +10,19 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * spring-app against the shared HTTP contract suite, on a real Kafka broker in this JVM, plus the few checks
- * that are Spring's own (dead letters, the event view, metrics).
+ * A small Spring Boot app that is only the starter and an {@code application.yml} ({@link SmallApp}), against the
+ * shared HTTP contract suite on a real Kafka broker in this JVM.
  */
-class SpringContractIT extends HttpContractSuite {
+class StarterContractIT extends HttpContractSuite {
+
+    /** The whole application: the starter configures the rest. */
+    @SpringBootApplication
+    static class SmallApp {}
 
     private InJvmKafkaCluster kafka;
     private ConfigurableApplicationContext app;
@@ -27,7 +32,7 @@ class SpringContractIT extends HttpContractSuite {
     void startKafkaAndApp() {
         kafka = InJvmKafkaCluster.single();
         app = SpringApplication.run(
-                ReserveKitSpringApplication.class,
+                SmallApp.class,
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--reservekit.publish-timeout=3s");
@@ -87,7 +92,7 @@ class SpringContractIT extends HttpContractSuite {
     }
 
     private void awaitHealthUp() {
-        await("spring-app UP again after Kafka came back")
+        await("the app UP again after Kafka came back")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> api().get("/actuator/health").status() == 200);
     }

@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.web;
+package io.github.reservekit.spring.boot.autoconfigure.web;
 
 import io.github.reservekit.http.ReservationProblems;
 import jakarta.servlet.FilterChain;
@@ -9,18 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps every request body at {@link ReservationProblems#MAX_BODY_BYTES}, whether or not it declares its length:
  * reading past the cap fails with {@link BodyTooLargeException}, which {@link ApiExceptionHandler} answers with
- * 413. Nothing beyond the cap is ever buffered.
+ * 413. Nothing beyond the cap is ever buffered. Registered for ReserveKit's paths only, first of all filters.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override

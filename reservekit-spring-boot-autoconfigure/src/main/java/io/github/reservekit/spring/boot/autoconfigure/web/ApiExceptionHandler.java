@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.web;
+package io.github.reservekit.spring.boot.autoconfigure.web;
 
 import io.github.reservekit.http.InvalidRequestException;
 import io.github.reservekit.http.Problem;
@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -26,10 +28,23 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The one place that turns failures into RFC 9457 problems: business outcomes of the core, requests that
  * reservation-http refused, and Spring MVC's own request errors, all rendered from {@link ReservationProblems} so
- * the answer matches every other shell.
+ * the answer matches every other shell. Registered as one of two advices: {@link ForReserveKit}, for ReserveKit's
+ * own endpoints only (the default: the application's other controllers keep their error handling), or
+ * {@link ForAllRequests} ({@code reservekit.http.all-errors-as-problems=true}, an application that is ReserveKit
+ * alone: unknown paths, wrong methods and media types become problems too).
  */
-@RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** For the requests ReserveKit's controllers handle. */
+    @RestControllerAdvice(
+            assignableTypes = {ReservationController.class, EventViewController.class, DocumentsController.class})
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static final class ForReserveKit extends ApiExceptionHandler {}
+
+    /** For every request of the application. */
+    @RestControllerAdvice
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static final class ForAllRequests extends ApiExceptionHandler {}
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
@@ -65,7 +80,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case HttpMediaTypeNotSupportedException unsupported -> ReservationProblems.unsupportedMediaType();
             case HttpRequestMethodNotSupportedException notAllowed -> ReservationProblems.methodNotAllowed();
             case NoResourceFoundException notFound -> ReservationProblems.noSuchEndpoint();
-            default -> ReservationProblems.httpError(status.value());
+            default ->
+                status.value() == 404
+                        ? ReservationProblems.noSuchEndpoint()
+                        : ReservationProblems.httpError(status.value());
         };
     }
 

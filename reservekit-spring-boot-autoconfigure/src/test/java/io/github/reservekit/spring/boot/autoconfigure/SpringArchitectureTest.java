@@ -1,4 +1,4 @@
-package io.github.reservekit.spring;
+package io.github.reservekit.spring.boot.autoconfigure;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,13 +8,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.reservekit.reservation.testing.HexagonRules;
 
-@AnalyzeClasses(packages = "io.github.reservekit.spring", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "io.github.reservekit.spring.boot.autoconfigure",
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class SpringArchitectureTest {
 
     @ArchTest
     static final ArchRule controllers_use_the_use_case_ports_only = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring.web..")
+            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure.web..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -29,19 +31,19 @@ class SpringArchitectureTest {
     @ArchTest
     static final ArchRule the_shell_holds_no_micronaut_type = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring..")
+            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.micronaut..")
-            .because("each shell uses its own framework only");
+            .because("the Spring Boot module uses Spring only");
 
     @ArchTest
     static final ArchRule the_shell_takes_the_core_as_assembled_once_never_its_services = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring..")
+            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(HexagonRules.SERVICES, HexagonRules.CORE_ADAPTERS)
             .because("the core is assembled once (ReservationApplication, through the adapter's ReserveKitKafka);"
-                    + " a shell exposes it and adds nothing of its own");
+                    + " the auto-configuration exposes it and adds nothing of its own");
 }
