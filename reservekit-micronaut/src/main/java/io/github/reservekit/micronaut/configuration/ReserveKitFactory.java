@@ -1,10 +1,11 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.config.AbstractKafkaConsumerConfiguration;
@@ -14,6 +15,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -23,18 +25,21 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * ReserveKit in Micronaut: the adapter's one assembly ({@link ReserveKitKafka}) fed by micronaut-kafka's own
+ * ReserveKit in any Micronaut app: the adapter's one assembly ({@link ReserveKitKafka}) fed by micronaut-kafka's own
  * configuration ({@code kafka.*} with {@code kafka.producers.default.*} for the publisher and
  * {@code kafka.consumers.default.*} for the follower, so bootstrap servers, client ids, security and the metrics
  * reporter apply to both), its admin client, and {@code reservekit.*} (bound once, by the adapter's
  * {@link ReserveKitSettings#bind}). The core's use cases are one bean, {@link ReservationApplication}. A
  * {@link Context} bean: the follower replays the topic while the context starts, before the HTTP server does.
+ * Every bean can be replaced with the application's own ({@code @Replaces}); {@code kafka.enabled=false} switches
+ * all of them off. With an OpenTelemetry bean (micronaut-tracing), each event carries the request's trace.
  */
 @Factory
 @Requires(property = "kafka.enabled", notEquals = "false")
 class ReserveKitFactory {
 
-    static final URI SOURCE = URI.create("/reservekit/micronaut-app");
+    /** The CloudEvents source when {@code reservekit.source} is not set. */
+    static final URI SOURCE = URI.create("/reservekit/micronaut");
 
     @Context
     @Bean(preDestroy = "close")
@@ -43,7 +48,8 @@ class ReserveKitFactory {
             AbstractKafkaProducerConfiguration<?, ?> producer,
             AbstractKafkaConsumerConfiguration<?, ?> consumer,
             AdminClient admin,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            @Nullable RecordTracing tracing) {
         var settings = ReserveKitSettings.bind(
                 key -> environment.getProperty(key, String.class).orElse(null), SOURCE);
         var producerProperties = clientProperties(producer.getConfig());
@@ -54,6 +60,7 @@ class ReserveKitFactory {
                 .consumerProperties(clientProperties(consumer.getConfig()))
                 .admin(admin)
                 .publisherDecorator(publisher -> new MeteredReservationPublisher(publisher, meters))
+                .tracing(tracing == null ? RecordTracing.NONE : tracing)
                 .build();
         reserveKit.start(); // replays the topic before the web server starts; closes everything if it cannot
         new FollowerMetrics(reserveKit.follower()).bindTo(meters);

@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.micronaut.context.annotation.Requires;

@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut.web;
+package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.InvalidRequestException;
 import io.github.reservekit.http.Problem;
@@ -6,6 +6,7 @@ import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns failures into RFC 9457 problems, all taken from {@link ReservationProblems} so the
- * answer matches spring-app's byte for byte:
+ * answer matches the Spring Boot starter's. For an application that is ReserveKit alone
+ * ({@code reservekit.http.all-errors-as-problems=true}) it answers every error of the application:
  *
  * <ul>
  *   <li>as the {@link ExceptionHandler} of every {@link RuntimeException} a controller throws (business
@@ -30,12 +32,40 @@ import org.slf4j.LoggerFactory;
  *       (404 no route, 405, 415, 413 over {@code micronaut.server.max-request-size}, ...), replacing its default
  *       JSON error body.
  * </ul>
+ *
+ * <p>Otherwise (the default, for an application with endpoints of its own) only ReserveKit's own exceptions are
+ * answered here, by {@link ReserveKitOutcomes} and {@link RefusedRequests}, and Micronaut keeps answering the rest.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
+@Requires(property = ApiErrors.ALL_ERRORS, value = "true")
 class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, ErrorResponseProcessor<Object> {
 
+    static final String ALL_ERRORS = "reservekit.http.all-errors-as-problems";
+
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The core's business outcomes, when ApiErrors does not answer every error. */
+    @Singleton
+    @Requires(property = ALL_ERRORS, notEquals = "true")
+    static final class ReserveKitOutcomes implements ExceptionHandler<ReservationException, HttpResponse<?>> {
+        @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
+        public HttpResponse<?> handle(HttpRequest request, ReservationException exception) {
+            return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        }
+    }
+
+    /** Requests reservation-http refused, when ApiErrors does not answer every error. */
+    @Singleton
+    @Requires(property = ALL_ERRORS, notEquals = "true")
+    static final class RefusedRequests implements ExceptionHandler<InvalidRequestException, HttpResponse<?>> {
+        @Override
+        @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
+        public HttpResponse<?> handle(HttpRequest request, InvalidRequestException exception) {
+            return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        }
+    }
 
     @Override
     @SuppressWarnings("rawtypes") // ExceptionHandler's own signature

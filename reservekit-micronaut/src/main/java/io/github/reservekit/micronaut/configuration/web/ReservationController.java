@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut.web;
+package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.PlaceReservationRequest;
@@ -11,6 +11,7 @@ import io.github.reservekit.reservation.application.port.in.ListReservationsQuer
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,6 +26,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
 import java.net.URI;
 import java.util.List;
 
@@ -33,9 +35,13 @@ import java.util.List;
  * reservation-http, as in every shell, never bound by micronaut-serde (which would coerce {@code "2"} or
  * {@code 2.5} to a whole number); errors go to {@link ApiErrors}.
  * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
- * threads), never on the event loop.
+ * threads), never on the event loop. The HTTP model of reservation-http carries no annotation, so the records it
+ * answers with are imported for micronaut-serde here. {@code reservekit.http.enabled=false} leaves the API out.
  */
 @Controller("/reservations")
+@Requires(property = "reservekit.http.enabled", notEquals = "false")
+@SerdeImport(ReservationView.class)
+@SerdeImport(EventView.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReservationController {
 

@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,12 +12,14 @@ import java.io.File;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The shell is wiring only: web on the ports, Kafka kept out of the web layer, no Spring anywhere. */
-@AnalyzeClasses(packages = "io.github.reservekit.micronaut", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The module is wiring only: web on the ports, Kafka kept out of the web layer, no Spring anywhere. */
+@AnalyzeClasses(
+        packages = "io.github.reservekit.micronaut.configuration",
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class MicronautArchitectureTest {
 
-    private static final String SHELL = "io.github.reservekit.micronaut..";
-    private static final String WEB = "io.github.reservekit.micronaut.web..";
+    private static final String SHELL = "io.github.reservekit.micronaut.configuration..";
+    private static final String WEB = "io.github.reservekit.micronaut.configuration.web..";
 
     @ArchTest
     static final ArchRule the_web_layer_uses_only_the_ports_of_the_core =
@@ -40,11 +42,11 @@ class MicronautArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..")
-            .because("micronaut-app proves the core runs without Spring");
+            .because("the Micronaut module proves the core runs without Spring");
 
     @ArchTest
     static final ArchRule the_shell_packages_are_free_of_cycles =
-            HexagonRules.packages_are_free_of_cycles("io.github.reservekit.micronaut");
+            HexagonRules.packages_are_free_of_cycles("io.github.reservekit.micronaut.configuration");
 
     @Test
     void no_spring_jar_is_on_the_classpath() {

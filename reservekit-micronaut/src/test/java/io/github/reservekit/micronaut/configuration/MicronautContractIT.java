@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +24,8 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * micronaut-app against the shared HTTP contract suite, unchanged, on a real Kafka broker in this JVM, plus the
+ * A small Micronaut app that is only this module and an {@code application.yml} (the test class path's) against
+ * the shared HTTP contract suite, unchanged, on a real Kafka broker in this JVM, plus the
  * few checks that are the shell's own (dead letters, the event view, metrics), as in spring-app's.
  */
 class MicronautContractIT extends HttpContractSuite {
@@ -92,7 +93,7 @@ class MicronautContractIT extends HttpContractSuite {
             @Override
             public void startKafka() {
                 kafka.stoppedBrokerIds().forEach(kafka::startBroker);
-                await("micronaut-app UP again after Kafka came back")
+                await("the app UP again after Kafka came back")
                         .atMost(Duration.ofSeconds(60))
                         .until(() -> api().get("/health").status() == 200);
             }

@@ -1,10 +1,10 @@
-package io.github.reservekit.micronaut.web;
+package io.github.reservekit.micronaut.configuration.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.http.RecentEvents;
-import io.github.reservekit.micronaut.FakePublisherFactory;
+import io.github.reservekit.micronaut.configuration.FakePublisherFactory;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import io.micronaut.context.ApplicationContext;

@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.reservekit.micronaut;
+package io.github.reservekit.micronaut.configuration;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
