@@ -114,7 +114,7 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
     }
 
     @SuppressWarnings("unchecked")
-    private static MutableHttpResponse<Object> render(
+    static MutableHttpResponse<Object> render(
             Problem problem, HttpRequest<?> request, MutableHttpResponse<?> response) {
         Object body = problem.body(request.getPath());
         var rendered = ((MutableHttpResponse<Object>) response)
