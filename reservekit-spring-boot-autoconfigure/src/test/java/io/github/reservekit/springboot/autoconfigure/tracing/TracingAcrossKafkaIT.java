@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.autoconfigure.tracing;
+package io.github.reservekit.springboot.autoconfigure.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

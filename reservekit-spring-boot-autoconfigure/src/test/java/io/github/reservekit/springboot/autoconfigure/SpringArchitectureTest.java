@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.autoconfigure;
+package io.github.reservekit.springboot.autoconfigure;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -9,14 +9,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.github.reservekit.reservation.testing.HexagonRules;
 
 @AnalyzeClasses(
-        packages = "io.github.reservekit.spring.boot.autoconfigure",
+        packages = "io.github.reservekit.springboot.autoconfigure",
         importOptions = ImportOption.DoNotIncludeTests.class)
 class SpringArchitectureTest {
 
     @ArchTest
     static final ArchRule controllers_use_the_use_case_ports_only = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure.web..")
+            .resideInAPackage("io.github.reservekit.springboot.autoconfigure.web..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -31,7 +31,7 @@ class SpringArchitectureTest {
     @ArchTest
     static final ArchRule the_shell_holds_no_micronaut_type = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure..")
+            .resideInAPackage("io.github.reservekit.springboot.autoconfigure..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.micronaut..")
@@ -40,7 +40,7 @@ class SpringArchitectureTest {
     @ArchTest
     static final ArchRule the_shell_takes_the_core_as_assembled_once_never_its_services = noClasses()
             .that()
-            .resideInAPackage("io.github.reservekit.spring.boot.autoconfigure..")
+            .resideInAPackage("io.github.reservekit.springboot.autoconfigure..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(HexagonRules.SERVICES, HexagonRules.CORE_ADAPTERS)

@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.starter;
+package io.github.reservekit.springboot.starter;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,11 +1,11 @@
-package io.github.reservekit.spring.boot.autoconfigure;
+package io.github.reservekit.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
-import io.github.reservekit.spring.boot.autoconfigure.web.ReserveKitWebAutoConfiguration;
+import io.github.reservekit.springboot.autoconfigure.web.ReserveKitWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;

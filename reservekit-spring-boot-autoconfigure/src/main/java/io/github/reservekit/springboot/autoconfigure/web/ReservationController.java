@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.autoconfigure.web;
+package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReservationView;

@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.autoconfigure;
+package io.github.reservekit.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.reservekit.spring.boot.autoconfigure;
+package io.github.reservekit.springboot.autoconfigure;
 
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import java.time.Duration;

@@ -1,11 +1,11 @@
-package io.github.reservekit.spring.boot.autoconfigure.web;
+package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
-import io.github.reservekit.spring.boot.autoconfigure.ReserveKitAutoConfiguration;
+import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -1,9 +1,9 @@
-package io.github.reservekit.spring.boot.autoconfigure;
+package io.github.reservekit.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.spring.boot.autoconfigure.web.ReserveKitWebAutoConfiguration;
+import io.github.reservekit.springboot.autoconfigure.web.ReserveKitWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
