@@ -73,6 +73,7 @@ public class ReserveKitAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(ReserveKitKafka.class)
     Producers reserveKitProducers(ObjectProvider<MeterRegistry> meters) {
         // Configured by the adapter (its guarantees over Boot's settings) when the publisher is built, below.
         var factory = new DefaultKafkaProducerFactory<String, byte[]>(

@@ -127,6 +127,7 @@ class ReserveKitAutoConfigurationIT {
                 })
                 .run(context -> {
                     assertThat(context).hasSingleBean(ReserveKitKafka.class);
+                    assertThat(context).doesNotHaveBean(ReserveKitAutoConfiguration.Producers.class);
                     assertThat(context.getBean(ReserveKitKafka.class).settings().topic())
                             .isEqualTo(topic);
                     assertThat(context.getBean(ReservationApplication.class))
