@@ -591,11 +591,19 @@ public abstract class HttpContractSuite {
         assertProblem(place, 503);
         assertThat(place.header("Retry-After"))
                 .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        // CONTRACT.md v2: the problem names the reservation the request would have made and what is known of it.
+        var notConfirmed = place.json();
+        assertThat(notConfirmed.path("outcome").asText()).isIn("not-kept", "unknown");
+        var wouldHaveBeen = notConfirmed.path("reservationId").asText();
+        assertThat(wouldHaveBeen).isNotBlank().isNotEqualTo(id);
         assertProblem(cancel, 503);
         assertThat(cancel.header("Retry-After")).isPresent();
         assertThat(api().get("/reservations?resourceId=" + resource).json())
                 .as("the failed placement kept nothing and the failed cancel changed nothing")
                 .containsExactly(confirmed);
+        assertThat(api().get("/reservations/" + wouldHaveBeen).status())
+                .as("once Kafka is back, GET tells the outcome: the placement was not kept")
+                .isEqualTo(404);
         var mark = topic().mark();
         place(resource, 19, 21);
         assertThat(topic().recordsSince(mark, resource))

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The topic as the system of record, black-box: real restarts and a second instance of a shell on one real
- * cluster, spoken to over HTTP only. A shell's test extends this class, owns the cluster, and says how to start
+ * cluster, spoken to over HTTP only. A shell's test extends this class (through {@link TopicDecidesSuite}), owns the cluster, and says how to start
  * one more instance of the shell; the tests are the same for every shell.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -3,17 +3,20 @@ package io.github.reservekit.kafka;
 import io.github.reservekit.kafka.read.ConsumerSettings;
 import io.github.reservekit.kafka.read.FollowerStats;
 import io.github.reservekit.kafka.read.KafkaReservationFollower;
+import io.github.reservekit.kafka.read.KafkaReservationLog;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
-import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,6 +54,11 @@ public final class ReserveKitKafka implements AutoCloseable {
     private final KafkaReservationPublisher publisher;
     private final ReservationApplication reservations;
     private final KafkaReservationFollower follower;
+    private final AtomicLong lastProbe =
+            new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
+
+    /** How often a health check may probe writes while they are failing. */
+    static final int PROBE_INTERVAL_SECONDS = 3;
 
     private ReserveKitKafka(Builder builder) {
         this.settings = builder.settings;
@@ -65,14 +73,21 @@ public final class ReserveKitKafka implements AutoCloseable {
             }
             this.publisher =
                     KafkaReservationPublisher.create(producerSettings, builder.producerFactory, builder.tracing);
-            this.reservations = ReservationApplication.builder()
-                    .publisher(builder.publisherDecorator.apply(publisher))
-                    .clock(builder.clock)
-                    .build();
             var consumer =
                     builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
-            this.follower =
-                    KafkaReservationFollower.using(consumer, true, settings.topic(), reservations, builder.tracing);
+            // The follower folds into the core built just below (and reads nothing before start()); the core
+            // answers its writers from what the follower folded.
+            var core = new AtomicReference<ReservationApplication>();
+            this.follower = KafkaReservationFollower.using(
+                    consumer, true, settings.topic(), command -> core.get().apply(command), builder.tracing);
+            this.reservations = ReservationApplication.builder()
+                    .publisher(builder.publisherDecorator.apply(publisher))
+                    .log(new KafkaReservationLog(follower, topic::endOffsets))
+                    .publishTimeout(settings.publishTimeout())
+                    .clockSkewMargin(settings.clockSkewMargin())
+                    .clock(builder.clock)
+                    .build();
+            core.set(reservations);
         } catch (RuntimeException failed) {
             topic.close();
             throw failed;
@@ -118,9 +133,29 @@ public final class ReserveKitKafka implements AutoCloseable {
         return follower;
     }
 
-    /** Whether the topic can take events now; for health checks. */
-    public TopicHealth topicHealth() {
-        return topic.health();
+    /**
+     * Whether this instance can publish now, for health checks: the topic's state and what the latest writes did.
+     * While writes are failing, a health check sends a probe to the failing partition (at most every
+     * {@value #PROBE_INTERVAL_SECONDS} s; every reader skips it as an unknown type), so health returns to UP by
+     * itself once writes succeed again, even with no traffic.
+     */
+    public PublishingHealth publishingHealth() {
+        var topicHealth = topic.health();
+        var failing = publisher.outcomes().failing();
+        long now = System.nanoTime();
+        long last = lastProbe.get();
+        if (failing.isPresent()
+                && topicHealth.reachable()
+                && now - last >= Duration.ofSeconds(PROBE_INTERVAL_SECONDS).toNanos()
+                && lastProbe.compareAndSet(last, now)) {
+            try {
+                publisher.probe(failing.get().key());
+            } catch (RuntimeException stillFailing) {
+                LOG.debug("Health probe failed: {}", stillFailing.toString());
+            }
+            failing = publisher.outcomes().failing();
+        }
+        return new PublishingHealth(topicHealth, failing);
     }
 
     public ReserveKitSettings settings() {

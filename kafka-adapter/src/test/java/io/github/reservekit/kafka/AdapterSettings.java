@@ -90,7 +90,8 @@ record AdapterSettings(ReserveKitSettings reserveKit, Map<String, Object> kafkaP
                     reserveKit.partitions(),
                     reserveKit.replayTimeout(),
                     reserveKit.retentionMs(),
-                    reserveKit.retentionBytes());
+                    reserveKit.retentionBytes(),
+                    reserveKit.clockSkewMargin());
             return this;
         }
 

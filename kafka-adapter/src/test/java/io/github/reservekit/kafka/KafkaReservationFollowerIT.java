@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.reservekit.kafka.read.FollowerState;
 import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.RecordOutcome;
-import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
@@ -91,7 +90,8 @@ class KafkaReservationFollowerIT {
         assertThat(restarted.app.listByResource(new ResourceId("table-1"))).containsExactly(cancelled, dinner);
         var stats = restarted.follower.stats();
         assertThat(stats.replayedRecords()).isEqualTo(4);
-        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(4);
+        assertThat(stats.count(RecordOutcome.CONFIRMED)).isEqualTo(3);
+        assertThat(stats.count(RecordOutcome.CANCELLED)).isEqualTo(1);
         assertThat(stats.skipped()).isZero();
     }
 
@@ -153,7 +153,7 @@ class KafkaReservationFollowerIT {
     }
 
     @Test
-    void an_instances_own_events_come_back_through_the_tail_without_being_applied_twice() {
+    void every_instance_applies_each_event_once_through_its_follower_its_own_included() {
         newTopic();
         var one = instance();
         var two = instance();
@@ -162,16 +162,18 @@ class KafkaReservationFollowerIT {
         eventually(() -> exists(two.app, placed), "the placement reaches the second instance");
         var cancelled = two.app.cancel(new CancelReservationCommand(placed.id()));
         eventually(
-                () -> one.follower.stats().count(RecordOutcome.APPLIED) == 1
-                        && one.follower.stats().count(RecordOutcome.ALREADY_APPLIED) == 1
-                        && two.follower.stats().count(RecordOutcome.APPLIED) == 1
-                        && two.follower.stats().count(RecordOutcome.ALREADY_APPLIED) == 1,
-                "each instance reads its own event back as already applied and the other's as applied");
+                () -> one.follower.stats().count(RecordOutcome.CONFIRMED) == 1
+                        && one.follower.stats().count(RecordOutcome.CANCELLED) == 1
+                        && two.follower.stats().count(RecordOutcome.CONFIRMED) == 1
+                        && two.follower.stats().count(RecordOutcome.CANCELLED) == 1,
+                () -> "each instance folds every event once, its own and the other's: "
+                        + one.follower.stats().records() + " / "
+                        + two.follower.stats().records());
 
         assertThat(one.app.findById(placed.id())).isEqualTo(cancelled);
         assertThat(two.app.findById(placed.id())).isEqualTo(cancelled);
         assertThat(one.app.listByResource(new ResourceId("room-7"))).containsExactly(cancelled);
-        assertThat(one.follower.stats().count(RecordOutcome.DOUBLE_BOOKING)).isZero();
+        assertThat(one.follower.stats().count(RecordOutcome.UNCHANGED)).isZero();
     }
 
     @Test
@@ -197,7 +199,7 @@ class KafkaReservationFollowerIT {
 
         var stats = replayed.follower.stats();
         assertThat(stats.replayedRecords()).isEqualTo(7);
-        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(2);
+        assertThat(stats.count(RecordOutcome.CONFIRMED)).isEqualTo(2);
         assertThat(stats.count(RecordOutcome.MALFORMED)).isEqualTo(3);
         assertThat(stats.count(RecordOutcome.UNKNOWN_TYPE)).isEqualTo(1);
         assertThat(stats.count(RecordOutcome.UNSUPPORTED_VERSION)).isEqualTo(1);
@@ -228,7 +230,7 @@ class KafkaReservationFollowerIT {
         var stats = follower.replay(CATCH_UP);
 
         assertThat(stats.count(RecordOutcome.APPLY_FAILURE)).isEqualTo(1);
-        assertThat(stats.count(RecordOutcome.APPLIED)).isEqualTo(1);
+        assertThat(stats.count(RecordOutcome.CONFIRMED)).isEqualTo(1);
         assertThat(follower.isCaughtUp()).isTrue();
         assertThat(target.findById(second.id())).isEqualTo(second);
         assertThatThrownBy(() -> target.findById(first.id())).isInstanceOf(ReservationNotFoundException.class);
@@ -262,23 +264,24 @@ class KafkaReservationFollowerIT {
     private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
     /** One application instance: its own repository, publishing to and following the test's topic. */
+    /** An instance as every shell assembles it: {@link ReserveKitKafka}. */
     private final class Instance implements AutoCloseable {
         final ReservationApplication app;
         final KafkaReservationFollower follower;
-        private final KafkaReservationPublisher publisher;
+        private final ReserveKitKafka kafka;
 
         Instance() {
-            publisher = settings.createPublisher();
-            app = ReservationApplication.builder().publisher(publisher).build();
-            follower = settings.createFollower(app);
-            follower.replay(CATCH_UP);
+            kafka = ReserveKitKafka.builder(settings.reserveKit(), settings.kafkaProperties())
+                    .build();
+            kafka.start();
+            app = kafka.reservations();
+            follower = kafka.follower();
         }
 
         /** As a shell stops: no more events read, then no more written. */
         @Override
         public void close() {
-            follower.close();
-            publisher.close();
+            kafka.close();
         }
     }
 
@@ -336,10 +339,14 @@ class KafkaReservationFollowerIT {
 
     /** Polls {@code condition} every 10 ms until it holds, failing after 10 s. */
     private static void eventually(BooleanSupplier condition, String what) {
+        eventually(condition, () -> what);
+    }
+
+    private static void eventually(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s: " + what);
+                throw new AssertionError("not within 10 s: " + what.get());
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }

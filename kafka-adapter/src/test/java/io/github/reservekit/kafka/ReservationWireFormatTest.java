@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +133,47 @@ class ReservationWireFormatTest {
 
             assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
         }
+    }
+
+    @Test
+    void version_2_events_carry_confirm_by_and_the_rejected_type_reads_back_and_matches_its_schema() {
+        var confirmBy = PLACED.occurredAt().plusSeconds(5);
+        var placed = new ReservationPlaced(
+                PLACED.eventId(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.details(),
+                PLACED.idempotencyKey(),
+                Optional.of(confirmBy));
+        var cancelled = new ReservationCancelled(
+                CANCELLED.eventId(),
+                CANCELLED.occurredAt(),
+                CANCELLED.reservationId(),
+                CANCELLED.resourceId(),
+                Optional.of(confirmBy));
+        var rejected = new ReservationRejected(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.resourceId(),
+                ReservationRejected.Reason.OVERLAP,
+                Optional.of(CANCELLED.reservationId()));
+
+        for (var event : java.util.List.<ReservationEvent>of(placed, cancelled, rejected)) {
+            var record = published(event);
+
+            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
+            assertThat(WireContract.validate(event, record.value())).isEmpty();
+        }
+        assertThat(new String(published(placed).value(), StandardCharsets.UTF_8))
+                .endsWith(",\"confirmBy\":\"" + confirmBy + "\"}");
+        var rejectedRecord = published(rejected);
+        assertThat(WireContract.headers(rejectedRecord.headers()))
+                .containsEntry("ce_type", "io.github.reservekit.reservation.rejected.v1")
+                .containsEntry("ce_subject", PLACED.reservationId().toString());
+        assertThat(new String(rejectedRecord.value(), StandardCharsets.UTF_8))
+                .contains("\"reason\":\"overlap\"")
+                .contains("\"conflictingReservationId\":\"" + CANCELLED.reservationId() + "\"");
     }
 
     @Test

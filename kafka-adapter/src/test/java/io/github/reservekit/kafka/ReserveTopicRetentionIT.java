@@ -91,10 +91,26 @@ class ReserveTopicRetentionIT {
                 .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
                 .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "1073741824");
         assertThat(health.deletesEvents()).isTrue();
-        assertThat(health.canPublish()).isTrue();
         assertThat(health.problems())
                 .anySatisfy(problem -> assertThat(problem).contains("cleanup.policy compact"))
                 .anySatisfy(problem -> assertThat(problem).contains("retention.bytes 1073741824"));
+        // Created without LogAppendTime, it cannot guarantee the contract: not healthy, and the fix is named.
+        assertThat(health.canPublish()).isFalse();
+        assertThat(health.problems())
+                .anySatisfy(problem -> assertThat(problem)
+                        .contains("message.timestamp.type CreateTime")
+                        .contains("--add-config message.timestamp.type=LogAppendTime"));
+    }
+
+    @Test
+    void a_topic_the_adapter_creates_stamps_records_with_the_brokers_append_time() throws Exception {
+        String name = PREFIX + "append-time";
+
+        var health = ensureExists(settings(name).build());
+
+        assertThat(topicConfig(name)).containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        assertThat(health.timestampType()).isEqualTo("LogAppendTime");
+        assertThat(health.canPublish()).isTrue();
     }
 
     private static AdapterSettings.Builder settings(String topic) {

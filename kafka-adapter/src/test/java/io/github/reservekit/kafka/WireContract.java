@@ -19,6 +19,7 @@ import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -102,6 +103,7 @@ final class WireContract {
         String type = switch (event) {
             case ReservationPlaced placed -> "io.github.reservekit.reservation.placed.v1";
             case ReservationCancelled cancelled -> "io.github.reservekit.reservation.cancelled.v1";
+            case ReservationRejected rejected -> "io.github.reservekit.reservation.rejected.v1";
         };
         return schema(type);
     }

@@ -1,7 +1,7 @@
 package io.github.reservekit.micronaut;
 
 import io.github.reservekit.contract.ApiClient;
-import io.github.reservekit.contract.SystemOfRecordSuite;
+import io.github.reservekit.contract.TopicDecidesSuite;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** micronaut-app against the shared system-of-record suite: real restarts and two instances on one real broker. */
-class MicronautSystemOfRecordIT extends SystemOfRecordSuite {
+class MicronautSystemOfRecordIT extends TopicDecidesSuite {
 
     private InJvmKafkaCluster kafka;
 

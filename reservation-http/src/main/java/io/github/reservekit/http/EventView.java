@@ -3,13 +3,14 @@ package io.github.reservekit.http;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 
 /**
  * One event of the live view ({@code GET /reservations/events?after=N}): what happened, to which reservation,
  * and where it sits on the topic.
  *
  * @param sequence this instance's arrival number, increasing by one per event seen; pass it as {@code after}
- * @param type {@code placed} or {@code cancelled}
+ * @param type {@code placed}, {@code cancelled} or {@code rejected}
  */
 public record EventView(
         long sequence,
@@ -25,6 +26,7 @@ public record EventView(
         String type = switch (event) {
             case ReservationPlaced placed -> "placed";
             case ReservationCancelled cancelled -> "cancelled";
+            case ReservationRejected rejected -> "rejected";
         };
         return new EventView(
                 sequence,

@@ -6,7 +6,10 @@ import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,17 @@ public final class ReservationProblems {
                         Map.of(
                                 "existingReservationId",
                                 reused.existingReservationId().toString()));
+            case ReservationNotConfirmedException notConfirmed -> notConfirmed(notConfirmed);
+            case ReservationsUnavailableException unavailable ->
+                new Problem(
+                        503,
+                        TYPE_PREFIX + "reservations-unavailable",
+                        "Reservations unavailable",
+                        "This instance could not catch up with the topic in time, so it cannot answer up to date."
+                                + " Retry later.",
+                        List.of(),
+                        Map.of(),
+                        Optional.of(RETRY_AFTER_SECONDS));
             case PublicationFailedException failed ->
                 new Problem(
                         503,
@@ -74,6 +88,28 @@ public final class ReservationProblems {
                         Optional.of(failed.retriable() ? RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS_NOT_RETRIABLE));
             default -> unexpected();
         };
+    }
+
+    /**
+     * 503 for a write the topic did not confirm, with {@code reservationId} and {@code outcome}: {@code not-kept}
+     * (it can never be confirmed) or {@code unknown} (Kafka could not be read; GET tells later).
+     */
+    private static Problem notConfirmed(ReservationNotConfirmedException notConfirmed) {
+        boolean notKept = notConfirmed.outcome() == ReservationNotConfirmedException.Outcome.NOT_KEPT;
+        var members = new LinkedHashMap<String, String>();
+        members.put("reservationId", notConfirmed.reservationId().toString());
+        members.put("outcome", notKept ? "not-kept" : "unknown");
+        return new Problem(
+                503,
+                TYPE_PREFIX + "not-confirmed",
+                "Reservation not confirmed",
+                notKept
+                        ? "Kafka did not confirm the event in time, so nothing was changed. Retry later."
+                        : "Kafka could not be read to learn whether the event was kept; GET /reservations/"
+                                + notConfirmed.reservationId() + " tells once Kafka is reachable.",
+                List.of(),
+                members,
+                Optional.of(RETRY_AFTER_SECONDS));
     }
 
     /** 400: a request refused before the core saw it: its body is not a JSON object, or the fields it names. */

@@ -1,7 +1,7 @@
 package io.github.reservekit.spring;
 
 import io.github.reservekit.contract.ApiClient;
-import io.github.reservekit.contract.SystemOfRecordSuite;
+import io.github.reservekit.contract.TopicDecidesSuite;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.URI;
 import java.util.UUID;
@@ -11,7 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** spring-app against the shared system-of-record suite: real restarts and two instances on one real broker. */
-class SpringSystemOfRecordIT extends SystemOfRecordSuite {
+class SpringSystemOfRecordIT extends TopicDecidesSuite {
 
     private InJvmKafkaCluster kafka;
 

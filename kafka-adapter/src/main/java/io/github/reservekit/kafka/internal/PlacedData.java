@@ -14,7 +14,8 @@ import java.time.Instant;
     "endsAt",
     "createdAt",
     "status",
-    "idempotencyKey"
+    "idempotencyKey",
+    "confirmBy"
 })
 record PlacedData(
         String reservationId,
@@ -25,4 +26,5 @@ record PlacedData(
         Instant endsAt,
         Instant createdAt,
         String status,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmBy) {}

@@ -23,11 +23,14 @@ import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -44,6 +47,7 @@ public final class ReservationWire {
 
     public static final String PLACED_V1 = "io.github.reservekit.reservation.placed.v1";
     public static final String CANCELLED_V1 = "io.github.reservekit.reservation.cancelled.v1";
+    public static final String REJECTED_V1 = "io.github.reservekit.reservation.rejected.v1";
     public static final String JSON = "application/json";
 
     /**
@@ -53,7 +57,7 @@ public final class ReservationWire {
     public static final String SCHEMA_BASE = "https://reservekit.github.io/schemas/";
 
     private static final Pattern OUR_TYPES =
-            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled)\\.v(\\d+)");
+            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected)\\.v(\\d+)");
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -87,7 +91,8 @@ public final class ReservationWire {
                                 ReservationStatus.CONFIRMED.name(),
                                 placed.idempotencyKey()
                                         .map(IdempotencyKey::value)
-                                        .orElse(null)));
+                                        .orElse(null),
+                                placed.confirmBy().orElse(null)));
             case ReservationCancelled cancelled ->
                 new Wire(
                         CANCELLED_V1,
@@ -96,7 +101,21 @@ public final class ReservationWire {
                         new CancelledData(
                                 cancelled.reservationId().toString(),
                                 cancelled.resourceId().value(),
-                                cancelled.cancelledAt()));
+                                cancelled.cancelledAt(),
+                                cancelled.confirmBy().orElse(null)));
+            case ReservationRejected rejected ->
+                new Wire(
+                        REJECTED_V1,
+                        rejected.reservationId(),
+                        rejected.occurredAt(),
+                        new RejectedData(
+                                rejected.reservationId().toString(),
+                                rejected.resourceId().value(),
+                                rejected.reason().name().toLowerCase(Locale.ROOT),
+                                rejected.occurredAt(),
+                                rejected.conflictingReservationId()
+                                        .map(ReservationId::toString)
+                                        .orElse(null)));
         };
     }
 
@@ -138,6 +157,22 @@ public final class ReservationWire {
         return KafkaMessageFactory.<String>createWriter(
                         topic, event.resourceId().value())
                 .writeBinary(toCloudEvent(source, event));
+    }
+
+    /** The CloudEvents type of a health probe: no reader knows it, so every reader skips it. */
+    public static final String PROBE = "io.github.reservekit.health.probe.v1";
+
+    /** A health probe record keyed {@code key}: a CloudEvent of type {@link #PROBE} with empty JSON data. */
+    public static ProducerRecord<String, byte[]> probe(String topic, URI source, String key) {
+        var probe = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(source)
+                .withType(PROBE)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withData("{}".getBytes(StandardCharsets.UTF_8))
+                .build();
+        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(probe);
     }
 
     /**
@@ -188,8 +223,7 @@ public final class ReservationWire {
                     WireFormatException.Kind.UNSUPPORTED_VERSION, type, "unsupported event version " + type);
         }
         String contentType = cloudEvent.getDataContentType();
-        if (contentType != null
-                && !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(JSON)) {
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
             throw malformed(type, "data content type " + contentType + " is not " + JSON, null);
         }
         if (cloudEvent.getData() == null) {
@@ -203,9 +237,11 @@ public final class ReservationWire {
         }
         byte[] json = cloudEvent.getData().toBytes();
         try {
-            ReservationEvent event = ours.group(1).equals("placed")
-                    ? placed(eventId, MAPPER.readValue(json, PlacedData.class))
-                    : cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
+            ReservationEvent event = switch (ours.group(1)) {
+                case "placed" -> placed(eventId, MAPPER.readValue(json, PlacedData.class));
+                case "cancelled" -> cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
+                default -> rejected(eventId, MAPPER.readValue(json, RejectedData.class));
+            };
             if (cloudEvent.getSubject() != null
                     && !cloudEvent.getSubject().equals(event.reservationId().toString())) {
                 throw malformed(
@@ -232,7 +268,8 @@ public final class ReservationWire {
                 required(data.createdAt(), "createdAt"),
                 ReservationId.parse(required(data.reservationId(), "reservationId")),
                 details,
-                Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new));
+                Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new),
+                Optional.ofNullable(data.confirmBy()));
     }
 
     private static ReservationCancelled cancelled(UUID eventId, CancelledData data) {
@@ -240,7 +277,19 @@ public final class ReservationWire {
                 eventId,
                 required(data.cancelledAt(), "cancelledAt"),
                 ReservationId.parse(required(data.reservationId(), "reservationId")),
-                new ResourceId(required(data.resourceId(), "resourceId")));
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                Optional.ofNullable(data.confirmBy()));
+    }
+
+    private static ReservationRejected rejected(UUID eventId, RejectedData data) {
+        return new ReservationRejected(
+                eventId,
+                required(data.rejectedAt(), "rejectedAt"),
+                ReservationId.parse(required(data.reservationId(), "reservationId")),
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                ReservationRejected.Reason.valueOf(
+                        required(data.reason(), "reason").toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(data.conflictingReservationId()).map(ReservationId::parse));
     }
 
     private static <T> T required(T value, String field) {

@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationPublishe
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -49,6 +50,7 @@ public final class MeteredReservationPublisher implements ReservationPublisher {
         return switch (event) {
             case ReservationPlaced placed -> "placed";
             case ReservationCancelled cancelled -> "cancelled";
+            case ReservationRejected rejected -> "rejected";
         };
     }
 }

@@ -4,6 +4,7 @@ import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,8 +105,7 @@ final class FollowerRecords {
                         followed.outcome().tag(),
                         followed.detail());
             case UNKNOWN_TYPE -> LOG.info("Skipped record {}: {}", followed.position(), followed.detail());
-            case DOUBLE_BOOKING ->
-                LOG.warn("Double booking {}: both placements were confirmed and both are kept", followed.position());
+            case VOID -> LOG.info("Void {}: appended after its confirmBy", followed.position());
             default -> {}
         }
         if (!followed.detail().isEmpty()) {
@@ -127,7 +127,11 @@ final class FollowerRecords {
 
     private FollowedRecord apply(ConsumerRecord<?, byte[]> record, ReservationEvent event) {
         try {
-            var outcome = RecordOutcome.of(events.apply(new ApplyReservationEventCommand(event)));
+            // The record's timestamp is the broker's append time (the topic uses LogAppendTime): the same for
+            // every reader, so the fold's confirmBy rule decides alike everywhere.
+            var decision =
+                    events.apply(new ApplyReservationEventCommand(event, Instant.ofEpochMilli(record.timestamp())));
+            var outcome = RecordOutcome.of(decision);
             return followed(record, event, outcome, "");
         } catch (RuntimeException bug) {
             LOG.error("Could not apply event {} of reservation {}", event.eventId(), event.reservationId(), bug);

@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.application.port.in.ApplyReservationEven
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -19,23 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instance's one reader of the topic ({@code reserve} by default): it rebuilds the local state from the topic
- * and keeps it in sync, so the topic is the system of record and the repository a view of it. Framework-free;
- * every shell and embedder uses it the same way ({@code ReserveKitKafka} builds it):
- *
- * <pre>{@code
- * follower.replay(Duration.ofMinutes(5)); // blocks until caught up; then tails in the background
- * follower.close();                       // before the publisher and the repository go away
- * }</pre>
- *
- * <p>It assigns itself every partition (no consumer group, no committed offset), reads from the beginning up to the
- * end offsets taken at start ({@link #isCaughtUp()} after that), then tails, in ONE thread, applying events in
- * partition order through the core's {@link ApplyReservationEventUseCase} and telling {@link FollowerListener}s
- * (the live view, metrics). A record it cannot read is skipped alike by every instance, counted and reported with
- * its position ({@link FollowerStats#lastSkipped()}); an event whose application throws is logged and counted; a
- * failed poll is retried every second; only an {@link Error} ends the thread ({@link FollowerState#FAILED}).
- * Thread-safe; {@link #close()} is idempotent and closes the consumer when the follower owns it. The guarantees in
- * full: docs/kafka-adapter.md, "What the follower guarantees".
+ * The instance's one reader of the topic: it replays it from the beginning ({@link #replay}), then follows it, in
+ * one thread, folding every event in partition order through the core's {@link ApplyReservationEventUseCase} and
+ * telling {@link FollowerListener}s (the live view, metrics). It assigns every partition itself (no group, no
+ * committed offset). Unreadable records are skipped alike by every instance, counted and reported with their
+ * position; failed polls are retried every second; only an {@link Error} ends it ({@link FollowerState#FAILED}).
+ * Thread-safe; {@link #close()} is idempotent. The guarantees in full: docs/kafka-adapter.md.
  */
 public final class KafkaReservationFollower implements AutoCloseable {
 
@@ -55,6 +45,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private Thread thread; // guarded by this
 
     private final LongAdder pollFailures = new LongAdder();
+    private final AppliedPositions positions = new AppliedPositions();
+    private volatile List<TopicPartition> assigned = List.of();
     private volatile long replayedRecords;
     private volatile Duration replayDuration = Duration.ZERO;
 
@@ -71,11 +63,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     /**
-     * A follower of {@code topic} with its own consumer, configured by {@link ConsumerSettings#consumerProperties(Map)} from the
-     * given Kafka properties (bootstrap servers, security, a framework's consumer settings). Nothing is read before
-     * {@link #start()}.
+     * A follower of {@code topic} with its own consumer ({@link ConsumerSettings}), folding into {@code events}.
      *
-     * @param events where events are applied: the core's use case (a {@code ReservationApplication} is one)
      * @throws IllegalArgumentException if Kafka rejects the consumer configuration
      */
     public static KafkaReservationFollower create(
@@ -86,9 +75,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     /**
-     * A follower on a consumer a framework (or a test) built from {@link ConsumerSettings#consumerProperties(Map)}, e.g. to bind its
-     * client metrics. It must read {@code byte[]} values; it must not be subscribed, and no other thread may use it
-     * between {@link #start()} and {@link #close()}. {@link #close()} closes it only when {@code owned}.
+     * A follower on a consumer built from {@link ConsumerSettings#consumerProperties(Map)} (e.g. by a framework),
+     * used by no other thread; {@link #close()} closes it only when {@code owned}.
      */
     public static KafkaReservationFollower using(
             Consumer<?, byte[]> consumer, boolean owned, String topic, ApplyReservationEventUseCase events) {
@@ -256,6 +244,9 @@ public final class KafkaReservationFollower implements AutoCloseable {
                     }
                 }
                 records.handle(consumer.poll(POLL_TIMEOUT));
+                for (TopicPartition partition : assigned) {
+                    positions.advance(partition.partition(), consumer.position(partition));
+                }
             } catch (WakeupException | InterruptException stop) {
                 if (!closing()) {
                     pollFailures.increment();
@@ -283,6 +274,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             return null;
         }
         consumer.assign(partitions);
+        assigned = partitions;
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
         LOG.info("Replaying {} from the beginning up to the end offsets {}", topic, ends);
@@ -311,5 +303,13 @@ public final class KafkaReservationFollower implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    AppliedPositions positions() { // for KafkaReservationLog
+        return positions;
+    }
+
+    List<TopicPartition> assigned() { // empty until the topic was found
+        return assigned;
     }
 }

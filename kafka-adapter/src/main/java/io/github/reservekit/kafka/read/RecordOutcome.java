@@ -1,18 +1,23 @@
 package io.github.reservekit.kafka.read;
 
-import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.util.Locale;
 
-/** What became of one record the follower read: what the core did with its event, or why it was skipped. */
+/** What became of one record the follower read: what the fold decided about its event, or why it was skipped. */
 public enum RecordOutcome {
-    /** The event changed the local state. */
-    APPLIED,
-    /** The local state already reflected the event (this instance's own, or one seen twice). */
-    ALREADY_APPLIED,
-    /** A placement overlapping a CONFIRMED reservation, applied: two instances confirmed at the same moment. */
-    DOUBLE_BOOKING,
-    /** A cancellation of a reservation never placed here; ignored. */
-    UNKNOWN_RESERVATION,
+    /** A placement made a CONFIRMED reservation. */
+    CONFIRMED,
+    /** A cancellation cancelled a CONFIRMED reservation. */
+    CANCELLED,
+    /** A placement overlapping a reservation CONFIRMED before it: rejected, the earlier one stands. */
+    REJECTED_OVERLAP,
+    /** A placement whose idempotency key an earlier placement of the resource holds: rejected as a duplicate. */
+    REJECTED_DUPLICATE,
+    /** Appended after its {@code confirmBy}, when its writer had given up: void. */
+    VOID,
+    /** Nothing to change (an id placed before, a cancellation of a reservation not CONFIRMED, a rejected event). */
+    UNCHANGED,
     /** Not a readable reservation event (a poison pill): skipped by every reader alike. */
     MALFORMED,
     /** A valid CloudEvent of a type this reader does not know: skipped, as the contract says. */
@@ -27,17 +32,19 @@ public enum RecordOutcome {
         return this == MALFORMED || this == UNKNOWN_TYPE || this == UNSUPPORTED_VERSION;
     }
 
-    /** The name in metrics and health details, e.g. {@code already-applied}. */
+    /** The name in metrics and health details, e.g. {@code rejected-overlap}. */
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static RecordOutcome of(ApplyReservationEventUseCase.Outcome outcome) {
-        return switch (outcome) {
-            case APPLIED -> APPLIED;
-            case ALREADY_APPLIED -> ALREADY_APPLIED;
-            case APPLIED_DOUBLE_BOOKING -> DOUBLE_BOOKING;
-            case UNKNOWN_RESERVATION -> UNKNOWN_RESERVATION;
+    static RecordOutcome of(FoldDecision decision) {
+        return switch (decision) {
+            case FoldDecision.Confirmed confirmed -> CONFIRMED;
+            case FoldDecision.Cancelled cancelled -> CANCELLED;
+            case FoldDecision.Rejected rejected ->
+                rejected.reason() == ReservationRejected.Reason.DUPLICATE ? REJECTED_DUPLICATE : REJECTED_OVERLAP;
+            case FoldDecision.Voided voided -> VOID;
+            case FoldDecision.Unchanged unchanged -> UNCHANGED;
         };
     }
 }

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  *     default) keeps events forever: the topic is the system of record, so deleting events deletes reservations
  * @param retentionBytes {@code retention.bytes} per partition of such a topic ({@code reservekit.retention-bytes});
  *     -1 (the default): no limit
+ * @param clockSkewMargin how far this host's clock may be from the brokers' ({@code reservekit.clock-skew-margin},
+ *     500 ms): a writer that saw no decision waits this long past its event's {@code confirmBy} before it reads
+ *     the topic to conclude, so a write answers within the publish timeout plus twice this
  */
 public record ReserveKitSettings(
         String topic,
@@ -32,7 +35,8 @@ public record ReserveKitSettings(
         int partitions,
         Duration replayTimeout,
         long retentionMs,
-        long retentionBytes) {
+        long retentionBytes,
+        Duration clockSkewMargin) {
 
     /** The prefix of every key {@link #bind} reads. */
     public static final String PREFIX = "reservekit.";
@@ -41,6 +45,7 @@ public record ReserveKitSettings(
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_PARTITIONS = 3;
     public static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
     /** {@code retention.ms} / {@code retention.bytes} meaning "never delete". */
     public static final long UNLIMITED_RETENTION = -1;
 
@@ -52,6 +57,10 @@ public record ReserveKitSettings(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(publishTimeout, "publishTimeout");
         Objects.requireNonNull(replayTimeout, "replayTimeout");
+        Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+        if (clockSkewMargin.isNegative() || clockSkewMargin.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException(PREFIX + "clock-skew-margin must be 0 to 30 s, was " + clockSkewMargin);
+        }
         if (topic.isBlank()) {
             throw new IllegalArgumentException(PREFIX + "topic must not be blank");
         }
@@ -88,13 +97,15 @@ public record ReserveKitSettings(
                 DEFAULT_PARTITIONS,
                 DEFAULT_REPLAY_TIMEOUT,
                 UNLIMITED_RETENTION,
-                UNLIMITED_RETENTION);
+                UNLIMITED_RETENTION,
+                DEFAULT_CLOCK_SKEW_MARGIN);
     }
 
     /**
      * Binds {@code reservekit.*} from a property lookup (Spring's {@code Environment::getProperty}, Micronaut's,
      * {@code System::getProperty}...): {@code topic}, {@code source}, {@code publish-timeout},
-     * {@code partitions}, {@code replay-timeout}, {@code retention}, {@code retention-bytes}. Durations are
+     * {@code partitions}, {@code replay-timeout}, {@code retention}, {@code retention-bytes},
+     * {@code clock-skew-margin}. Durations are
      * {@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 400d}, a plain number of milliseconds, or ISO-8601
      * ({@code PT5S}). Absent keys take the defaults; {@code source} defaults to {@code defaultSource}.
      *
@@ -111,31 +122,32 @@ public record ReserveKitSettings(
                 duration(property, "replay-timeout", DEFAULT_REPLAY_TIMEOUT),
                 duration(property, "retention", Duration.ofMillis(UNLIMITED_RETENTION))
                         .toMillis(),
-                number(property, "retention-bytes", UNLIMITED_RETENTION));
+                number(property, "retention-bytes", UNLIMITED_RETENTION),
+                duration(property, "clock-skew-margin", DEFAULT_CLOCK_SKEW_MARGIN));
     }
 
     /** These settings with another topic. */
     public ReserveKitSettings withTopic(String topic) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes);
+                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
     }
 
     /** These settings with another publish timeout. */
     public ReserveKitSettings withPublishTimeout(Duration publishTimeout) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes);
+                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
     }
 
     /** These settings with another partition count for a topic the app creates. */
     public ReserveKitSettings withPartitions(int partitions) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes);
+                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
     }
 
     /** These settings with other retention limits for a topic the app creates (-1: none). */
     public ReserveKitSettings withRetention(long retentionMs, long retentionBytes) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes);
+                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
     }
 
     private static String text(Function<String, String> property, String key, String absent) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -35,17 +36,13 @@ import org.slf4j.LoggerFactory;
  * is logged as a warning and reported in the {@link TopicHealth}. {@link #health()} only looks, for health
  * endpoints: UP means {@link TopicHealth#canPublish()}.
  *
- * <p><b>System of record.</b> The topic is what the in-memory state is rebuilt from
- * ({@link KafkaReservationFollower}), so a new topic gets {@code cleanup.policy=delete} with
- * {@link ReserveKitSettings#retentionMs()} and {@link ReserveKitSettings#retentionBytes()}, both -1 by
- * default: no event is ever deleted, and the topic grows by every event's size (about 400 bytes, times the
- * replication factor) for as long as it lives. Compaction is never used: the key is the resourceId, so it would
- * keep only the last event of each resource and lose every other reservation. An existing topic that deletes
- * events (finite retention, or compaction) is not changed, but logged as a warning and reported in
- * {@link TopicHealth#problems()} ({@link TopicHealth#deletesEvents()}); it does not make the topic unhealthy.
+ * <p><b>System of record and arbiter.</b> A new topic gets {@code message.timestamp.type=LogAppendTime} (the fold
+ * decides late events by the broker's append time; a topic without it cannot guarantee the contract and is not
+ * healthy) and {@code cleanup.policy=delete} with {@link ReserveKitSettings#retentionMs()} and
+ * {@link ReserveKitSettings#retentionBytes()}, -1 by default: no event is ever deleted (never compaction: the key
+ * is the resourceId). An existing topic that deletes events is reported in {@link TopicHealth#problems()}.
  *
- * <p>Every call takes at most the publish timeout. Thread-safe. {@link #close()} closes the admin client this
- * object built ({@link #create}); an admin client passed to {@link #using} stays open.
+ * <p>Every call takes at most the publish timeout. Thread-safe. {@link #close()} closes only an admin client it built.
  */
 public final class ReserveTopic implements AutoCloseable {
 
@@ -66,10 +63,7 @@ public final class ReserveTopic implements AutoCloseable {
         return new ReserveTopic(Admin.create(adminProperties(settings, kafkaProperties)), settings, true);
     }
 
-    /**
-     * The admin client configuration {@link #create} uses: the Kafka properties that are admin client properties
-     * (bootstrap servers, security...), with timeouts bounded by the publish timeout.
-     */
+    /** The admin client's configuration: the given admin properties, timeouts bounded by the publish timeout. */
     public static Map<String, Object> adminProperties(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
         var config = new HashMap<String, Object>();
         var adminKeys = AdminClientConfig.configNames();
@@ -111,6 +105,9 @@ public final class ReserveTopic implements AutoCloseable {
                                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                                 String.valueOf(minIsr),
                                 // Explicit, so a broker default of compact (log.cleanup.policy) cannot apply.
+                                // The fold needs the broker's append time in every record (CONTRACT.md section 2).
+                                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                                TopicHealth.LOG_APPEND_TIME,
                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                 TopicConfig.CLEANUP_POLICY_DELETE,
                                 TopicConfig.RETENTION_MS_CONFIG,
@@ -190,6 +187,9 @@ public final class ReserveTopic implements AutoCloseable {
             long retentionBytes = longValue(config, TopicConfig.RETENTION_BYTES_CONFIG);
             ConfigEntry policyEntry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             String cleanupPolicy = policyEntry == null || policyEntry.value() == null ? "" : policyEntry.value();
+            ConfigEntry timestampEntry = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+            String timestampType =
+                    timestampEntry == null || timestampEntry.value() == null ? "CreateTime" : timestampEntry.value();
             List<TopicPartitionInfo> partitions = description.partitions();
             int replication =
                     partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -220,6 +220,13 @@ public final class ReserveTopic implements AutoCloseable {
                         + " size are deleted and their reservations are missing after a restart (set"
                         + " retention.bytes=-1 to keep them)");
             }
+            if (!TopicHealth.LOG_APPEND_TIME.equals(timestampType)) {
+                problems.add("message.timestamp.type " + timestampType + ": the fold needs the broker's append time"
+                        + " in every record to decide late events alike on every reader, so this topic cannot"
+                        + " guarantee the contract; fix it with: kafka-configs --bootstrap-server <servers> --alter"
+                        + " --entity-type topics --entity-name " + name
+                        + " --add-config message.timestamp.type=LogAppendTime");
+            }
             if (cleanupPolicy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 problems.add("cleanup.policy " + cleanupPolicy + ": compaction keeps only the last event of each"
                         + " resource, losing its other reservations after a restart (use cleanup.policy=delete)");
@@ -237,6 +244,7 @@ public final class ReserveTopic implements AutoCloseable {
                     retentionMs,
                     retentionBytes,
                     cleanupPolicy,
+                    timestampType,
                     problems);
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
             return unreachable(failed);
@@ -244,6 +252,11 @@ public final class ReserveTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             return unreachable(interrupted);
         }
+    }
+
+    /** The end offset ({@code read_committed}) of every partition; for catching up before a read. */
+    public Map<TopicPartition, Long> endOffsets() {
+        return TopicOffsets.endOffsets(admin, settings.topic(), timeoutMillis());
     }
 
     /** Closes the admin client if this object built it. */

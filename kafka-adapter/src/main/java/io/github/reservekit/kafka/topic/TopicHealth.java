@@ -26,6 +26,8 @@ import java.util.Objects;
  *     when it does not exist or did not answer
  * @param cleanupPolicy its {@code cleanup.policy} ({@code delete} when the adapter creates it); empty when it
  *     does not exist or did not answer
+ * @param timestampType its {@code message.timestamp.type}: {@code LogAppendTime} is what the fold needs (every
+ *     reader sees the broker's append time); empty when it was not read
  * @param problems human-readable findings, empty when all is well
  */
 public record TopicHealth(
@@ -41,10 +43,14 @@ public record TopicHealth(
         long retentionMs,
         long retentionBytes,
         String cleanupPolicy,
+        String timestampType,
         List<String> problems) {
 
     /** {@link #retentionMs()} and {@link #retentionBytes()} when the topic's configuration was not read. */
     public static final long UNKNOWN = Long.MIN_VALUE;
+
+    /** The {@code message.timestamp.type} the topic must have. */
+    public static final String LOG_APPEND_TIME = "LogAppendTime";
 
     public TopicHealth {
         Objects.requireNonNull(topic, "topic");
@@ -54,7 +60,11 @@ public record TopicHealth(
 
     /** The cluster answered, the topic exists, and every partition can take an {@code acks=all} write. */
     public boolean canPublish() {
-        return reachable && exists && partitions > 0 && partitionsUnableToAcceptWrites == 0;
+        return reachable
+                && exists
+                && partitions > 0
+                && partitionsUnableToAcceptWrites == 0
+                && LOG_APPEND_TIME.equals(timestampType);
     }
 
     /** The topic exists but keeps fewer copies, or accepts writes with fewer in-sync copies, than wanted. */
@@ -84,6 +94,7 @@ public record TopicHealth(
         details.put("replicationFactor", replicationFactor);
         details.put("minInsyncReplicas", minInsyncReplicas);
         details.put("partitionsUnableToAcceptWrites", partitionsUnableToAcceptWrites);
+        details.put("timestampType", timestampType);
         details.put("problems", problems);
         return details;
     }
@@ -103,6 +114,7 @@ public record TopicHealth(
                 UNKNOWN,
                 UNKNOWN,
                 "",
+                "",
                 List.of("topic " + topic + " does not exist"));
     }
 
@@ -120,6 +132,7 @@ public record TopicHealth(
                 0,
                 UNKNOWN,
                 UNKNOWN,
+                "",
                 "",
                 List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }

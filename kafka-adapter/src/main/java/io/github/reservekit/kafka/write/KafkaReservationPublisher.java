@@ -5,6 +5,7 @@ import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -57,6 +58,8 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
      * configuration this publisher does not know.
      */
     private final long untimedWaitNanos;
+
+    private final WriteOutcomes outcomes = new WriteOutcomes(Clock.systemUTC());
 
     private KafkaReservationPublisher(
             Producer<String, byte[]> producer, ProducerSettings settings, boolean ownsProducer, RecordTracing tracing) {
@@ -135,11 +138,10 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     @Override
     public void publish(ReservationEvent event) {
         Objects.requireNonNull(event, "event");
-        long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
-        ProducerRecord<String, byte[]> record = ReservationWire.toRecord(settings.topic(), settings.source(), event);
+        var record = ReservationWire.toRecord(settings.topic(), settings.source(), event);
         RecordTracing.Publish traced = tracing.send(record);
         try {
-            send(event, record, deadline);
+            send(record, "event " + event.eventId() + " was not published to " + settings.topic());
             traced.end(null);
         } catch (RuntimeException failed) {
             traced.end(failed);
@@ -147,15 +149,41 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         }
     }
 
-    private void send(ReservationEvent event, ProducerRecord<String, byte[]> record, long deadline) {
+    /**
+     * Writes a health probe to the partition of {@code key}: a CloudEvent of a type no reader knows (so every reader
+     * skips it, as the contract says), to learn whether writes succeed again after they failed.
+     *
+     * @throws PublicationFailedException if it was not acknowledged
+     */
+    public void probe(String key) {
+        send(ReservationWire.probe(settings.topic(), settings.source(), key), "the health probe failed");
+    }
+
+    /** What the latest writes did: failing since a retriable failure until the next success. */
+    public WriteOutcomes outcomes() {
+        return outcomes;
+    }
+
+    private void send(ProducerRecord<String, byte[]> record, String what) {
+        try {
+            awaitAcknowledgement(record, what);
+            outcomes.succeeded();
+        } catch (PublicationFailedException failed) {
+            outcomes.failed(failed.retriable(), failed.getMessage(), record.key());
+            throw failed;
+        }
+    }
+
+    private void awaitAcknowledgement(ProducerRecord<String, byte[]> record, String what) {
+        long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
         Future<RecordMetadata> acknowledgement;
         try {
             acknowledgement = producer.send(record);
         } catch (InterruptException interrupted) {
             Thread.currentThread().interrupt();
-            throw failure(event, "interrupted while sending", true, interrupted);
+            throw failure(what, "interrupted while sending", true, interrupted);
         } catch (RuntimeException refused) {
-            throw translate(event, refused);
+            throw translate(what, refused);
         }
         try {
             long remaining = deadline - System.nanoTime();
@@ -166,17 +194,17 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
                 acknowledgement.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException failed) {
-            throw translate(event, failed.getCause() == null ? failed : failed.getCause());
+            throw translate(what, failed.getCause() == null ? failed : failed.getCause());
         } catch (TimeoutException late) {
             throw failure(
-                    event,
+                    what,
                     "not acknowledged within " + settings.publishTimeout().toMillis() + " ms (outcome unknown)",
                     true,
                     late);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw failure(
-                    event, "interrupted while waiting for the acknowledgement (outcome unknown)", true, interrupted);
+                    what, "interrupted while waiting for the acknowledgement (outcome unknown)", true, interrupted);
         }
     }
 
@@ -191,12 +219,12 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         }
     }
 
-    private PublicationFailedException translate(ReservationEvent event, Throwable cause) {
+    private PublicationFailedException translate(String what, Throwable cause) {
         boolean retriable = isRetriable(cause);
         String reason = cause instanceof IllegalStateException
                 ? "the publisher is closed"
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return failure(event, reason, retriable, cause);
+        return failure(what, reason, retriable, cause);
     }
 
     /** Kafka's retriable errors (timeouts, not enough replicas, leader changes...) anywhere in the cause chain. */
@@ -212,11 +240,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         return false;
     }
 
-    private PublicationFailedException failure(
-            ReservationEvent event, String reason, boolean retriable, Throwable cause) {
-        return new PublicationFailedException(
-                "event " + event.eventId() + " was not published to " + settings.topic() + ": " + reason,
-                retriable,
-                cause);
+    private static PublicationFailedException failure(String what, String reason, boolean retriable, Throwable cause) {
+        return new PublicationFailedException(what + ": " + reason, retriable, cause);
     }
 }

@@ -527,7 +527,10 @@ public final class KafkaProcessCluster implements AutoCloseable {
                         "retention.ms",
                         "-1",
                         "retention.bytes",
-                        "-1"));
+                        "-1",
+                        // The apps' fold decides late events by the broker's append time (CONTRACT.md v2).
+                        "message.timestamp.type",
+                        "LogAppendTime"));
         try (Admin admin = Admin.create(adminConfig())) {
             while (true) {
                 try {

@@ -123,7 +123,8 @@ class DockerComposeAgreementTest {
                 .contains("--replication-factor " + KafkaProcessCluster.REPLICATION_FACTOR + " ")
                 .contains("--config min.insync.replicas=" + KafkaProcessCluster.MIN_INSYNC_REPLICAS)
                 .contains("--config retention.ms=-1")
-                .contains("--config retention.bytes=-1");
+                .contains("--config retention.bytes=-1")
+                .contains("--config message.timestamp.type=LogAppendTime");
     }
 
     @Test

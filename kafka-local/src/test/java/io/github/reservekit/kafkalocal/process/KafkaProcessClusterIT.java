@@ -112,6 +112,9 @@ class KafkaProcessClusterIT {
             assertThat(config.get("retention.ms").value())
                     .as("reserve keeps every event")
                     .isEqualTo("-1");
+            assertThat(config.get("message.timestamp.type").value())
+                    .as("records carry the broker's append time, as the apps' fold needs")
+                    .isEqualTo("LogAppendTime");
         }
     }
 

@@ -6,23 +6,22 @@ import io.github.reservekit.reservation.application.port.in.ApplyReservationEven
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
-import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
-import io.github.reservekit.reservation.application.service.CancelReservationService;
-import io.github.reservekit.reservation.application.service.FindReservationService;
-import io.github.reservekit.reservation.application.service.KeyedLocks;
-import io.github.reservekit.reservation.application.service.ListReservationsService;
-import io.github.reservekit.reservation.application.service.PlaceReservationService;
+import io.github.reservekit.reservation.application.service.ReservationServices;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The reservation core assembled from its ports, for a plain Java program that embeds it:
@@ -43,6 +42,12 @@ public final class ReservationApplication
                 ListReservationsQuery,
                 ApplyReservationEventUseCase {
 
+    /** How long a writer waits for the log's decision unless configured: 5 s. */
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The clock skew assumed between this host and the log unless configured: 500 ms. */
+    public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
+
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
     private final FindReservationQuery find;
@@ -50,12 +55,18 @@ public final class ReservationApplication
     private final ApplyReservationEventUseCase applyEvent;
 
     private ReservationApplication(Builder builder) {
-        var locks = new KeyedLocks();
-        this.place = new PlaceReservationService(builder.repository, builder.publisher, builder.clock, locks);
-        this.cancel = new CancelReservationService(builder.repository, builder.publisher, builder.clock, locks);
-        this.find = new FindReservationService(builder.repository);
-        this.list = new ListReservationsService(builder.repository);
-        this.applyEvent = new ApplyReservationEventService(builder.repository, locks);
+        var services = ReservationServices.assemble(
+                builder.repository,
+                builder.publisher,
+                Optional.ofNullable(builder.log),
+                builder.clock,
+                builder.publishTimeout,
+                builder.clockSkewMargin);
+        this.place = services.place();
+        this.cancel = services.cancel();
+        this.find = services.find();
+        this.list = services.list();
+        this.applyEvent = services.fold();
     }
 
     public static Builder builder() {
@@ -83,7 +94,7 @@ public final class ReservationApplication
     }
 
     @Override
-    public Outcome apply(ApplyReservationEventCommand command) {
+    public FoldDecision apply(ApplyReservationEventCommand command) {
         return applyEvent.apply(command);
     }
 
@@ -92,8 +103,37 @@ public final class ReservationApplication
         private ReservationPublisher publisher;
         private ReservationRepository repository = new InMemoryReservationRepository();
         private Clock clock = Clock.systemUTC();
+        private ReservationLog log;
+        private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
+        private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
 
         private Builder() {}
+
+        /**
+         * The log every instance reads (the Kafka topic through its follower): writers then answer only from what
+         * its fold decided about their own events, and reads first catch up with it. Without one, the application
+         * is a single writer that folds its own events once published.
+         */
+        public Builder log(ReservationLog log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** How long a writer waits for the log to decide its event; 5 s by default. */
+        public Builder publishTimeout(Duration publishTimeout) {
+            this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
+            return this;
+        }
+
+        /**
+         * How far this host's clock may be from the log's; 500 ms by default. A writer that saw no decision waits
+         * this much past its event's {@code confirmBy} before it reads the log to conclude, so an answer takes at
+         * most the publish timeout plus twice this.
+         */
+        public Builder clockSkewMargin(Duration clockSkewMargin) {
+            this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+            return this;
+        }
 
         /** Where events go; required. */
         public Builder publisher(ReservationPublisher publisher) {

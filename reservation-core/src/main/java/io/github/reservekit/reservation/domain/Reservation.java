@@ -3,7 +3,9 @@ package io.github.reservekit.reservation.domain;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -66,6 +68,19 @@ public final class Reservation {
             Optional<IdempotencyKey> idempotencyKey,
             Collection<Reservation> reservationsOfResource,
             Clock clock) {
+        return place(details, idempotencyKey, reservationsOfResource, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #place(ReservationDetails, Optional, Collection, Clock)}, for a writer that waits at most
+     * {@code confirmWithin} for the topic to decide: the event carries {@code confirmBy} = now + that.
+     */
+    public static ReservationPlaced place(
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Collection<Reservation> reservationsOfResource,
+            Clock clock,
+            Optional<Duration> confirmWithin) {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Instant now = now(clock);
@@ -86,7 +101,8 @@ public final class Reservation {
                     conflict.get().id,
                     conflict.get().slot());
         }
-        return new ReservationPlaced(UUID.randomUUID(), now, ReservationId.random(), details, idempotencyKey);
+        return new ReservationPlaced(
+                UUID.randomUUID(), now, ReservationId.random(), details, idempotencyKey, confirmWithin.map(now::plus));
     }
 
     /**
@@ -135,10 +151,16 @@ public final class Reservation {
      *     application's idempotent no-op, never a second event)
      */
     public ReservationCancelled cancel(Clock clock) {
+        return cancel(clock, Optional.empty());
+    }
+
+    /** As {@link #cancel(Clock)}, with {@code confirmBy} = now + {@code confirmWithin} in the event. */
+    public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin) {
         if (!isConfirmed()) {
             throw new IllegalStateException("reservation " + id + " is already cancelled");
         }
-        return new ReservationCancelled(UUID.randomUUID(), now(clock), id, resourceId());
+        Instant now = now(clock);
+        return new ReservationCancelled(UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus));
     }
 
     /**
@@ -164,6 +186,7 @@ public final class Reservation {
                                 idempotencyKey,
                                 Optional.of(cancelled.occurredAt()))
                         : this;
+            case ReservationRejected rejected -> this;
         };
     }
 

@@ -63,7 +63,7 @@ public abstract class ReservationRepositoryContract {
     void an_unknown_id_finds_nothing() {
         assertThat(repository.findById(ReservationId.random())).isEmpty();
         assertThat(repository.findByResource(new ResourceId("nothing-here"))).isEmpty();
-        assertThat(repository.findByIdempotencyKey(new IdempotencyKey("unknown")))
+        assertThat(repository.findByIdempotencyKey(ReservationFixtures.TABLE_1, new IdempotencyKey("unknown")))
                 .isEmpty();
     }
 
@@ -93,13 +93,16 @@ public abstract class ReservationRepositoryContract {
     }
 
     @Test
-    void a_reservation_is_found_by_its_idempotency_key() {
+    void a_reservation_is_found_by_its_idempotency_key_within_its_resource_only() {
         var key = new IdempotencyKey("order-42");
         var keyed = reservation(ReservationFixtures.TABLE_1, slot(24, 2), Optional.of(key));
         repository.save(keyed);
         repository.save(reservation(ReservationFixtures.TABLE_1, slot(30, 2)));
 
-        assertThat(repository.findByIdempotencyKey(key)).contains(keyed);
+        assertThat(repository.findByIdempotencyKey(ReservationFixtures.TABLE_1, key))
+                .contains(keyed);
+        assertThat(repository.findByIdempotencyKey(ReservationFixtures.TABLE_2, key))
+                .isEmpty();
     }
 
     @Test

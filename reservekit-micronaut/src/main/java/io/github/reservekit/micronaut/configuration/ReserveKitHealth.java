@@ -34,7 +34,7 @@ final class ReserveKitHealth {
 
         @Override
         protected Map<String, Object> getHealthInformation() {
-            var health = reserveKit.topicHealth();
+            var health = reserveKit.publishingHealth();
             healthStatus = health.canPublish() ? HealthStatus.UP : HealthStatus.DOWN;
             return health.details();
         }

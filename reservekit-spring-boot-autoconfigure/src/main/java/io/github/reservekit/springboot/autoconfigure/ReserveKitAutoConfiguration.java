@@ -145,12 +145,12 @@ public class ReserveKitAutoConfiguration {
     @ConditionalOnClass(HealthIndicator.class)
     static class ReserveKitHealthConfiguration {
 
-        /** UP only while an event can be published durably (the topic exists, every partition has enough ISR). */
+        /** UP only while an event can be published durably: the topic is able (ISR, LogAppendTime) and writes succeed. */
         @Bean("kafkaPublishing")
         @ConditionalOnMissingBean(name = "kafkaPublishing")
         HealthIndicator kafkaPublishingHealth(ReserveKitKafka reserveKit) {
             return () -> {
-                var health = reserveKit.topicHealth();
+                var health = reserveKit.publishingHealth();
                 return (health.canPublish() ? Health.up() : Health.down())
                         .withDetails(health.details())
                         .build();

@@ -34,7 +34,10 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     private final Map<ReservationId, Reservation> byId = new ConcurrentHashMap<>();
     // Kept in order, so listing a resource (which every placement does to check for conflicts) never sorts.
     private final Map<ResourceId, ConcurrentSkipListMap<Position, Reservation>> byResource = new ConcurrentHashMap<>();
-    private final Map<IdempotencyKey, ReservationId> byIdempotencyKey = new ConcurrentHashMap<>();
+
+    private record ResourceKey(ResourceId resourceId, IdempotencyKey key) {}
+
+    private final Map<ResourceKey, ReservationId> byIdempotencyKey = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Reservation> findById(ReservationId id) {
@@ -48,8 +51,9 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(IdempotencyKey key) {
-        return Optional.ofNullable(byIdempotencyKey.get(Objects.requireNonNull(key, "key")))
+    public Optional<Reservation> findByIdempotencyKey(ResourceId resourceId, IdempotencyKey key) {
+        return Optional.ofNullable(byIdempotencyKey.get(new ResourceKey(
+                        Objects.requireNonNull(resourceId, "resourceId"), Objects.requireNonNull(key, "key"))))
                 .map(byId::get);
     }
 
@@ -60,7 +64,10 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                 .computeIfAbsent(reservation.resourceId(), r -> new ConcurrentSkipListMap<>())
                 .put(new Position(reservation.slot().startsAt(), reservation.id()), reservation);
         byId.put(reservation.id(), reservation);
-        reservation.idempotencyKey().ifPresent(key -> byIdempotencyKey.put(key, reservation.id()));
+        reservation
+                .idempotencyKey()
+                .ifPresent(
+                        key -> byIdempotencyKey.put(new ResourceKey(reservation.resourceId(), key), reservation.id()));
     }
 
     @Override

@@ -2,55 +2,96 @@ package io.github.reservekit.reservation.application.service;
 
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Applies recorded events under the resource's lock, so a replayed or tailed event never interleaves with a
- * placement or cancellation of the same resource in this instance.
+ * The fold of CONTRACT.md section 2: every reader applies the log's events in order by these rules, which use only
+ * what is in the records (the record's append time included, never a clock of this instance), so every reader
+ * reaches the same reservations and the same decisions. Hands each decision to the writer waiting for it.
+ *
+ * <p>It takes no lock: a reader applies a partition's events from one thread, and writers never change the state
+ * themselves (they wait for the fold's decision about their event, holding the resource's lock, which the fold
+ * must therefore not need).
  */
 public final class ApplyReservationEventService implements ApplyReservationEventUseCase {
 
     private final ReservationRepository repository;
-    private final KeyedLocks locks;
+    private final PendingDecisions pending;
+    // Placements that made no reservation (rejected or void): rule 3 must still know their ids were placed.
+    private final Set<ReservationId> placedWithoutReservation = ConcurrentHashMap.newKeySet();
 
-    /** @param locks shared with the services that place and cancel */
-    public ApplyReservationEventService(ReservationRepository repository, KeyedLocks locks) {
+    ApplyReservationEventService(ReservationRepository repository, PendingDecisions pending) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.locks = Objects.requireNonNull(locks, "locks");
+        this.pending = Objects.requireNonNull(pending, "pending");
     }
 
     @Override
-    public Outcome apply(ApplyReservationEventCommand command) {
+    public FoldDecision apply(ApplyReservationEventCommand command) {
         var event = command.event();
-        return locks.withLock(event.resourceId(), () -> switch (event) {
-            case ReservationPlaced placed -> applyPlaced(placed);
-            case ReservationCancelled cancelled -> applyCancelled(cancelled);
-        });
+        FoldDecision decision = switch (event) {
+            case ReservationPlaced placed -> place(placed, command.recordedAt());
+            case ReservationCancelled cancelled -> cancel(cancelled, command.recordedAt());
+            case ReservationRejected rejected -> new FoldDecision.Unchanged("rule 8: a rejected event reports only");
+        };
+        pending.decided(event.eventId(), decision);
+        return decision;
     }
 
-    private Outcome applyPlaced(ReservationPlaced placed) {
-        if (repository.findById(placed.reservationId()).isPresent()) {
-            return Outcome.ALREADY_APPLIED;
+    private FoldDecision place(ReservationPlaced placed, Optional<Instant> recordedAt) {
+        if (repository.findById(placed.reservationId()).isPresent()
+                || placedWithoutReservation.contains(placed.reservationId())) {
+            return new FoldDecision.Unchanged("rule 3: reservation " + placed.reservationId() + " was placed before");
         }
-        boolean doubleBooking = Reservation.findConflict(placed.slot(), repository.findByResource(placed.resourceId()))
-                .isPresent();
-        repository.save(Reservation.placed(placed));
-        return doubleBooking ? Outcome.APPLIED_DOUBLE_BOOKING : Outcome.APPLIED;
+        if (late(placed.confirmBy(), recordedAt)) {
+            placedWithoutReservation.add(placed.reservationId());
+            return new FoldDecision.Voided();
+        }
+        var holder = placed.idempotencyKey().flatMap(key -> repository.findByIdempotencyKey(placed.resourceId(), key));
+        if (holder.isPresent()) {
+            placedWithoutReservation.add(placed.reservationId());
+            return new FoldDecision.Rejected(
+                    ReservationRejected.Reason.DUPLICATE, holder.get().id());
+        }
+        var conflict = Reservation.findConflict(placed.slot(), repository.findByResource(placed.resourceId()));
+        if (conflict.isPresent()) {
+            placedWithoutReservation.add(placed.reservationId());
+            return new FoldDecision.Rejected(
+                    ReservationRejected.Reason.OVERLAP, conflict.get().id());
+        }
+        var reservation = Reservation.placed(placed);
+        repository.save(reservation);
+        return new FoldDecision.Confirmed(reservation);
     }
 
-    private Outcome applyCancelled(ReservationCancelled cancelled) {
+    private FoldDecision cancel(ReservationCancelled cancelled, Optional<Instant> recordedAt) {
+        if (late(cancelled.confirmBy(), recordedAt)) {
+            return new FoldDecision.Voided();
+        }
         var current = repository.findById(cancelled.reservationId());
-        if (current.isEmpty()) {
-            return Outcome.UNKNOWN_RESERVATION;
+        if (current.isEmpty() || !current.get().isConfirmed()) {
+            return new FoldDecision.Unchanged(
+                    "rule 7: reservation " + cancelled.reservationId() + " is not CONFIRMED here");
         }
-        if (!current.get().isConfirmed()) {
-            return Outcome.ALREADY_APPLIED;
-        }
-        repository.save(current.get().apply(cancelled));
-        return Outcome.APPLIED;
+        var reservation = current.get().apply(cancelled);
+        repository.save(reservation);
+        return new FoldDecision.Cancelled(reservation);
+    }
+
+    /** Rules 2 and 7: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
+    private static boolean late(Optional<Instant> confirmBy, Optional<Instant> recordedAt) {
+        return confirmBy.isPresent()
+                && recordedAt.isPresent()
+                && confirmBy.get().isBefore(recordedAt.get());
     }
 }

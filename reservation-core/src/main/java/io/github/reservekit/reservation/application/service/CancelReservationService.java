@@ -2,30 +2,30 @@ package io.github.reservekit.reservation.application.service;
 
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
-import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Cancels reservations under their resource's lock: publishes the cancellation, then saves it. Cancelling a
- * cancelled reservation returns it as it is and publishes nothing.
+ * Cancels reservations under their resource's lock: publishes the cancellation and answers with what the log's
+ * fold decided. Cancelling a cancelled reservation returns it as it is and publishes nothing.
  */
-public final class CancelReservationService implements CancelReservationUseCase {
+final class CancelReservationService implements CancelReservationUseCase {
 
     private final ReservationRepository repository;
-    private final ReservationPublisher publisher;
+    private final DecidingWriter writer;
     private final Clock clock;
     private final KeyedLocks locks;
 
-    /** @param locks shared with {@link PlaceReservationService} */
-    public CancelReservationService(
-            ReservationRepository repository, ReservationPublisher publisher, Clock clock, KeyedLocks locks) {
+    CancelReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock, KeyedLocks locks) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
     }
@@ -33,17 +33,25 @@ public final class CancelReservationService implements CancelReservationUseCase 
     @Override
     public Reservation cancel(CancelReservationCommand command) {
         ReservationId id = command.reservationId();
+        writer.catchUp(Set.of());
         var resourceId = load(id).resourceId();
         return locks.withLock(resourceId, () -> {
             var current = load(id);
             if (!current.isConfirmed()) {
                 return current;
             }
-            var cancelled = current.cancel(clock);
-            publisher.publish(cancelled);
-            var reservation = current.apply(cancelled);
-            repository.save(reservation);
-            return reservation;
+            var cancelled = current.cancel(clock, writer.confirmWithin());
+            return switch (writer.publish(cancelled, cancelled.confirmBy())) {
+                case FoldDecision.Cancelled done -> done.reservation();
+                case FoldDecision.Voided voided ->
+                    throw new ReservationNotConfirmedException(
+                            id,
+                            ReservationNotConfirmedException.Outcome.NOT_KEPT,
+                            "its event was appended after its confirmBy",
+                            null);
+                // Another writer's cancellation came first: it is cancelled, as asked.
+                default -> load(id);
+            };
         });
     }
 

@@ -12,12 +12,12 @@ import java.util.function.Supplier;
  * <p>Share one instance between the services that change reservations, so that they serialise on the same
  * resource.
  */
-public final class KeyedLocks {
+final class KeyedLocks {
 
     private final ConcurrentHashMap<Object, CountedLock> locks = new ConcurrentHashMap<>();
 
     /** Runs {@code action} while holding the lock of {@code key}, and returns its result. */
-    public <T> T withLock(Object key, Supplier<T> action) {
+    <T> T withLock(Object key, Supplier<T> action) {
         CountedLock lock = locks.compute(key, (k, existing) -> {
             CountedLock counted = existing == null ? new CountedLock() : existing;
             counted.users++;

@@ -6,19 +6,23 @@ import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** Reads a resource's reservations from the repository. */
-public final class ListReservationsService implements ListReservationsQuery {
+/** Reads a resource's reservations, after catching up with the resource's part of the log. */
+final class ListReservationsService implements ListReservationsQuery {
 
     private final ReservationRepository repository;
+    private final DecidingWriter writer;
 
-    public ListReservationsService(ReservationRepository repository) {
+    ListReservationsService(ReservationRepository repository, DecidingWriter writer) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     @Override
     public List<Reservation> listByResource(ResourceId resourceId) {
         Objects.requireNonNull(resourceId, "resourceId");
+        writer.catchUp(Set.of(resourceId));
         return repository.findByResource(resourceId);
     }
 }

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,8 +14,15 @@ import java.util.UUID;
  * @param occurredAt when the reservation was cancelled; also its {@link #cancelledAt()}
  * @param reservationId the cancelled reservation
  * @param resourceId its resource
+ * @param confirmBy when the writer stops waiting for this event: appended later, the fold voids it (empty for
+ *     events written before contract version 2)
  */
-public record ReservationCancelled(UUID eventId, Instant occurredAt, ReservationId reservationId, ResourceId resourceId)
+public record ReservationCancelled(
+        UUID eventId,
+        Instant occurredAt,
+        ReservationId reservationId,
+        ResourceId resourceId,
+        Optional<Instant> confirmBy)
         implements ReservationEvent {
 
     public ReservationCancelled {
@@ -22,6 +30,12 @@ public record ReservationCancelled(UUID eventId, Instant occurredAt, Reservation
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(reservationId, "reservationId");
         Objects.requireNonNull(resourceId, "resourceId");
+        Objects.requireNonNull(confirmBy, "confirmBy");
+    }
+
+    /** A cancellation without a {@code confirmBy}, as contract version 1 wrote them. */
+    public ReservationCancelled(UUID eventId, Instant occurredAt, ReservationId reservationId, ResourceId resourceId) {
+        this(eventId, occurredAt, reservationId, resourceId, Optional.empty());
     }
 
     /** When the reservation was cancelled: the same instant as {@link #occurredAt()}. */

@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface ReservationEvent permits ReservationPlaced, ReservationCancelled {
+public sealed interface ReservationEvent permits ReservationPlaced, ReservationCancelled, ReservationRejected {
 
     /** Unique per event; consumers deduplicate by it. */
     UUID eventId();

@@ -20,13 +20,16 @@ import java.util.UUID;
  * @param reservationId the new reservation's id
  * @param details resource, guest, party size and slot
  * @param idempotencyKey the key the client sent, if any, so retries are recognised after a restart
+ * @param confirmBy when the writer stops waiting for this event: appended later, the fold voids it (empty for
+ *     events written before contract version 2, which are never void)
  */
 public record ReservationPlaced(
         UUID eventId,
         Instant occurredAt,
         ReservationId reservationId,
         ReservationDetails details,
-        Optional<IdempotencyKey> idempotencyKey)
+        Optional<IdempotencyKey> idempotencyKey,
+        Optional<Instant> confirmBy)
         implements ReservationEvent {
 
     public ReservationPlaced {
@@ -35,6 +38,17 @@ public record ReservationPlaced(
         Objects.requireNonNull(reservationId, "reservationId");
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(confirmBy, "confirmBy");
+    }
+
+    /** A placement without a {@code confirmBy}, as contract version 1 wrote them. */
+    public ReservationPlaced(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey) {
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty());
     }
 
     @Override

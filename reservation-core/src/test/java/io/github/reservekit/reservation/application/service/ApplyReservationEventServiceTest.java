@@ -1,125 +1,209 @@
 package io.github.reservekit.reservation.application.service;
 
+import static io.github.reservekit.reservation.testing.ReservationFixtures.NOW;
 import static io.github.reservekit.reservation.testing.ReservationFixtures.TABLE_1;
-import static io.github.reservekit.reservation.testing.ReservationFixtures.cancelledEvent;
-import static io.github.reservekit.reservation.testing.ReservationFixtures.placeCommand;
-import static io.github.reservekit.reservation.testing.ReservationFixtures.placedEvent;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.TABLE_2;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.details;
 import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
-import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase.Outcome;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
-import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
-import io.github.reservekit.reservation.domain.Reservation;
-import io.github.reservekit.reservation.domain.ReservationConflictException;
+import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
-import io.github.reservekit.reservation.testing.MutableClock;
-import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
-import io.github.reservekit.reservation.testing.ReservationFixtures;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** The fold of CONTRACT.md section 2, one test per rule: only what is in the records decides. */
 class ApplyReservationEventServiceTest {
 
-    private final MutableClock clock = ReservationFixtures.clock();
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
-    private final RecordingReservationPublisher publisher = new RecordingReservationPublisher();
-    private final KeyedLocks locks = new KeyedLocks();
-    private final ApplyReservationEventService service = new ApplyReservationEventService(repository, locks);
-    private final PlaceReservationService place = new PlaceReservationService(repository, publisher, clock, locks);
+    private final ApplyReservationEventService fold =
+            new ApplyReservationEventService(repository, new PendingDecisions());
 
-    private Outcome apply(ReservationEvent event) {
-        return service.apply(new ApplyReservationEventCommand(event));
+    private FoldDecision appendedAt(Instant recordedAt, ReservationEvent event) {
+        return fold.apply(new ApplyReservationEventCommand(event, recordedAt));
+    }
+
+    /** A version 2 placement handed to the log at {@code NOW}, so confirmBy = NOW + 5 s. */
+    private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key) {
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(resource, slot),
+                key,
+                Optional.of(NOW.plus(TIMEOUT)));
+    }
+
+    private static ReservationPlaced placed(ResourceId resource, TimeSlot slot) {
+        return placed(resource, slot, Optional.empty());
+    }
+
+    private static ReservationCancelled cancelled(ReservationPlaced placed, Optional<Instant> confirmBy) {
+        return new ReservationCancelled(UUID.randomUUID(), NOW, placed.reservationId(), placed.resourceId(), confirmBy);
+    }
+
+    private static Instant inTime() {
+        return NOW.plusMillis(3);
     }
 
     @Test
-    void a_recorded_placement_becomes_a_confirmed_reservation_and_publishes_nothing() {
-        var placed = placedEvent(TABLE_1, slot(24, 2));
+    void rule_2_a_placement_appended_after_its_confirm_by_is_void_and_changes_nothing() {
+        var late = placed(TABLE_1, slot(24, 2));
 
-        assertThat(apply(placed)).isEqualTo(Outcome.APPLIED);
-
-        assertThat(repository.findById(placed.reservationId())).contains(Reservation.placed(placed));
-        assertThat(publisher.published()).isEmpty();
+        assertThat(appendedAt(NOW.plus(TIMEOUT).plusMillis(1), late)).isInstanceOf(FoldDecision.Voided.class);
+        assertThat(repository.findByResource(TABLE_1)).isEmpty();
+        // Appended exactly at confirmBy is still in time.
+        var justInTime = placed(TABLE_1, slot(24, 2));
+        assertThat(appendedAt(NOW.plus(TIMEOUT), justInTime)).isInstanceOf(FoldDecision.Confirmed.class);
     }
 
     @Test
-    void replaying_a_history_rebuilds_every_reservation_and_its_status() {
-        var history = ReservationFixtures.mixedEvents(10);
+    void rule_3_a_placement_of_an_id_already_placed_changes_nothing_even_when_the_first_was_rejected() {
+        var first = placed(TABLE_1, slot(24, 2));
+        appendedAt(inTime(), first);
+        var again = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                first.reservationId(),
+                details(TABLE_1, slot(48, 2)),
+                Optional.empty(),
+                first.confirmBy());
+        assertThat(appendedAt(inTime(), again)).isInstanceOf(FoldDecision.Unchanged.class);
 
-        history.forEach(this::apply);
-
-        assertThat(repository.count()).isEqualTo(10);
-        for (var event : history) {
-            var reservation = repository.findById(event.reservationId()).orElseThrow();
-            var expected = Reservation.restore(history.stream()
-                    .filter(e -> e.reservationId().equals(event.reservationId()))
-                    .toList());
-            assertThat(reservation).isEqualTo(expected);
-        }
-        assertThat(repository.findByResource(new io.github.reservekit.reservation.domain.ResourceId("resource-0")))
-                .extracting(Reservation::status)
-                .containsExactly(ReservationStatus.CANCELLED);
+        var loser = placed(TABLE_1, slot(25, 2));
+        assertThat(appendedAt(inTime(), loser)).isInstanceOf(FoldDecision.Rejected.class);
+        appendedAt(inTime(), cancelled(first, Optional.of(NOW.plus(TIMEOUT))));
+        // The slot is free now, but the rejected id was placed before: its second record changes nothing.
+        assertThat(appendedAt(inTime(), loser)).isInstanceOf(FoldDecision.Unchanged.class);
+        assertThat(repository.findById(loser.reservationId())).isEmpty();
     }
 
     @Test
-    void applying_the_same_events_again_changes_nothing() {
-        var placed = placedEvent(TABLE_1, slot(24, 2));
-        var cancelled = cancelledEvent(placed, clock);
-        apply(placed);
-        apply(cancelled);
-        var before = repository.findById(placed.reservationId());
+    void rule_4_a_second_placement_with_a_key_the_resource_already_holds_is_a_duplicate_of_the_first() {
+        var key = Optional.of(new IdempotencyKey("order-42"));
+        var first = placed(TABLE_1, slot(24, 2), key);
+        var retry = placed(TABLE_1, slot(24, 2), key);
+        var otherResource = placed(TABLE_2, slot(24, 2), key);
 
-        assertThat(apply(placed)).isEqualTo(Outcome.ALREADY_APPLIED);
-        assertThat(apply(cancelled)).isEqualTo(Outcome.ALREADY_APPLIED);
-        assertThat(repository.findById(placed.reservationId())).isEqualTo(before);
+        appendedAt(inTime(), first);
+
+        assertThat(appendedAt(inTime(), retry))
+                .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, first.reservationId()));
+        // A key is scoped to its resource.
+        assertThat(appendedAt(inTime(), otherResource)).isInstanceOf(FoldDecision.Confirmed.class);
+        assertThat(repository.findByResource(TABLE_1)).hasSize(1);
     }
 
     @Test
-    void an_instances_own_published_events_read_back_are_not_applied_twice() {
-        var reservation = place.place(placeCommand(TABLE_1, slot(24, 2)));
+    void rule_5_a_placement_overlapping_a_confirmed_reservation_is_rejected_and_the_earlier_stands() {
+        var winner = placed(TABLE_1, slot(24, 2));
+        var loser = placed(TABLE_1, slot(25, 2));
+        var backToBack = placed(TABLE_1, slot(26, 1));
 
-        assertThat(apply(publisher.published().getFirst())).isEqualTo(Outcome.ALREADY_APPLIED);
-        assertThat(repository.findByResource(TABLE_1)).containsExactly(reservation);
-    }
+        appendedAt(inTime(), winner);
 
-    @Test
-    void restored_reservations_hold_their_slots_and_idempotency_keys() {
-        var key = new IdempotencyKey("order-42");
-        var placed = Reservation.place(
-                ReservationFixtures.details(TABLE_1, slot(24, 2)), Optional.of(key), List.of(), clock);
-        apply(placed);
-
-        assertThatThrownBy(() -> place.place(placeCommand(TABLE_1, slot(25, 1))))
-                .isInstanceOf(ReservationConflictException.class);
-        assertThat(place.place(placeCommand(TABLE_1, slot(24, 2), "order-42"))).isEqualTo(Reservation.placed(placed));
-        assertThatThrownBy(() -> place.place(placeCommand(TABLE_1, slot(30, 2), "order-42")))
-                .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(publisher.published()).isEmpty();
-    }
-
-    @Test
-    void an_overlapping_placement_recorded_by_another_instance_is_kept_and_reported() {
-        var mine = place.place(placeCommand(TABLE_1, slot(24, 2)));
-        ReservationPlaced theirs = placedEvent(TABLE_1, slot(25, 2));
-
-        assertThat(apply(theirs)).isEqualTo(Outcome.APPLIED_DOUBLE_BOOKING);
-
+        assertThat(appendedAt(inTime(), loser))
+                .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, winner.reservationId()));
+        assertThat(appendedAt(inTime(), backToBack)).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(repository.findByResource(TABLE_1))
-                .extracting(Reservation::id)
-                .containsExactlyInAnyOrder(mine.id(), theirs.reservationId());
+                .extracting(reservation -> reservation.id())
+                .containsExactly(winner.reservationId(), backToBack.reservationId());
     }
 
     @Test
-    void a_cancellation_of_an_unknown_reservation_is_ignored() {
-        var neverSeen = placedEvent(TABLE_1, slot(24, 2));
+    void rule_6_otherwise_a_placement_makes_a_confirmed_reservation() {
+        var event = placed(TABLE_1, slot(24, 2));
 
-        assertThat(apply(cancelledEvent(neverSeen, clock))).isEqualTo(Outcome.UNKNOWN_RESERVATION);
-        assertThat(repository.count()).isZero();
+        var decision = appendedAt(inTime(), event);
+
+        assertThat(decision).isInstanceOfSatisfying(FoldDecision.Confirmed.class, confirmed -> {
+            assertThat(confirmed.reservation().id()).isEqualTo(event.reservationId());
+            assertThat(confirmed.reservation().status()).isEqualTo(ReservationStatus.CONFIRMED);
+        });
+        assertThat(repository.findById(event.reservationId())).isPresent();
+    }
+
+    @Test
+    void rule_7_a_cancellation_cancels_a_confirmed_reservation_unless_late_and_changes_nothing_for_any_other() {
+        var event = placed(TABLE_1, slot(24, 2));
+        appendedAt(inTime(), event);
+
+        var late = cancelled(event, Optional.of(NOW.plus(TIMEOUT)));
+        assertThat(appendedAt(NOW.plus(TIMEOUT).plusSeconds(1), late)).isInstanceOf(FoldDecision.Voided.class);
+        assertThat(repository.findById(event.reservationId()).orElseThrow().status())
+                .isEqualTo(ReservationStatus.CONFIRMED);
+
+        var cancel = cancelled(event, Optional.of(NOW.plus(TIMEOUT)));
+        assertThat(appendedAt(inTime(), cancel)).isInstanceOf(FoldDecision.Cancelled.class);
+        assertThat(appendedAt(inTime(), cancelled(event, Optional.empty()))).isInstanceOf(FoldDecision.Unchanged.class);
+        var unknown = cancelled(placed(TABLE_1, slot(40, 1)), Optional.empty());
+        assertThat(appendedAt(inTime(), unknown)).isInstanceOf(FoldDecision.Unchanged.class);
+        // The freed slot can be booked again.
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 2)))).isInstanceOf(FoldDecision.Confirmed.class);
+    }
+
+    @Test
+    void rule_8_a_rejected_event_changes_nothing() {
+        var winner = placed(TABLE_1, slot(24, 2));
+        appendedAt(inTime(), winner);
+        var report = new ReservationRejected(
+                UUID.randomUUID(),
+                NOW,
+                winner.reservationId(),
+                TABLE_1,
+                ReservationRejected.Reason.OVERLAP,
+                Optional.of(ReservationId.random()));
+
+        assertThat(appendedAt(inTime(), report)).isInstanceOf(FoldDecision.Unchanged.class);
+        assertThat(repository.findById(winner.reservationId()).orElseThrow().isConfirmed())
+                .isTrue();
+    }
+
+    @Test
+    void version_1_events_without_confirm_by_are_never_void_and_replay_with_version_2_events_to_one_state() {
+        var v1 = new ReservationPlaced(
+                UUID.randomUUID(), NOW, ReservationId.random(), details(TABLE_1, slot(24, 2)), Optional.empty());
+        var v2Overlapping = placed(TABLE_1, slot(25, 2));
+        var v1Cancel = new ReservationCancelled(UUID.randomUUID(), NOW, v1.reservationId(), TABLE_1);
+        var v2After = placed(TABLE_1, slot(25, 2));
+        List<ReservationEvent> log = List.of(v1, v2Overlapping, v1Cancel, v2After);
+        var veryLate = NOW.plus(Duration.ofDays(30));
+
+        var decisions = new ArrayList<Class<?>>();
+        for (ReservationEvent event : log) {
+            decisions.add(
+                    appendedAt(event == v2After ? inTime() : veryLate, event).getClass());
+        }
+
+        assertThat(decisions)
+                .containsExactly(
+                        FoldDecision.Confirmed.class, // v1: no confirmBy, so never void however late
+                        FoldDecision.Voided.class, // v2 appended after its confirmBy
+                        FoldDecision.Cancelled.class,
+                        FoldDecision.Confirmed.class);
+        var replica = new ApplyReservationEventService(new InMemoryReservationRepository(), new PendingDecisions());
+        var replayed = new ArrayList<Class<?>>();
+        for (ReservationEvent event : log) {
+            replayed.add(replica.apply(new ApplyReservationEventCommand(event, event == v2After ? inTime() : veryLate))
+                    .getClass());
+        }
+        assertThat(replayed).isEqualTo(decisions);
     }
 }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
@@ -19,6 +21,7 @@ import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,10 +32,10 @@ class CancelReservationServiceTest {
     private final MutableClock clock = ReservationFixtures.clock();
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
     private final RecordingReservationPublisher publisher = new RecordingReservationPublisher();
-    private final KeyedLocks locks = new KeyedLocks();
-    private final PlaceReservationService placeService =
-            new PlaceReservationService(repository, publisher, clock, locks);
-    private final CancelReservationService service = new CancelReservationService(repository, publisher, clock, locks);
+    private final ReservationServices services = ReservationServices.assemble(
+            repository, publisher, Optional.empty(), clock, Duration.ofSeconds(5), Duration.ZERO);
+    private final PlaceReservationUseCase placeService = services.place();
+    private final CancelReservationUseCase service = services.cancel();
 
     private Reservation placed() {
         return placeService.place(placeCommand(TABLE_1, slot(24, 2)));

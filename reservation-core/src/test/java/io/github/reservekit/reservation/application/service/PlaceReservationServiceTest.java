@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
@@ -20,6 +21,7 @@ import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
@@ -31,8 +33,9 @@ class PlaceReservationServiceTest {
 
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
     private final RecordingReservationPublisher publisher = new RecordingReservationPublisher();
-    private final PlaceReservationService service =
-            new PlaceReservationService(repository, publisher, ReservationFixtures.clock(), new KeyedLocks());
+    private final ReservationServices services = ReservationServices.assemble(
+            repository, publisher, Optional.empty(), ReservationFixtures.clock(), Duration.ofSeconds(5), Duration.ZERO);
+    private final PlaceReservationUseCase service = services.place();
 
     @Test
     void a_placed_reservation_is_confirmed_kept_and_published_with_the_same_facts() {
@@ -122,16 +125,22 @@ class PlaceReservationServiceTest {
                 .isInstanceOfSatisfying(
                         IdempotencyKeyReusedException.class,
                         reused -> assertThat(reused.existingReservationId()).isEqualTo(first.id()));
-        assertThatThrownBy(() -> service.place(placeCommand(TABLE_2, slot(24, 2), "order-42")))
-                .isInstanceOf(IdempotencyKeyReusedException.class);
         assertThat(publisher.published()).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_is_scoped_to_its_resource_as_in_the_fold() {
+        var table1 = service.place(placeCommand(TABLE_1, slot(24, 2), "order-42"));
+        var table2 = service.place(placeCommand(TABLE_2, slot(24, 2), "order-42"));
+
+        assertThat(table2.id()).isNotEqualTo(table1.id());
+        assertThat(publisher.published()).hasSize(2);
     }
 
     @Test
     void an_idempotent_retry_after_a_cancellation_returns_the_reservation_as_it_is_now() {
         var first = service.place(placeCommand(TABLE_1, slot(24, 2), "order-42"));
-        var cancelService =
-                new CancelReservationService(repository, publisher, ReservationFixtures.clock(), new KeyedLocks());
+        var cancelService = services.cancel();
         var cancelled = cancelService.cancel(
                 new io.github.reservekit.reservation.application.port.in.CancelReservationCommand(first.id()));
 
@@ -173,7 +182,7 @@ class PlaceReservationServiceTest {
     }
 
     @Test
-    void one_idempotency_key_sent_concurrently_for_different_resources_places_exactly_one() throws Exception {
+    void one_idempotency_key_sent_concurrently_for_different_resources_places_one_per_resource() throws Exception {
         var outcomes = placeConcurrently(
                 16,
                 i -> placeCommand(
@@ -182,14 +191,9 @@ class PlaceReservationServiceTest {
         assertThat(outcomes.stream()
                         .map(PlaceReservationServiceTest::successOrNull)
                         .filter(r -> r != null))
-                .hasSize(1);
-        assertThat(outcomes.stream()
-                        .map(PlaceReservationServiceTest::failureOrNull)
-                        .filter(f -> f != null))
-                .hasSize(15)
-                .allMatch(IdempotencyKeyReusedException.class::isInstance);
-        assertThat(repository.count()).isEqualTo(1);
-        assertThat(publisher.published()).hasSize(1);
+                .hasSize(16);
+        assertThat(repository.count()).isEqualTo(16);
+        assertThat(publisher.published()).hasSize(16);
     }
 
     private List<Future<Reservation>> placeConcurrently(

@@ -8,20 +8,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
+import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
+import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueryServicesTest {
 
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
-    private final PlaceReservationService place = new PlaceReservationService(
-            repository, new RecordingReservationPublisher(), ReservationFixtures.clock(), new KeyedLocks());
-    private final FindReservationService find = new FindReservationService(repository);
-    private final ListReservationsService list = new ListReservationsService(repository);
+    private final ReservationServices services = ReservationServices.assemble(
+            repository,
+            new RecordingReservationPublisher(),
+            Optional.empty(),
+            ReservationFixtures.clock(),
+            Duration.ofSeconds(5),
+            Duration.ZERO);
+    private final PlaceReservationUseCase place = services.place();
+    private final FindReservationQuery find = services.find();
+    private final ListReservationsQuery list = services.list();
 
     @Test
     void a_reservation_is_found_by_its_id() {

@@ -1,27 +1,13 @@
 package io.github.reservekit.reservation.application.port.in;
 
 /**
- * Applies an event that is already recorded to the local state, without publishing anything. Idempotent: an
- * event already reflected (the instance's own, or one seen twice) changes nothing. Thread-safe, and
- * serialised per resource with placements and cancellations.
+ * The fold (CONTRACT.md section 2): applies an event recorded in the log to the local state by rules that use only
+ * what is in the records, never this reader's clock or settings, so every reader that applies the same log in the
+ * same order reaches the same state and the same decisions. Events of one resource must come in log order.
+ * Thread-safe; a reader applies one partition's events from one thread.
  */
 public interface ApplyReservationEventUseCase {
 
-    /** What applying an event did. */
-    enum Outcome {
-        /** The event changed the local state. */
-        APPLIED,
-        /** The local state already reflected the event; nothing changed. */
-        ALREADY_APPLIED,
-        /**
-         * The placement was applied, but it overlaps a CONFIRMED reservation of the resource: two instances
-         * confirmed overlapping slots at the same moment. Both were confirmed to their clients, so both are
-         * kept; callers should report it.
-         */
-        APPLIED_DOUBLE_BOOKING,
-        /** A cancellation of a reservation never placed here (its placement was lost or deleted); ignored. */
-        UNKNOWN_RESERVATION
-    }
-
-    Outcome apply(ApplyReservationEventCommand command);
+    /** What the fold decided about this event; a writer waiting for it answers from it. */
+    FoldDecision apply(ApplyReservationEventCommand command);
 }

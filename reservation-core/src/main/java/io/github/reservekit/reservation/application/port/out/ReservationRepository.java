@@ -21,8 +21,8 @@ public interface ReservationRepository {
     /** Every reservation of the resource, any status, ordered by slot start then id; empty if none. */
     List<Reservation> findByResource(ResourceId resourceId);
 
-    /** The reservation that was placed with this idempotency key, if any. */
-    Optional<Reservation> findByIdempotencyKey(IdempotencyKey key);
+    /** The reservation of this resource that was placed with this idempotency key, if any (keys are per resource). */
+    Optional<Reservation> findByIdempotencyKey(ResourceId resourceId, IdempotencyKey key);
 
     /** How many reservations are kept, any status. */
     int count();

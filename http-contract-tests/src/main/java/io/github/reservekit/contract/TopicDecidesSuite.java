@@ -1,0 +1,203 @@
+package io.github.reservekit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CONTRACT.md version 2, black-box: three instances of a shell on one topic behave as one (the topic decides).
+ * Every answer comes from the fold; reads reflect every write acknowledged before they began.
+ */
+public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
+
+    private static final Instant DAY =
+            Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(4));
+    private static final int INSTANCES = 3;
+
+    private static String body(String resource, int fromHour, int toHour) {
+        return """
+                {"resourceId":"%s","guestName":"Grace Hopper","partySize":3,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, DAY.plus(Duration.ofHours(fromHour)), DAY.plus(Duration.ofHours(toHour)));
+    }
+
+    private List<Instance> startInstances() {
+        var instances = new ArrayList<Instance>();
+        for (int i = 0; i < INSTANCES; i++) {
+            instances.add(startInstance());
+        }
+        return instances;
+    }
+
+    private static void closeAll(List<Instance> instances) {
+        instances.forEach(Instance::close);
+    }
+
+    private static <T> List<T> runConcurrently(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            var futures = new ArrayList<Future<T>>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(call));
+            }
+            var results = new ArrayList<T>();
+            for (Future<T> future : futures) {
+                results.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Answer(String resource, int status, JsonNode json) {}
+
+    @Test
+    void three_instances_racing_for_overlapping_slots_never_double_book_and_agree_on_every_reservation()
+            throws Exception {
+        var instances = startInstances();
+        try {
+            var resources =
+                    List.of("race-" + UUID.randomUUID(), "race-" + UUID.randomUUID(), "race-" + UUID.randomUUID());
+            var calls = new ArrayList<Callable<Answer>>();
+            for (int i = 0; i < 1000; i++) {
+                var api = instances.get(i % INSTANCES).api();
+                String resource = resources.get(ThreadLocalRandom.current().nextInt(resources.size()));
+                int from = ThreadLocalRandom.current().nextInt(24);
+                int to = from + 1 + ThreadLocalRandom.current().nextInt(3);
+                calls.add(() -> {
+                    var response = api.postJson("/reservations", body(resource, from, to));
+                    return new Answer(resource, response.status(), response.json());
+                });
+            }
+
+            var answers = runConcurrently(calls);
+
+            assertThat(answers).extracting(Answer::status).allMatch(status -> status == 201 || status == 409);
+            long created = answers.stream().filter(a -> a.status() == 201).count();
+            var reference = instances.getFirst().api();
+            int confirmed = 0;
+            for (String resource : resources) {
+                var listed =
+                        reference.get("/reservations?resourceId=" + resource).json();
+                var slots = new ArrayList<JsonNode>();
+                listed.forEach(reservation -> {
+                    if (reservation.path("status").asText().equals("CONFIRMED")) {
+                        slots.add(reservation);
+                    }
+                });
+                for (int a = 0; a < slots.size(); a++) {
+                    for (int b = a + 1; b < slots.size(); b++) {
+                        assertThat(overlap(slots.get(a), slots.get(b)))
+                                .as(
+                                        "two CONFIRMED reservations of %s overlap: %s and %s",
+                                        resource, slots.get(a), slots.get(b))
+                                .isFalse();
+                    }
+                }
+                confirmed += slots.size();
+                for (Instance other : instances) {
+                    assertThat(other.api()
+                                    .get("/reservations?resourceId=" + resource)
+                                    .json())
+                            .as("every instance lists exactly the same reservations of %s", resource)
+                            .isEqualTo(listed);
+                }
+            }
+            assertThat(confirmed).as("one CONFIRMED reservation per 201").isEqualTo((int) created);
+            var winners = new HashSet<String>();
+            answers.stream()
+                    .filter(a -> a.status() == 409)
+                    .forEach(a -> winners.add(
+                            a.json().path("conflictingReservationId").asText()));
+            for (String winner : winners) {
+                assertThat(reference.get("/reservations/" + winner).status())
+                        .as("a 409 names a reservation that exists: %s", winner)
+                        .isEqualTo(200);
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
+    void concurrent_retries_of_one_idempotency_key_across_instances_make_one_reservation_and_the_same_answer()
+            throws Exception {
+        var instances = startInstances();
+        try {
+            String resource = "retry-" + UUID.randomUUID();
+            String key = "order-" + UUID.randomUUID();
+            var calls = new ArrayList<Callable<Answer>>();
+            for (int i = 0; i < 30; i++) {
+                var api = instances.get(i % INSTANCES).api();
+                calls.add(() -> {
+                    var response = api.postJson("/reservations", body(resource, 19, 21), "Idempotency-Key", key);
+                    return new Answer(resource, response.status(), response.json());
+                });
+            }
+
+            var answers = runConcurrently(calls);
+
+            assertThat(answers).extracting(Answer::status).allMatch(status -> status == 201 || status == 200);
+            assertThat(answers.stream().map(a -> a.json().path("id").asText()).distinct())
+                    .as("every retry gets the same reservation")
+                    .hasSize(1);
+            for (Instance instance : instances) {
+                assertThat(instance.api()
+                                .get("/reservations?resourceId=" + resource)
+                                .json())
+                        .hasSize(1);
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
+    void a_reservation_confirmed_on_one_instance_is_found_at_once_on_another() {
+        var instances = startInstances();
+        try {
+            Map<String, String> made = new HashMap<>();
+            for (int i = 0; i < 60; i++) {
+                String resource = "ryw-" + UUID.randomUUID();
+                var created = instances.get(i % INSTANCES).api().postJson("/reservations", body(resource, 10, 11));
+                assertThat(created.status()).isEqualTo(201);
+                String id = created.json().path("id").asText();
+                var other = instances.get((i + 1) % INSTANCES).api();
+
+                assertThat(other.get("/reservations/" + id).status())
+                        .as("GET on another instance right after the 201")
+                        .isEqualTo(200);
+                assertThat(other.get("/reservations?resourceId=" + resource).json())
+                        .as("the list on another instance right after the 201")
+                        .hasSize(1);
+                made.put(id, resource);
+            }
+            assertThat(made).hasSize(60);
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        Instant aStart = Instant.parse(a.path("startsAt").asText());
+        Instant aEnd = Instant.parse(a.path("endsAt").asText());
+        Instant bStart = Instant.parse(b.path("startsAt").asText());
+        Instant bEnd = Instant.parse(b.path("endsAt").asText());
+        return aStart.isBefore(bEnd) && bStart.isBefore(aEnd);
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.reservekit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Health tells the truth about writes, on the 3-broker process cluster: with 2 of 3 brokers killed -9 (the
+ * controller quorum is lost, so the metadata may still show a full ISR) a failed write makes health DOWN, saying
+ * why; once the brokers are back, health returns to UP by itself (its probe succeeds), with no write and no
+ * restart.
+ */
+class WriteHealthIT {
+
+    @Test
+    void a_failing_write_turns_health_down_and_it_comes_back_up_by_itself(@TempDir Path dataDir) {
+        List<Integer> ports = freePorts(6);
+        var cluster = KafkaProcessCluster.builder(dataDir)
+                .ports(ports.subList(0, 3), ports.subList(3, 6))
+                .topic("reserve-health")
+                .progress(line -> System.out.println("[kafka-local] " + line))
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "stop-write-health-it"));
+        cluster.start();
+        var settings = ReserveKitSettings.defaults(URI.create("/reservekit/write-health-it"))
+                .withTopic("reserve-health")
+                .withPublishTimeout(Duration.ofSeconds(3));
+        try (var kafka = ReserveKitKafka.builder(settings, Map.of("bootstrap.servers", cluster.bootstrapServers()))
+                .build()) {
+            kafka.start();
+            kafka.reservations().place(placement());
+            assertThat(kafka.publishingHealth().canPublish()).isTrue();
+
+            cluster.killBroker(2);
+            cluster.killBroker(3);
+            assertThatThrownBy(() -> kafka.reservations().place(placement()))
+                    .isInstanceOf(ReservationNotConfirmedException.class);
+
+            var down = kafka.publishingHealth();
+            assertThat(down.canPublish()).isFalse();
+            assertThat(down.details().get("writes").toString()).startsWith("failing since");
+
+            cluster.startBroker(2);
+            cluster.startBroker(3);
+            eventually(
+                    () -> kafka.publishingHealth().canPublish(),
+                    Duration.ofSeconds(90),
+                    () -> "health back UP with no write: "
+                            + kafka.publishingHealth().details());
+            kafka.reservations().place(placement());
+        } finally {
+            cluster.stop();
+        }
+    }
+
+    private static PlaceReservationCommand placement() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(2));
+        return PlaceReservationCommand.of(
+                new ResourceId("health-" + UUID.randomUUID()),
+                new GuestName("Ada Lovelace"),
+                new PartySize(2),
+                new TimeSlot(start, start.plus(Duration.ofHours(2))));
+    }
+
+    private static void eventually(
+            BooleanSupplier condition, Duration within, java.util.function.Supplier<String> what) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + within + ": " + what.get());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    private static List<Integer> freePorts(int count) {
+        var sockets = new ArrayList<ServerSocket>();
+        try {
+            for (int i = 0; i < count; i++) {
+                var socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                sockets.add(socket);
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new AssertionError("no free ports", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only probing for free ports
+                }
+            }
+        }
+    }
+}

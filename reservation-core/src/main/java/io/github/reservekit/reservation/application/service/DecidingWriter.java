@@ -1,0 +1,149 @@
+package io.github.reservekit.reservation.application.service;
+
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.application.port.out.ReservationLog;
+import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.Outcome;
+import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Publishes a writer's event and answers with what the log decided about it (CONTRACT.md section 3, "Writes answer
+ * from the topic").
+ *
+ * <p>With a {@link ReservationLog} (a log every instance reads, such as the Kafka topic): register, publish, then
+ * wait for this instance's reader to fold the event, at most until its {@code confirmBy} plus the clock-skew
+ * margin. No decision by then: catch up with the resource's part of the log (at most the margin more); the event
+ * still not there can never be confirmed (the fold voids what is appended after {@code confirmBy}), so
+ * {@link Outcome#NOT_KEPT}; the log unreadable: {@link Outcome#UNKNOWN}. So the answer comes within the publish
+ * timeout plus twice the margin.
+ *
+ * <p>Without one (a single writer whose publisher is not read back), the event is folded here once published, and
+ * a failed publish is rethrown as it is: nothing was kept.
+ */
+final class DecidingWriter {
+
+    private static final System.Logger LOG = System.getLogger(DecidingWriter.class.getName());
+
+    private final ReservationPublisher publisher;
+    private final Optional<ReservationLog> log;
+    private final ApplyReservationEventService fold;
+    private final PendingDecisions pending;
+    private final Clock clock;
+    private final Duration publishTimeout;
+    private final Duration clockSkewMargin;
+
+    DecidingWriter(
+            ReservationPublisher publisher,
+            Optional<ReservationLog> log,
+            ApplyReservationEventService fold,
+            PendingDecisions pending,
+            Clock clock,
+            Duration publishTimeout,
+            Duration clockSkewMargin) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.log = Objects.requireNonNull(log, "log");
+        this.fold = Objects.requireNonNull(fold, "fold");
+        this.pending = Objects.requireNonNull(pending, "pending");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
+        this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+    }
+
+    /** What events carry as {@code confirmBy}: the moment they are handed over plus the publish timeout. */
+    Optional<Duration> confirmWithin() {
+        return log.isPresent() ? Optional.of(publishTimeout) : Optional.empty();
+    }
+
+    /**
+     * Publishes and returns the fold's decision about {@code event}.
+     *
+     * @param confirmBy the event's {@code confirmBy} (present whenever there is a log)
+     * @throws ReservationNotConfirmedException when no decision can be learned (see the class comment)
+     * @throws PublicationFailedException without a log, when the publish failed
+     */
+    FoldDecision publish(ReservationEvent event, Optional<Instant> confirmBy) {
+        if (log.isEmpty()) {
+            publisher.publish(event);
+            return fold.apply(new ApplyReservationEventCommand(event, Optional.empty()));
+        }
+        UUID eventId = event.eventId();
+        pending.register(eventId);
+        try {
+            PublicationFailedException failure = null;
+            try {
+                publisher.publish(event);
+            } catch (PublicationFailedException failed) {
+                if (!failed.retriable()) {
+                    // Refused outright (not authorised, too large, closed): it was never appended.
+                    throw notConfirmed(event, Outcome.NOT_KEPT, failed.getMessage(), failed);
+                }
+                failure = failed; // maybe appended after all: the log decides
+            }
+            Instant giveUp = confirmBy.orElseThrow().plus(clockSkewMargin);
+            var decided = pending.await(eventId, Duration.between(clock.instant(), giveUp));
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            if (!log.get().catchUp(Set.of(event.resourceId()), clockSkewMargin)) {
+                throw notConfirmed(event, Outcome.UNKNOWN, "the log could not be read to learn its fate", failure);
+            }
+            return pending.await(eventId, Duration.ZERO)
+                    .orElseThrow(() -> notConfirmed(
+                            event, Outcome.NOT_KEPT, "its event is not in the log by its confirmBy", null));
+        } finally {
+            pending.forget(eventId);
+        }
+    }
+
+    /** Tells plain readers of the log that the fold rejected this writer's placement; best effort. */
+    void reportRejected(
+            ReservationId reservationId,
+            ResourceId resourceId,
+            ReservationRejected.Reason reason,
+            Optional<ReservationId> standing) {
+        var rejected = new ReservationRejected(
+                UUID.randomUUID(), clock.instant(), reservationId, resourceId, reason, standing);
+        try {
+            publisher.publish(rejected);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Could not publish that reservation " + reservationId + " was rejected", failed);
+        }
+    }
+
+    /**
+     * Brings this instance up to date with the log for these resources (all when empty) before a read, so it
+     * reflects every write any instance answered before the read began.
+     *
+     * @throws ReservationsUnavailableException if that cannot be done within the publish timeout
+     */
+    void catchUp(Set<ResourceId> resources) {
+        if (log.isPresent() && !log.get().catchUp(resources, publishTimeout)) {
+            throw new ReservationsUnavailableException("could not catch up with the log within "
+                    + publishTimeout.toMillis() + " ms; the reservations here may be out of date");
+        }
+    }
+
+    Duration publishTimeout() {
+        return publishTimeout;
+    }
+
+    private static ReservationNotConfirmedException notConfirmed(
+            ReservationEvent event, Outcome outcome, String why, Throwable cause) {
+        return new ReservationNotConfirmedException(event.reservationId(), outcome, why, cause);
+    }
+}

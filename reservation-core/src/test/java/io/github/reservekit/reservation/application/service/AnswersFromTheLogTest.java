@@ -1,0 +1,220 @@
+package io.github.reservekit.reservation.application.service;
+
+import static io.github.reservekit.reservation.testing.ReservationFixtures.NOW;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.TABLE_1;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.details;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.placeCommand;
+import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
+import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.application.port.out.ReservationLog;
+import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.ReservationConflictException;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.Outcome;
+import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.testing.MutableClock;
+import io.github.reservekit.reservation.testing.ReservationFixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writers answer only from what the log's fold decided about their own event (CONTRACT.md section 3), on a log
+ * that every "instance" reads: here one in-memory log, whose reader folds each record as it is appended, with the
+ * broker's append time; it can be told to fail a publish before or after appending, to append late, or to be
+ * unreadable.
+ */
+class AnswersFromTheLogTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration MARGIN = Duration.ofMillis(50);
+
+    /** The log and its reader: appends in order, folds each record into the app with the log's time. */
+    private final class FakeLog implements ReservationPublisher, ReservationLog {
+        final List<ReservationEvent> appended = new CopyOnWriteArrayList<>();
+        volatile Instant logTime = NOW;
+        volatile boolean failBeforeAppend;
+        volatile boolean failAfterAppend;
+        volatile boolean readable = true;
+        volatile ReservationEvent racer;
+
+        @Override
+        public void publish(ReservationEvent event) {
+            var first = racer;
+            if (first != null) {
+                racer = null;
+                append(first);
+            }
+            if (failBeforeAppend) {
+                throw new PublicationFailedException("brokers unreachable", true);
+            }
+            append(event);
+            if (failAfterAppend) {
+                throw new PublicationFailedException("acknowledgement timed out", true);
+            }
+        }
+
+        void append(ReservationEvent event) {
+            appended.add(event);
+            if (readable) {
+                app.apply(new ApplyReservationEventCommand(event, logTime));
+            }
+        }
+
+        @Override
+        public boolean catchUp(Set<ResourceId> resources, Duration timeout) {
+            return readable;
+        }
+    }
+
+    private final MutableClock clock = ReservationFixtures.clock();
+    private final FakeLog log = new FakeLog();
+    private final ReservationApplication app = ReservationApplication.builder()
+            .publisher(log)
+            .log(log)
+            .clock(clock)
+            .publishTimeout(TIMEOUT)
+            .clockSkewMargin(MARGIN)
+            .build();
+
+    private static ReservationPlaced otherInstancesPlacement(ResourceId resource) {
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(resource, slot(24, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(TIMEOUT)));
+    }
+
+    @Test
+    void a_placement_the_fold_confirms_is_answered_confirmed_with_confirm_by_in_its_event() {
+        var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
+
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(log.appended)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReservationPlaced.class,
+                        placed -> assertThat(placed.confirmBy()).contains(NOW.plus(TIMEOUT)));
+    }
+
+    @Test
+    void when_another_instance_won_the_race_in_the_log_the_answer_is_a_conflict_naming_it_and_rejected_is_published() {
+        var winner = otherInstancesPlacement(TABLE_1);
+        // The other instance's event reaches the log between this writer's local check and its own append.
+        log.racer = winner;
+
+        assertThatThrownBy(() -> app.place(placeCommand(TABLE_1, slot(25, 2))))
+                .isInstanceOfSatisfying(
+                        ReservationConflictException.class,
+                        conflict ->
+                                assertThat(conflict.conflictingReservationId()).isEqualTo(winner.reservationId()));
+        assertThat(app.listByResource(TABLE_1)).extracting(r -> r.id()).containsExactly(winner.reservationId());
+        assertThat(log.appended).last().isInstanceOfSatisfying(ReservationRejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.OVERLAP);
+            assertThat(rejected.conflictingReservationId()).contains(winner.reservationId());
+        });
+    }
+
+    @Test
+    void a_retry_of_a_key_another_instance_already_placed_gets_that_reservation() {
+        var key = Optional.of(new IdempotencyKey("order-7"));
+        var first = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                key,
+                Optional.of(NOW.plus(TIMEOUT)));
+        log.racer = first;
+
+        var answer = app.place(placeCommand(TABLE_1, slot(24, 2), "order-7"));
+
+        assertThat(answer.id()).isEqualTo(first.reservationId());
+        assertThat(app.listByResource(TABLE_1)).hasSize(1);
+    }
+
+    @Test
+    void a_publish_that_failed_after_its_event_was_appended_in_time_is_answered_from_the_fold_confirmed() {
+        log.failAfterAppend = true;
+
+        var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
+
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_publish_whose_event_never_reached_the_log_is_not_kept_after_confirm_by_and_the_margin() {
+        log.failBeforeAppend = true;
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> app.place(placeCommand(TABLE_1, slot(24, 2))))
+                .isInstanceOfSatisfying(
+                        ReservationNotConfirmedException.class,
+                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT));
+        // It waited until confirmBy plus the margin before concluding (the log could still have appended it).
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT.plus(MARGIN));
+        assertThat(app.listByResource(TABLE_1)).isEmpty();
+    }
+
+    @Test
+    void an_event_appended_after_its_confirm_by_is_void_so_the_answer_is_not_kept_and_rejected_late_is_published() {
+        log.failAfterAppend = true;
+        log.logTime = NOW.plus(TIMEOUT).plusMillis(1);
+
+        assertThatThrownBy(() -> app.place(placeCommand(TABLE_1, slot(24, 2))))
+                .isInstanceOfSatisfying(
+                        ReservationNotConfirmedException.class,
+                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT));
+        assertThat(app.listByResource(TABLE_1)).isEmpty();
+        assertThat(log.appended)
+                .last()
+                .isInstanceOfSatisfying(
+                        ReservationRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.LATE));
+    }
+
+    @Test
+    void when_the_log_cannot_be_read_the_outcome_is_unknown_and_reads_answer_unavailable() {
+        log.readable = false;
+
+        assertThatThrownBy(() -> app.place(placeCommand(TABLE_1, slot(24, 2))))
+                .isInstanceOfSatisfying(
+                        ReservationNotConfirmedException.class,
+                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.UNKNOWN));
+        assertThatThrownBy(() -> app.listByResource(TABLE_1)).isInstanceOf(ReservationsUnavailableException.class);
+    }
+
+    @Test
+    void a_cancellation_the_log_voids_leaves_the_reservation_confirmed_and_answers_not_kept() {
+        var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
+        log.failAfterAppend = true;
+        log.logTime = NOW.plus(TIMEOUT).plusSeconds(1);
+
+        assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id())))
+                .isInstanceOfSatisfying(ReservationNotConfirmedException.class, notConfirmed -> {
+                    assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT);
+                    assertThat(notConfirmed.reservationId()).isEqualTo(reservation.id());
+                });
+        assertThat(app.findById(reservation.id()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+    }
+}
