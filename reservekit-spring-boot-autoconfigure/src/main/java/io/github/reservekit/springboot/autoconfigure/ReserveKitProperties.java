@@ -42,6 +42,12 @@ public class ReserveKitProperties {
     /** retention.bytes per partition of a topic the application creates; unset: no limit. */
     private Long retentionBytes;
 
+    /**
+     * How far this host's clock may be from the brokers' (0 to 30s): a writer that saw no decision waits this long
+     * past its event's confirmBy before it reads the topic to conclude.
+     */
+    private Duration clockSkewMargin = Duration.ofMillis(500);
+
     private final Http http = new Http();
 
     /** The HTTP API (CONTRACT.md section 3) in a servlet web application. */
@@ -135,6 +141,14 @@ public class ReserveKitProperties {
 
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
+    }
+
+    public Duration getClockSkewMargin() {
+        return clockSkewMargin;
+    }
+
+    public void setClockSkewMargin(Duration clockSkewMargin) {
+        this.clockSkewMargin = clockSkewMargin;
     }
 
     public Http getHttp() {
