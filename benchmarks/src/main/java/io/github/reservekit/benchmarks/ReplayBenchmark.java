@@ -121,7 +121,8 @@ public final class ReplayBenchmark {
             long heapAfter = usedHeapAfterGc();
             int held = repository.count();
             long confirmed = countConfirmed(repository, options.resources);
-            if (stats.replayedRecords() != filled || stats.count(RecordOutcome.APPLIED) != filled) {
+            if (stats.replayedRecords() != filled
+                    || stats.count(RecordOutcome.CONFIRMED) + stats.count(RecordOutcome.CANCELLED) != filled) {
                 throw new IllegalStateException("replayed " + stats + ", expected " + filled + " applied events");
             }
             double perReservation = (heapAfter - heapBefore) / (double) held;

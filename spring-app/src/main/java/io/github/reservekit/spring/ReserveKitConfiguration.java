@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -34,6 +35,7 @@ import org.springframework.kafka.core.MicrometerProducerListener;
  * the web server takes a request.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "reservekit.publisher", havingValue = "kafka", matchIfMissing = true)
 class ReserveKitConfiguration {
 
     static final URI SOURCE = URI.create("/reservekit/spring-app");
