@@ -28,7 +28,7 @@ import java.util.UUID;
  * measuring, default 10), {@code --bootstrap-server HOST:PORT} (an existing cluster; else a 3-broker process
  * cluster is started on {@code --base-port}, default 29092, fresh, in {@code target/benchmark-http/kafka}),
  * {@code --port N} (the shell's, default 18080), {@code --jvm "-Xmx256m ..."} (the shell's JVM options),
- * {@code --no-baseline}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
+ * {@code --no-baseline}, {@code --baseline-only}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
  * third into it; needs the local cluster), {@code --stop-p99 MS} (no higher rate once p99 exceeds it, default 2000).
  */
 public final class HttpBenchmark {
@@ -53,12 +53,15 @@ public final class HttpBenchmark {
         KafkaProcessCluster cluster = null;
         String bootstrap = options.bootstrapServers;
         try {
-            if (bootstrap == null) {
+            if (bootstrap == null && !options.baselineOnly) {
                 cluster = startCluster(work.resolve("kafka"), options.basePort);
                 bootstrap = cluster.bootstrapServers();
             }
             System.out.println("load average at start: " + loadAverage());
-            var kafka = runShell(root, work, options, bootstrap, false, Optional.ofNullable(cluster));
+            Optional<Integer> kafka = Optional.empty();
+            if (!options.baselineOnly) {
+                kafka = runShell(root, work, options, bootstrap, false, Optional.ofNullable(cluster));
+            }
             Optional<Integer> baseline = Optional.empty();
             if (options.baseline) {
                 baseline = runShell(root, work, options, bootstrap, true, Optional.empty());
@@ -190,15 +193,18 @@ public final class HttpBenchmark {
             int port,
             List<String> jvm,
             boolean baseline,
+            boolean baselineOnly,
             int killLeaderAt,
             double stopP99) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             boolean baseline = true;
+            boolean baselineOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-baseline" -> baseline = false;
+                    case "--baseline-only" -> baselineOnly = true;
                     case "--shell",
                             "--rates",
                             "--duration",
@@ -236,7 +242,8 @@ public final class HttpBenchmark {
                     Integer.parseInt(values.getOrDefault("--base-port", "29092")),
                     Integer.parseInt(values.getOrDefault("--port", "18080")),
                     jvm.isEmpty() ? List.of() : new ArrayList<>(List.of(jvm.split("\\s+"))),
-                    baseline,
+                    baseline || baselineOnly,
+                    baselineOnly,
                     Integer.parseInt(values.getOrDefault("--kill-leader-at", "0")),
                     Double.parseDouble(values.getOrDefault("--stop-p99", "2000")));
         }

@@ -43,12 +43,13 @@ final class ShellProcess implements AutoCloseable {
 
         List<String> properties(int port, String bootstrapServers, boolean inMemory) {
             var properties = new ArrayList<String>();
+            String servers = bootstrapServers == null ? "127.0.0.1:9" : bootstrapServers; // baseline: no Kafka
             if (this == SPRING) {
                 properties.add("-Dserver.port=" + port);
-                properties.add("-Dspring.kafka.bootstrap-servers=" + bootstrapServers);
+                properties.add("-Dspring.kafka.bootstrap-servers=" + servers);
             } else {
                 properties.add("-Dmicronaut.server.port=" + port);
-                properties.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+                properties.add("-Dkafka.bootstrap.servers=" + servers);
                 if (inMemory) {
                     properties.add("-Dkafka.enabled=false");
                 }

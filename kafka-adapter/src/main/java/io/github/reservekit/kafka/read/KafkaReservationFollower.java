@@ -243,6 +243,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
                     }
                 }
                 records.handle(consumer.poll(POLL_TIMEOUT));
+                records.reportLogTime(assigned.size());
                 for (TopicPartition partition : assigned) {
                     positions.advance(partition.partition(), consumer.position(partition));
                 }
