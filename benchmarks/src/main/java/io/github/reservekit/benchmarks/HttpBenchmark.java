@@ -27,7 +27,8 @@ import java.util.UUID;
  * {@code --duration S} (seconds per rate, default 20), {@code --warmup S} (seconds at the first rate before
  * measuring, default 10), {@code --bootstrap-server HOST:PORT} (an existing cluster; else a 3-broker process
  * cluster is started on {@code --base-port}, default 29092, fresh, in {@code target/benchmark-http/kafka}),
- * {@code --port N} (the shell's, default 18080), {@code --jvm "-Xmx256m ..."} (the shell's JVM options),
+ * {@code --port N} (the shell's, default 18080), {@code --jvm "-Xmx256m ..."} (the shell's JVM options), {@code --jar PATH} (another jar of the shell, e.g. an
+ * extracted one for class data sharing),
  * {@code --no-baseline}, {@code --baseline-only}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
  * third into it; needs the local cluster), {@code --stop-p99 MS} (no higher rate once p99 exceeds it, default 2000).
  */
@@ -96,7 +97,8 @@ public final class HttpBenchmark {
         System.out.println("== " + label);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Path log = work.resolve(options.shell.displayName() + (inMemory ? "-baseline" : "-kafka") + ".log");
-        try (var shell = ShellProcess.start(root, options.shell, options.port, bootstrap, inMemory, options.jvm, log)) {
+        try (var shell = ShellProcess.start(
+                root, options.shell, options.port, bootstrap, inMemory, options.jvm, options.jar, log)) {
             var load = new OpenLoopLoad(shell.baseUri(), runId, 3);
             Duration first201 = shell.awaitFirst201(load, Duration.ofMinutes(3));
             System.out.printf(
@@ -192,6 +194,7 @@ public final class HttpBenchmark {
             int basePort,
             int port,
             List<String> jvm,
+            String jar,
             boolean baseline,
             boolean baselineOnly,
             int killLeaderAt,
@@ -213,6 +216,7 @@ public final class HttpBenchmark {
                             "--base-port",
                             "--port",
                             "--jvm",
+                            "--jar",
                             "--kill-leader-at",
                             "--stop-p99" -> {
                         if (i + 1 >= args.length) {
@@ -242,6 +246,7 @@ public final class HttpBenchmark {
                     Integer.parseInt(values.getOrDefault("--base-port", "29092")),
                     Integer.parseInt(values.getOrDefault("--port", "18080")),
                     jvm.isEmpty() ? List.of() : new ArrayList<>(List.of(jvm.split("\\s+"))),
+                    values.get("--jar"),
                     baseline || baselineOnly,
                     baselineOnly,
                     Integer.parseInt(values.getOrDefault("--kill-leader-at", "0")),

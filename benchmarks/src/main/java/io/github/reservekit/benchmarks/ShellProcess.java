@@ -47,6 +47,10 @@ final class ShellProcess implements AutoCloseable {
             if (this == SPRING) {
                 properties.add("-Dserver.port=" + port);
                 properties.add("-Dspring.kafka.bootstrap-servers=" + servers);
+                if (inMemory) {
+                    // Readiness names the Kafka health indicators, which the baseline does not have.
+                    properties.add("-Dmanagement.endpoint.health.group.readiness.include=readinessState");
+                }
             } else {
                 properties.add("-Dmicronaut.server.port=" + port);
                 properties.add("-Dkafka.bootstrap.servers=" + servers);
@@ -78,8 +82,9 @@ final class ShellProcess implements AutoCloseable {
             String bootstrapServers,
             boolean inMemory,
             List<String> jvmOptions,
+            String jarOverride,
             Path log) {
-        Path jar = root.resolve(shell.jar);
+        Path jar = root.resolve(jarOverride == null ? shell.jar : jarOverride);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: bin/benchmark-http packages it first");
         }
@@ -147,7 +152,7 @@ final class ShellProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
