@@ -19,23 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The instance's one reader of the topic ({@code reserve} by default): it rebuilds the local state from the topic
- * and keeps it in sync, so the topic is the system of record and the repository a view of it. Framework-free;
- * every shell and embedder uses it the same way ({@code ReserveKitKafka} builds it):
- *
- * <pre>{@code
- * follower.replay(Duration.ofMinutes(5)); // blocks until caught up; then tails in the background
- * follower.close();                       // before the publisher and the repository go away
- * }</pre>
- *
- * <p>It assigns itself every partition (no consumer group, no committed offset), reads from the beginning up to the
- * end offsets taken at start ({@link #isCaughtUp()} after that), then tails, in ONE thread, applying events in
- * partition order through the core's {@link ApplyReservationEventUseCase} and telling {@link FollowerListener}s
- * (the live view, metrics). A record it cannot read is skipped alike by every instance, counted and reported with
- * its position ({@link FollowerStats#lastSkipped()}); an event whose application throws is logged and counted; a
- * failed poll is retried every second; only an {@link Error} ends the thread ({@link FollowerState#FAILED}).
- * Thread-safe; {@link #close()} is idempotent and closes the consumer when the follower owns it. The guarantees in
- * full: docs/kafka-adapter.md, "What the follower guarantees".
+ * The instance's one reader of the topic: it replays it from the beginning ({@link #replay}), then follows it, in
+ * one thread, folding every event in partition order through the core's {@link ApplyReservationEventUseCase} and
+ * telling {@link FollowerListener}s (the live view, metrics). It assigns every partition itself (no group, no
+ * committed offset). Unreadable records are skipped alike by every instance, counted and reported with their
+ * position; failed polls are retried every second; only an {@link Error} ends it ({@link FollowerState#FAILED}).
+ * Thread-safe; {@link #close()} is idempotent. The guarantees in full: docs/kafka-adapter.md.
  */
 public final class KafkaReservationFollower implements AutoCloseable {
 
@@ -69,11 +58,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     /**
-     * A follower of {@code topic} with its own consumer, configured by {@link ConsumerSettings#consumerProperties(Map)} from the
-     * given Kafka properties (bootstrap servers, security, a framework's consumer settings). Nothing is read before
-     * {@link #start()}.
+     * A follower of {@code topic} with its own consumer ({@link ConsumerSettings}), folding into {@code events}.
      *
-     * @param events where events are applied: the core's use case (a {@code ReservationApplication} is one)
      * @throws IllegalArgumentException if Kafka rejects the consumer configuration
      */
     public static KafkaReservationFollower create(
@@ -83,9 +69,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     /**
-     * A follower on a consumer a framework (or a test) built from {@link ConsumerSettings#consumerProperties(Map)}, e.g. to bind its
-     * client metrics. It must read {@code byte[]} values; it must not be subscribed, and no other thread may use it
-     * between {@link #start()} and {@link #close()}. {@link #close()} closes it only when {@code owned}.
+     * A follower on a consumer built from {@link ConsumerSettings#consumerProperties(Map)} (e.g. by a framework),
+     * used by no other thread; {@link #close()} closes it only when {@code owned}.
      */
     public static KafkaReservationFollower using(
             Consumer<?, byte[]> consumer, boolean owned, String topic, ApplyReservationEventUseCase events) {
@@ -305,13 +290,11 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
     }
 
-    /** How far each partition is applied; for {@link KafkaReservationLog}. */
-    AppliedPositions positions() {
+    AppliedPositions positions() { // for KafkaReservationLog
         return positions;
     }
 
-    /** The partitions read; empty until the topic was found. */
-    List<TopicPartition> assigned() {
+    List<TopicPartition> assigned() { // empty until the topic was found
         return assigned;
     }
 }

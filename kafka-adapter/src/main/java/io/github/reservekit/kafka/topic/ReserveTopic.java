@@ -63,10 +63,7 @@ public final class ReserveTopic implements AutoCloseable {
         return new ReserveTopic(Admin.create(adminProperties(settings, kafkaProperties)), settings, true);
     }
 
-    /**
-     * The admin client configuration {@link #create} uses: the Kafka properties that are admin client properties
-     * (bootstrap servers, security...), with timeouts bounded by the publish timeout.
-     */
+    /** The admin client's configuration: the given admin properties, timeouts bounded by the publish timeout. */
     public static Map<String, Object> adminProperties(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
         var config = new HashMap<String, Object>();
         var adminKeys = AdminClientConfig.configNames();
@@ -257,12 +254,12 @@ public final class ReserveTopic implements AutoCloseable {
         }
     }
 
-    /** Closes the admin client if this object built it. */
-    /** The end offset ({@code read_committed}) of every partition of the topic; for catching up before a read. */
+    /** The end offset ({@code read_committed}) of every partition; for catching up before a read. */
     public Map<TopicPartition, Long> endOffsets() {
         return TopicOffsets.endOffsets(admin, settings.topic(), timeoutMillis());
     }
 
+    /** Closes the admin client if this object built it. */
     @Override
     public void close() {
         if (ownsAdmin) {
