@@ -68,7 +68,7 @@ final class FollowerRecords {
      * every one of the {@code partitions} has given a record (an empty partition holds it back, keeping memory as
      * it is, never forgetting too early).
      */
-    void reportLogTime(int partitions) {
+    private void reportLogTime(int partitions) {
         if (latestTimestamps.size() >= partitions && partitions > 0) {
             long oldest = latestTimestamps.values().stream()
                     .mapToLong(Long::longValue)
@@ -79,10 +79,15 @@ final class FollowerRecords {
     }
 
     /**
-     * Applies a poll's records in order. A big batch (the replay's) is decoded in parallel first: decoding is
+     * Applies a poll's records in order, then reports how far the log of {@code partitions} partitions is read. A big batch (the replay's) is decoded in parallel first: decoding is
      * stateless and costs about as much as applying, which stays in this thread and in partition order.
      */
-    void handle(ConsumerRecords<?, byte[]> records) {
+    void handle(ConsumerRecords<?, byte[]> records, int partitions) {
+        handle(records);
+        reportLogTime(partitions);
+    }
+
+    private void handle(ConsumerRecords<?, byte[]> records) {
         for (ConsumerRecord<?, byte[]> record : records) {
             latestTimestamps.merge(record.partition(), record.timestamp(), Math::max);
         }
