@@ -61,11 +61,11 @@ public final class HttpBenchmark {
             System.out.println("load average at start: " + loadAverage());
             Optional<Integer> kafka = Optional.empty();
             if (!options.baselineOnly) {
-                kafka = runShell(root, work, options, bootstrap, false, Optional.ofNullable(cluster));
+                kafka = runShell(root, work, options, bootstrap, false, cluster);
             }
             Optional<Integer> baseline = Optional.empty();
             if (options.baseline) {
-                baseline = runShell(root, work, options, bootstrap, true, Optional.empty());
+                baseline = runShell(root, work, options, bootstrap, true, null);
             }
             System.out.println();
             System.out.printf(
@@ -91,7 +91,7 @@ public final class HttpBenchmark {
             Options options,
             String bootstrap,
             boolean inMemory,
-            Optional<KafkaProcessCluster> cluster) {
+            KafkaProcessCluster cluster) { // null: an existing cluster, which is never killed
         String label = options.shell.displayName() + (inMemory ? " on the in-memory baseline" : " on Kafka");
         System.out.println();
         System.out.println("== " + label);
@@ -128,8 +128,8 @@ public final class HttpBenchmark {
                     break;
                 }
             }
-            if (options.killLeaderAt > 0 && cluster.isPresent()) {
-                sickPartition(cluster.get(), load, options.killLeaderAt, options.duration);
+            if (options.killLeaderAt > 0 && cluster != null) {
+                sickPartition(cluster, load, options.killLeaderAt, options.duration);
             }
             return Optional.ofNullable(best);
         }

@@ -1,5 +1,6 @@
 package io.github.reservekit.benchmarks;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +51,7 @@ final class OpenLoopLoad {
         try {
             return client.send(request(sequence.incrementAndGet()), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
