@@ -6,6 +6,7 @@ import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.KafkaReservationLog;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -60,17 +64,21 @@ public final class ReserveKitKafka implements AutoCloseable {
     /** How often a health check may probe writes while they are failing. */
     static final int PROBE_INTERVAL_SECONDS = 3;
 
+    private final CompletableFuture<TopicHealth> topicCheck;
+    private final AtomicLong topicCheckNanos = new AtomicLong();
+    private final long clientsNanos;
+
     private ReserveKitKafka(Builder builder) {
         this.settings = builder.settings;
         var producerSettings = ProducerSettings.of(settings, builder.producerProperties);
         this.topic = builder.admin == null
                 ? ReserveTopic.create(settings, builder.adminProperties)
                 : ReserveTopic.using(builder.admin, settings);
+        long started = System.nanoTime();
+        // The topic check (describe, create if missing, verify its configuration) needs nothing built here and the
+        // replay needs nothing it does: they run side by side, and start() waits for both.
+        this.topicCheck = CompletableFuture.supplyAsync(() -> timed(topic::ensureExists, topicCheckNanos));
         try {
-            var health = topic.ensureExists();
-            if (!health.canPublish()) {
-                LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
-            }
             this.publisher =
                     KafkaReservationPublisher.create(producerSettings, builder.producerFactory, builder.tracing);
             var consumer =
@@ -89,9 +97,11 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .build();
             core.set(reservations);
         } catch (RuntimeException failed) {
+            topicCheck.cancel(true);
             topic.close();
             throw failed;
         }
+        clientsNanos = System.nanoTime() - started;
         LOG.info(
                 "Publishing to and following {} at {} (acks=all, idempotent, publish timeout {} ms)",
                 settings.topic(),
@@ -116,10 +126,36 @@ public final class ReserveKitKafka implements AutoCloseable {
      */
     public FollowerStats start() {
         try {
-            return follower.replay(settings.replayTimeout());
+            long started = System.nanoTime();
+            var stats = follower.replay(settings.replayTimeout());
+            long replayNanos = System.nanoTime() - started;
+            var health = topicCheck.join();
+            if (!health.canPublish()) {
+                LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
+            }
+            LOG.info(
+                    "Ready in {} ms: clients built in {} ms, topic checked in {} ms while replaying {} records in {} ms",
+                    (System.nanoTime() - started + clientsNanos) / 1_000_000,
+                    clientsNanos / 1_000_000,
+                    topicCheckNanos.get() / 1_000_000,
+                    stats.replayedRecords(),
+                    replayNanos / 1_000_000);
+            return stats;
+        } catch (CompletionException topicCheckFailed) {
+            close();
+            throw topicCheckFailed.getCause() instanceof RuntimeException cause ? cause : topicCheckFailed;
         } catch (RuntimeException notCaughtUp) {
             close();
             throw notCaughtUp;
+        }
+    }
+
+    private static <T> T timed(Supplier<T> step, AtomicLong nanos) {
+        long started = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            nanos.set(System.nanoTime() - started);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +39,8 @@ final class FollowerRecords {
     private final List<FollowerListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<RecordOutcome, LongAdder> counts = new EnumMap<>(RecordOutcome.class);
     private final ArrayDeque<FollowedRecord> lastSkipped = new ArrayDeque<>(); // guarded by itself
+    // The latest record timestamp (broker append time) read from each partition; the follower's thread only.
+    private final Map<Integer, Long> latestTimestamps = new HashMap<>();
 
     FollowerRecords(ApplyReservationEventUseCase events, RecordTracing tracing) {
         this.events = Objects.requireNonNull(events, "events");
@@ -64,10 +67,33 @@ final class FollowerRecords {
     }
 
     /**
-     * Applies a poll's records in order. A big batch (the replay's) is decoded in parallel first: decoding is
+     * Tells the fold how far the whole log has been read: the oldest of the partitions' latest append times, once
+     * every one of the {@code partitions} has given a record (an empty partition holds it back, keeping memory as
+     * it is, never forgetting too early).
+     */
+    private void reportLogTime(int partitions) {
+        if (latestTimestamps.size() >= partitions && partitions > 0) {
+            long oldest = latestTimestamps.values().stream()
+                    .mapToLong(Long::longValue)
+                    .min()
+                    .orElseThrow();
+            events.logReached(Instant.ofEpochMilli(oldest));
+        }
+    }
+
+    /**
+     * Applies a poll's records in order, then reports how far the log of {@code partitions} partitions is read. A big batch (the replay's) is decoded in parallel first: decoding is
      * stateless and costs about as much as applying, which stays in this thread and in partition order.
      */
-    void handle(ConsumerRecords<?, byte[]> records) {
+    void handle(ConsumerRecords<?, byte[]> records, int partitions) {
+        handle(records);
+        reportLogTime(partitions);
+    }
+
+    private void handle(ConsumerRecords<?, byte[]> records) {
+        for (ConsumerRecord<?, byte[]> record : records) {
+            latestTimestamps.merge(record.partition(), record.timestamp(), Math::max);
+        }
         if (records.count() < PARALLEL_DECODE_MIN_RECORDS) {
             for (ConsumerRecord<?, byte[]> record : records) {
                 traced(record, decoder.decode(record));

@@ -243,7 +243,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
                         caughtUp(replayStart);
                     }
                 }
-                records.handle(consumer.poll(POLL_TIMEOUT));
+                records.handle(consumer.poll(POLL_TIMEOUT), assigned.size());
                 for (TopicPartition partition : assigned) {
                     positions.advance(partition.partition(), consumer.position(partition));
                 }

@@ -19,6 +19,7 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,6 +97,11 @@ public final class ReservationApplication
     @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
         return applyEvent.apply(command);
+    }
+
+    @Override
+    public void logReached(Instant logTime) {
+        applyEvent.logReached(logTime);
     }
 
     /** Assembles a {@link ReservationApplication}; only the publisher is required. Not thread-safe. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -39,6 +40,19 @@ public final class InMemoryReservationRepository implements ReservationRepositor
 
     private final Map<ResourceKey, ReservationId> byIdempotencyKey = new ConcurrentHashMap<>();
 
+    /** Where a reservation sorts by the end of its slot, for forgetting what ended. */
+    private record Ending(Instant endsAt, ReservationId id) implements Comparable<Ending> {
+        @Override
+        public int compareTo(Ending other) {
+            int byEnd = endsAt.compareTo(other.endsAt);
+            return byEnd != 0 ? byEnd : id.value().compareTo(other.id.value());
+        }
+    }
+
+    private static final ReservationId LAST_ID = new ReservationId(new UUID(Long.MAX_VALUE, Long.MAX_VALUE));
+
+    private final ConcurrentSkipListMap<Ending, ReservationId> byEnd = new ConcurrentSkipListMap<>();
+
     @Override
     public Optional<Reservation> findById(ReservationId id) {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
@@ -64,10 +78,36 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                 .computeIfAbsent(reservation.resourceId(), r -> new ConcurrentSkipListMap<>())
                 .put(new Position(reservation.slot().startsAt(), reservation.id()), reservation);
         byId.put(reservation.id(), reservation);
+        byEnd.put(new Ending(reservation.slot().endsAt(), reservation.id()), reservation.id());
         reservation
                 .idempotencyKey()
                 .ifPresent(
                         key -> byIdempotencyKey.put(new ResourceKey(reservation.resourceId(), key), reservation.id()));
+    }
+
+    @Override
+    public int removeEndedBy(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        int removed = 0;
+        var ended = byEnd.headMap(new Ending(cutoff, LAST_ID), true);
+        for (var entry : ended.entrySet()) {
+            var reservation = byId.remove(entry.getValue());
+            ended.remove(entry.getKey());
+            if (reservation == null) {
+                continue;
+            }
+            removed++;
+            var position = new Position(reservation.slot().startsAt(), reservation.id());
+            byResource.computeIfPresent(reservation.resourceId(), (resource, reservations) -> {
+                reservations.remove(position);
+                return reservations.isEmpty() ? null : reservations;
+            });
+            reservation
+                    .idempotencyKey()
+                    .ifPresent(key ->
+                            byIdempotencyKey.remove(new ResourceKey(reservation.resourceId(), key), reservation.id()));
+        }
+        return removed;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.reservekit.reservation.application.port.in;
 
+import java.time.Instant;
+
 /**
  * The fold (CONTRACT.md section 2): applies an event recorded in the log to the local state by rules that use only
  * what is in the records, never this reader's clock or settings, so every reader that applies the same log in the
@@ -10,4 +12,11 @@ public interface ApplyReservationEventUseCase {
 
     /** What the fold decided about this event; a writer waiting for it answers from it. */
     FoldDecision apply(ApplyReservationEventCommand command);
+
+    /**
+     * Tells the fold that every partition of the log has been applied up to records appended at {@code logTime}, so
+     * every record still to come is appended later (the topic uses the broker's append time): what ended well before
+     * it can no longer change a decision and may leave memory. Optional; without it everything is kept.
+     */
+    default void logReached(Instant logTime) {}
 }

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,4 +30,12 @@ public interface ReservationRepository {
 
     /** Stores the reservation, replacing the one with the same id. */
     void save(Reservation reservation);
+
+    /**
+     * Forgets every reservation whose slot ended at or before {@code cutoff} (any status), with its idempotency key;
+     * the fold calls it for what can no longer matter (see {@code ApplyReservationEventService}).
+     *
+     * @return how many were forgotten
+     */
+    int removeEndedBy(Instant cutoff);
 }

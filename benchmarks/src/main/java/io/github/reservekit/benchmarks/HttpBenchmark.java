@@ -1,0 +1,256 @@
+package io.github.reservekit.benchmarks;
+
+import io.github.reservekit.benchmarks.OpenLoopLoad.Result;
+import io.github.reservekit.benchmarks.OpenLoopLoad.Stats;
+import io.github.reservekit.benchmarks.ShellProcess.Shell;
+import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Drives one shell (its packaged jar, in its own JVM) with an open-loop POST load at fixed arrival rates
+ * ({@link OpenLoopLoad}), first on Kafka, then the same shell on the in-memory baseline; prints p50, p99, p99.9 and
+ * errors per rate, the highest rate whose p99 stays under 50 ms for each, their ratio, the time from process start
+ * to the first 201 and the shell's RSS. Optionally kills the leader of one partition during a run and compares the
+ * other partitions' latency before and after.
+ *
+ * <p>Options: {@code --shell spring|micronaut} (required), {@code --rates 100,500,1000} (POSTs/s, ascending),
+ * {@code --duration S} (seconds per rate, default 20), {@code --warmup S} (seconds at the first rate before
+ * measuring, default 10), {@code --bootstrap-server HOST:PORT} (an existing cluster; else a 3-broker process
+ * cluster is started on {@code --base-port}, default 29092, fresh, in {@code target/benchmark-http/kafka}),
+ * {@code --port N} (the shell's, default 18080), {@code --jvm "-Xmx256m ..."} (the shell's JVM options), {@code --jar PATH} (another jar of the shell, e.g. an
+ * extracted one for class data sharing),
+ * {@code --no-baseline}, {@code --baseline-only}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
+ * third into it; needs the local cluster), {@code --stop-p99 MS} (no higher rate once p99 exceeds it, default 2000).
+ */
+public final class HttpBenchmark {
+
+    private static final double TARGET_P99_MS = 50;
+
+    private HttpBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        Path root = Path.of(System.getProperty("reservekit.root", ".")).toAbsolutePath();
+        Path work = root.resolve("benchmarks/target/benchmark-http");
+        Files.createDirectories(work);
+        System.out.printf(
+                Locale.ROOT,
+                "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
+                options.shell.displayName(),
+                options.rates,
+                options.duration.toSeconds(),
+                options.warmup.toSeconds(),
+                options.jvm);
+        KafkaProcessCluster cluster = null;
+        String bootstrap = options.bootstrapServers;
+        try {
+            if (bootstrap == null && !options.baselineOnly) {
+                cluster = startCluster(work.resolve("kafka"), options.basePort);
+                bootstrap = cluster.bootstrapServers();
+            }
+            System.out.println("load average at start: " + loadAverage());
+            Optional<Integer> kafka = Optional.empty();
+            if (!options.baselineOnly) {
+                kafka = runShell(root, work, options, bootstrap, false, cluster);
+            }
+            Optional<Integer> baseline = Optional.empty();
+            if (options.baseline) {
+                baseline = runShell(root, work, options, bootstrap, true, null);
+            }
+            System.out.println();
+            System.out.printf(
+                    "highest rate with p99 < %.0f ms: Kafka %s, in-memory baseline %s%n",
+                    TARGET_P99_MS,
+                    kafka.map(r -> r + "/s").orElse("none"),
+                    baseline.map(r -> r + "/s").orElse(options.baseline ? "none" : "not run"));
+            if (kafka.isPresent() && baseline.isPresent()) {
+                System.out.printf(Locale.ROOT, "ratio Kafka / baseline: %.2f%n", kafka.get() / (double) baseline.get());
+            }
+            System.out.println("load average at end: " + loadAverage());
+        } finally {
+            if (cluster != null) {
+                cluster.stop();
+            }
+        }
+    }
+
+    /** Starts the shell, measures its first 201, runs every rate; returns the highest rate meeting the target. */
+    private static Optional<Integer> runShell(
+            Path root,
+            Path work,
+            Options options,
+            String bootstrap,
+            boolean inMemory,
+            KafkaProcessCluster cluster) { // null: an existing cluster, which is never killed
+        String label = options.shell.displayName() + (inMemory ? " on the in-memory baseline" : " on Kafka");
+        System.out.println();
+        System.out.println("== " + label);
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Path log = work.resolve(options.shell.displayName() + (inMemory ? "-baseline" : "-kafka") + ".log");
+        try (var shell = ShellProcess.start(
+                root, options.shell, options.port, bootstrap, inMemory, options.jvm, options.jar, log)) {
+            var load = new OpenLoopLoad(shell.baseUri(), runId, 3);
+            Duration first201 = shell.awaitFirst201(load, Duration.ofMinutes(3));
+            System.out.printf(
+                    Locale.ROOT,
+                    "first 201 after process start: %.2f s (load average %s); RSS %d MB; log %s%n",
+                    first201.toMillis() / 1000.0,
+                    loadAverage(),
+                    shell.rssMegabytes(),
+                    log);
+            load.run(options.rates.getFirst(), options.warmup, Duration.ZERO, () -> {});
+            Integer best = null;
+            for (int rate : options.rates) {
+                Stats stats = load.run(rate, options.duration, Duration.ZERO, () -> {})
+                        .stats();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%6d/s  %s  RSS %d MB  load %s%n",
+                        rate,
+                        stats,
+                        shell.rssMegabytes(),
+                        loadAverage());
+                if (stats.p99() < TARGET_P99_MS && stats.errors() == 0) {
+                    best = rate;
+                }
+                if (stats.p99() > options.stopP99) {
+                    System.out.println("        (p99 over " + options.stopP99 + " ms: no higher rate)");
+                    break;
+                }
+            }
+            if (options.killLeaderAt > 0 && cluster != null) {
+                sickPartition(cluster, load, options.killLeaderAt, options.duration);
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+
+    /** One run at {@code rate}; a third into it, partition 0's leader is killed; per partition before and after. */
+    private static void sickPartition(KafkaProcessCluster cluster, OpenLoopLoad load, int rate, Duration duration) {
+        int leader = cluster.describeTopic()
+                .orElseThrow(() -> new IllegalStateException("cannot describe the topic"))
+                .partitions()
+                .getFirst()
+                .leader()
+                .id();
+        Duration killAt = duration.dividedBy(3);
+        System.out.printf(
+                Locale.ROOT,
+                "kill -9 of broker %d (leader of partition 0) %d s into a run at %d/s:%n",
+                leader,
+                killAt.toSeconds(),
+                rate);
+        Result result = load.run(rate, duration, killAt, () -> cluster.killBroker(leader));
+        for (int partition = 0; partition < 3; partition++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  partition %d  before %s%n               after  %s%n",
+                    partition,
+                    result.stats(partition, Duration.ZERO, killAt),
+                    result.stats(partition, killAt, duration.plusSeconds(1)));
+        }
+        cluster.startBroker(leader);
+    }
+
+    private static KafkaProcessCluster startCluster(Path dataDir, int basePort) {
+        var cluster = KafkaProcessCluster.builder(dataDir)
+                .basePort(basePort)
+                .controllerBasePort(basePort + KafkaProcessCluster.CONTROLLER_PORT_OFFSET)
+                .classpath(System.getProperty("java.class.path"))
+                .progress(line -> System.out.println("kafka-local: " + line))
+                .build();
+        if (cluster.isFormatted()) {
+            cluster.reset(); // an empty topic: start-up and the figures do not depend on an earlier run
+        }
+        cluster.start();
+        return cluster;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    private record Options(
+            Shell shell,
+            List<Integer> rates,
+            Duration duration,
+            Duration warmup,
+            String bootstrapServers,
+            int basePort,
+            int port,
+            List<String> jvm,
+            String jar,
+            boolean baseline,
+            boolean baselineOnly,
+            int killLeaderAt,
+            double stopP99) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            boolean baseline = true;
+            boolean baselineOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--no-baseline" -> baseline = false;
+                    case "--baseline-only" -> baselineOnly = true;
+                    case "--shell",
+                            "--rates",
+                            "--duration",
+                            "--warmup",
+                            "--bootstrap-server",
+                            "--base-port",
+                            "--port",
+                            "--jvm",
+                            "--jar",
+                            "--kill-leader-at",
+                            "--stop-p99" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(args[i] + " needs a value");
+                        }
+                        values.put(args[i], args[++i]);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (!values.containsKey("--shell")) {
+                throw new IllegalArgumentException("--shell spring|micronaut is required");
+            }
+            var rates = Arrays.stream(values.getOrDefault("--rates", "100,500,1000,1500,2000")
+                            .split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .sorted()
+                    .toList();
+            String jvm = values.getOrDefault("--jvm", "").trim();
+            return new Options(
+                    Shell.named(values.get("--shell")),
+                    rates,
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--duration", "20"))),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--warmup", "10"))),
+                    values.get("--bootstrap-server"),
+                    Integer.parseInt(values.getOrDefault("--base-port", "29092")),
+                    Integer.parseInt(values.getOrDefault("--port", "18080")),
+                    jvm.isEmpty() ? List.of() : new ArrayList<>(List.of(jvm.split("\\s+"))),
+                    values.get("--jar"),
+                    baseline || baselineOnly,
+                    baselineOnly,
+                    Integer.parseInt(values.getOrDefault("--kill-leader-at", "0")),
+                    Double.parseDouble(values.getOrDefault("--stop-p99", "2000")));
+        }
+    }
+}
