@@ -27,7 +27,10 @@ import org.apache.kafka.common.errors.RetriableException;
  * <p><b>Delivery guarantee.</b> {@link #publish} returns only once the broker has acknowledged the record with
  * {@code acks=all}: it is in the log of every in-sync replica, and the topic's {@code min.insync.replicas}
  * (2 when the adapter creates it on 3 brokers) were in sync. The producer is idempotent, so its internal
- * retries (a leader change, a lost connection) never write an event twice or reorder events. Events with the
+ * retries (a leader change, a lost connection) do not write an event twice or reorder events within one producer
+ * epoch; when a batch's fate is unknown after a delivery timeout, the producer starts a new epoch, and a batch it
+ * retries across that may be appended a second time (the same event, same {@code ce_id}: readers ignore the copy,
+ * the fold by its rule 3; docs/testing.md). Events with the
  * same resourceId go to the same partition and keep the order in which {@code publish} calls returned.
  *
  * <p><b>Bound.</b> Every {@code publish} returns or throws within {@link ProducerSettings#publishTimeout()}

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * A placement or cancellation the log did not confirm, so it did not happen (CONTRACT.md section 3, 503): its
  * event was not appended, or only after its {@code confirmBy} ({@link Outcome#NOT_KEPT}: the log can never confirm
- * it), or the log could not be read to learn ({@link Outcome#UNKNOWN}: the log still decides, identically for
- * every reader, and reading the reservation later tells). Retrying may succeed.
+ * it), or its fate could not be read from the log ({@link Outcome#UNKNOWN}: the log unreadable, or the event not
+ * acknowledged and not readable yet; the log still decides, identically for every reader, and reading the
+ * reservation later tells). Retrying may succeed.
  */
 public final class ReservationNotConfirmedException extends ReservationException {
 
@@ -14,7 +15,7 @@ public final class ReservationNotConfirmedException extends ReservationException
     public enum Outcome {
         /** The log can never confirm it: nothing is kept. */
         NOT_KEPT,
-        /** The log could not be read to find out; reading the reservation later tells. */
+        /** Its fate could not be read from the log (yet); reading the reservation later tells. */
         UNKNOWN
     }
 

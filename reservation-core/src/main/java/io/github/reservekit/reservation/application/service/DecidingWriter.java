@@ -27,10 +27,14 @@ import java.util.UUID;
  *
  * <p>With a {@link ReservationLog} (a log every instance reads, such as the Kafka topic): register, publish, then
  * wait for this instance's reader to fold the event, at most until its {@code confirmBy} plus the clock-skew
- * margin. No decision by then: catch up with the resource's part of the log (at most the margin more); the event
- * still not there can never be confirmed (the fold voids what is appended after {@code confirmBy}), so
- * {@link Outcome#NOT_KEPT}; the log unreadable: {@link Outcome#UNKNOWN}. So the answer comes within the publish
- * timeout plus twice the margin.
+ * margin. No decision by then: catch up with the resource's part of the log (at most the margin more) and answer
+ * what the fold decided. {@link Outcome#NOT_KEPT} only when the log can never confirm the event: the fold voided
+ * it (appended after its {@code confirmBy}), or the publish was refused outright (never appended).
+ * {@link Outcome#UNKNOWN} when the log cannot be read, or when an event whose publish was not acknowledged is still
+ * not readable: being absent from what can be read does not prove it was never appended (in Kafka, a record
+ * appended by the leader stays above the high watermark, unreadable, while a crashed follower still counts as in
+ * sync, and becomes readable with its early append time once the follower is gone or back). The fold decides it
+ * later, the same for every reader. So the answer comes within the publish timeout plus twice the margin.
  *
  * <p>Without one (a single writer whose publisher is not read back), the event is folded here once published, and
  * a failed publish is rethrown as it is: nothing was kept.
@@ -95,16 +99,28 @@ final class DecidingWriter {
                 failure = failed; // maybe appended after all: the log decides
             }
             Instant giveUp = confirmBy.orElseThrow().plus(clockSkewMargin);
-            var decided = pending.await(eventId, Duration.between(clock.instant(), giveUp));
-            if (decided.isPresent()) {
-                return decided.get();
+            var inTime = pending.await(eventId, Duration.between(clock.instant(), giveUp));
+            if (inTime.isPresent()) {
+                return inTime.get();
             }
             if (!log.get().catchUp(Set.of(event.resourceId()), clockSkewMargin)) {
                 throw notConfirmed(event, Outcome.UNKNOWN, "the log could not be read to learn its fate", failure);
             }
-            return pending.await(eventId, Duration.ZERO)
-                    .orElseThrow(() -> notConfirmed(
-                            event, Outcome.NOT_KEPT, "its event is not in the log by its confirmBy", null));
+            var decided = pending.await(eventId, Duration.ZERO);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+            if (failure != null) {
+                // Not readable is not "never appended": an unacknowledged event may sit in the log beyond what can be
+                // read yet (Kafka: above the high watermark while a crashed follower still counts as in sync) and be
+                // confirmed once it can be read, with the append time it got before its confirmBy.
+                throw notConfirmed(
+                        event,
+                        Outcome.UNKNOWN,
+                        "its event was not acknowledged and cannot be read from the log yet",
+                        failure);
+            }
+            throw notConfirmed(event, Outcome.NOT_KEPT, "its event is not a readable event of the log", null);
         } finally {
             pending.forget(eventId);
         }

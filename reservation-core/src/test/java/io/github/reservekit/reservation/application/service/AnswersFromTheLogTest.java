@@ -7,6 +7,7 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.place
 import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
@@ -163,17 +164,62 @@ class AnswersFromTheLogTest {
     }
 
     @Test
-    void a_publish_whose_event_never_reached_the_log_is_not_kept_after_confirm_by_and_the_margin() {
+    void an_unacknowledged_publish_whose_event_is_not_readable_after_confirm_by_and_the_margin_is_unknown() {
         log.failBeforeAppend = true;
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> app.place(placeCommand(TABLE_1, slot(24, 2))))
                 .isInstanceOfSatisfying(
                         ReservationNotConfirmedException.class,
-                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT));
+                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.UNKNOWN));
         // It waited until confirmBy plus the margin before concluding (the log could still have appended it).
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT.plus(MARGIN));
         assertThat(app.listByResource(TABLE_1)).isEmpty();
+    }
+
+    @Test
+    void an_event_appended_in_time_but_readable_only_after_the_writer_gave_up_is_never_answered_not_kept() {
+        // Kafka: the leader appended it (its append time is early) but a crashed follower still counts as in sync,
+        // so the high watermark stays below it: unreadable, while the log's end can still be read.
+        var unreadable = new CopyOnWriteArrayList<ReservationEvent>();
+        var readableLater = ReservationApplication.builder()
+                .publisher(event -> {
+                    unreadable.add(event);
+                    throw new PublicationFailedException("acknowledgement timed out", true);
+                })
+                .log((resources, timeout) -> true)
+                .clock(clock)
+                .publishTimeout(TIMEOUT)
+                .clockSkewMargin(MARGIN)
+                .build();
+
+        var answer = catchThrowableOfType(
+                ReservationNotConfirmedException.class, () -> readableLater.place(placeCommand(TABLE_1, slot(24, 2))));
+        // The follower is replaced: the event becomes readable, with the append time it got before its confirmBy.
+        unreadable.forEach(event -> readableLater.apply(new ApplyReservationEventCommand(event, NOW)));
+
+        assertThat(readableLater.findById(answer.reservationId()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(answer.outcome())
+                .as("a reservation the log goes on to confirm was not answered not-kept")
+                .isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
+    void a_publish_refused_outright_is_not_kept_at_once() {
+        var refused = ReservationApplication.builder()
+                .publisher(event -> {
+                    throw new PublicationFailedException("not authorised to write", false);
+                })
+                .log((resources, timeout) -> true)
+                .clock(clock)
+                .publishTimeout(Duration.ofMinutes(1))
+                .clockSkewMargin(MARGIN)
+                .build();
+
+        assertThatThrownBy(() -> refused.place(placeCommand(TABLE_1, slot(24, 2))))
+                .isInstanceOfSatisfying(
+                        ReservationNotConfirmedException.class,
+                        notConfirmed -> assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT));
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.util.Set;
 public interface ReservationLog {
 
     /**
-     * Waits until this instance has applied every event appended to the log of these resources (every resource
-     * when the set is empty) before this call began.
+     * Waits until this instance has applied every event of these resources (every resource when the set is empty)
+     * that could be read from the log before this call began: at least every event whose publish was acknowledged.
+     * An event appended but not readable yet (in Kafka: above the high watermark, not yet on every in-sync replica)
+     * may still become readable later, with the append time it already has.
      *
      * @return false if that did not happen within {@code timeout} (the log could not be read); the interrupt flag
      *     stays set when interrupted
