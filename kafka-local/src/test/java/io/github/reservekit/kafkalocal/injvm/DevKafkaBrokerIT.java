@@ -24,11 +24,24 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dev run's broker keeps its data across a restart, on the port asked for when it is free. */
 class DevKafkaBrokerIT {
+
+    // A broker that gives up calls Kafka's Exit, which would end the test JVM: make it a failure that says why.
+    @BeforeAll
+    static void kafkaExitFailsTheTestInsteadOfTheJvm() {
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka asked to exit(" + code + "): " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka asked to halt(" + code + "): " + message);
+        });
+    }
 
     @TempDir
     Path dir;
