@@ -8,9 +8,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,17 +56,21 @@ public final class DevKafkaBroker implements AutoCloseable {
     /** Written into the data directory on first start; {@link #deleteData} deletes only directories holding it. */
     public static final String MARKER = "reservekit-dev-broker.properties";
 
+    private static final String LOCK = "dev-broker.lock";
     private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
+    private final FileLock lock;
     private final Path dataDir;
     private final int port;
     private final boolean formatted;
     private final Optional<String> portNotice;
 
-    private DevKafkaBroker(KafkaRaftServer server, Path dataDir, int port, boolean formatted, String portNotice) {
+    private DevKafkaBroker(
+            KafkaRaftServer server, Path dataDir, int port, boolean formatted, String portNotice, FileLock lock) {
         this.server = server;
+        this.lock = lock;
         this.dataDir = dataDir;
         this.port = port;
         this.formatted = formatted;
@@ -82,6 +90,7 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(dir + " is not empty and holds no " + MARKER
                     + ": not putting a broker into a directory that something else uses");
         }
+        FileLock lock = lock(dir);
         String notice = null;
         int port = preferredPort;
         if (preferredPort == 0 || !isFree(preferredPort)) {
@@ -105,28 +114,67 @@ public final class DevKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the dev broker's directory " + dir, e);
         }
-        var server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-        var broker = new DevKafkaBroker(server, dir, port, fresh, notice);
+        DevKafkaBroker broker = null;
         try {
+            var server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+            broker = new DevKafkaBroker(server, dir, port, fresh, notice, lock);
             server.startup();
             broker.awaitReady();
             return broker;
         } catch (RuntimeException failure) {
-            broker.close();
-            String why = String.valueOf(failure.getMessage());
-            if (why.contains("Failed to acquire lock")) {
-                throw new IllegalStateException(
-                        "another Kafka broker is using " + dir + " (is the same app already running?)", failure);
+            if (broker != null) {
+                broker.close();
+            } else {
+                release(lock);
             }
-            throw new IllegalStateException("the dev broker did not start: " + why, failure);
+            throw new IllegalStateException("the dev broker did not start: " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Takes the directory's own lock before Kafka opens anything in it: Kafka's metadata log would otherwise be
+     * opened by a second broker before Kafka's lock on the data refuses it, and the two would fight over it.
+     */
+    private static FileLock lock(Path dir) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            // held by a broker of this JVM: refused below
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock " + dir.resolve(LOCK), e);
+        }
+        closeQuietly(channel);
+        throw new IllegalStateException("another Kafka broker is using " + dir + " (is the same app already running?)");
+    }
+
+    private static void release(FileLock lock) {
+        closeQuietly(lock.channel());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close(); // releases the lock
+        } catch (IOException ignored) {
+            // nothing left to release
         }
     }
 
     /**
      * Deletes a dev broker's data directory (the next start formats a fresh one); does nothing if it does not
-     * exist. Never call it while a broker runs on it.
+     * exist.
      *
      * @throws IllegalArgumentException if the directory holds no {@value #MARKER}
+     * @throws IllegalStateException if a broker runs on it
      */
     public static void deleteData(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -137,6 +185,7 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(
                     dir + " holds no " + MARKER + ": not deleting a directory that is not a dev broker's");
         }
+        release(lock(dir)); // refuses while a broker runs on it
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
@@ -173,8 +222,12 @@ public final class DevKafkaBroker implements AutoCloseable {
     /** Stops the broker (controlled shutdown) and waits until it has; the data stays. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            release(lock);
+        }
     }
 
     private void awaitReady() {

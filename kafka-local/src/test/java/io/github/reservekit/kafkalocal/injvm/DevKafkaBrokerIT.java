@@ -27,9 +27,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dev run's broker keeps its data across a restart, on the port asked for when it is free. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DevKafkaBrokerIT {
 
     // A broker that gives up calls Kafka's Exit, which would end the test JVM: make it a failure that says why.
@@ -95,12 +97,16 @@ class DevKafkaBrokerIT {
     }
 
     @Test
-    void a_second_broker_on_the_same_directory_is_refused_saying_why() {
+    void a_second_broker_on_the_same_directory_is_refused_saying_why_and_its_data_is_not_deleted() throws Exception {
         Path data = dir.resolve("dev");
         try (var first = DevKafkaBroker.start(data, 0)) {
             assertThatThrownBy(() -> DevKafkaBroker.start(data, 0))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("another Kafka broker is using " + data);
+            assertThatThrownBy(() -> DevKafkaBroker.deleteData(data))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another Kafka broker is using " + data);
+            createTopic(first.bootstrapServers(), "still-served");
         }
     }
 
