@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,10 +90,12 @@ public abstract class PageSuite {
         place("Ada Lovelace", "2", "19:00", "21:00");
         await().until(d -> outcome().getAttribute("class").contains("ok"));
         assertThat(outcome().getText()).startsWith("Placed: Ada Lovelace, party of 2, 19:00–21:00");
-        WebElement ada = await().until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#reservations tbody tr[data-status=CONFIRMED]")));
-        String id = ada.getAttribute("data-id");
-        assertThat(ada.findElement(By.cssSelector(".guest")).getText()).isEqualTo("Ada Lovelace");
+        String id = await().until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=CONFIRMED]"))
+                .getAttribute("data-id"));
+        assertThat(await().until(d -> d.findElement(
+                                By.cssSelector("#reservations tbody tr[data-id='" + id + "'] .guest"))
+                        .getText()))
+                .isEqualTo("Ada Lovelace");
         assertThat(browser().findElements(By.cssSelector("#timeline .block.CONFIRMED[data-id='" + id + "']")))
                 .hasSize(1);
         assertThat(api().get("/reservations/" + id).json().path("status").asText())
@@ -114,9 +117,11 @@ public abstract class PageSuite {
                 .contains(id);
         assertThat(outcome().getText()).contains("HTTP 409");
 
-        browser()
-                .findElement(By.cssSelector("#reservations tbody tr[data-id='" + id + "'] button.cancel"))
-                .click();
+        await().until(d -> {
+            d.findElement(By.cssSelector("#reservations tbody tr[data-id='" + id + "'] button.cancel"))
+                    .click();
+            return true;
+        });
         await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#reservations tbody tr[data-id='" + id + "'][data-status=CANCELLED]")));
         assertThat(outcome().getText()).startsWith("Cancelled: Ada Lovelace's reservation " + id);
@@ -201,6 +206,8 @@ public abstract class PageSuite {
     /** Waits, and on a timeout says what the page showed, so that a failure explains itself. */
     private WebDriverWait await(String what) {
         var wait = new WebDriverWait(browser(), PATIENCE);
+        // The page re-renders its list as the live view polls: an element found a moment ago may be replaced.
+        wait.ignoring(StaleElementReferenceException.class);
         wait.withMessage(() -> "waiting for " + what + "; the page's outcome box said: "
                 + browser().findElement(By.id("outcome")).getText() + "; its day's list: "
                 + browser().findElement(By.id("reservations")).getText());
