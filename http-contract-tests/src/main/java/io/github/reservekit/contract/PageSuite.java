@@ -92,10 +92,10 @@ public abstract class PageSuite {
         assertThat(outcome().getText()).startsWith("Placed: Ada Lovelace, party of 2, 19:00–21:00");
         String id = await().until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=CONFIRMED]"))
                 .getAttribute("data-id"));
-        assertThat(await().until(d -> d.findElement(
-                                By.cssSelector("#reservations tbody tr[data-id='" + id + "'] .guest"))
-                        .getText()))
-                .isEqualTo("Ada Lovelace");
+        String guest = await().until(
+                        d -> d.findElement(By.cssSelector("#reservations tbody tr[data-id='" + id + "'] .guest"))
+                                .getText());
+        assertThat(guest).isEqualTo("Ada Lovelace");
         assertThat(browser().findElements(By.cssSelector("#timeline .block.CONFIRMED[data-id='" + id + "']")))
                 .hasSize(1);
         assertThat(api().get("/reservations/" + id).json().path("status").asText())
