@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Speaks plain HTTP to a shell, as any client of the API would. */
 public final class ApiClient {
@@ -18,11 +19,18 @@ public final class ApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUri;
+    private final Consumer<Response> observer;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiClient(URI baseUri) {
+        this(baseUri, response -> {});
+    }
+
+    /** A client that hands every response to {@code observer} (e.g. {@link OpenApiContract#check}) first. */
+    public ApiClient(URI baseUri, Consumer<Response> observer) {
         this.baseUri = baseUri;
+        this.observer = observer;
     }
 
     /** A response, with its body read as text. */
@@ -86,8 +94,10 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
+            var raw = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = new Response(raw.statusCode(), raw);
+            observer.accept(response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

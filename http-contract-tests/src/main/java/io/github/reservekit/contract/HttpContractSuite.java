@@ -41,6 +41,7 @@ public abstract class HttpContractSuite {
 
     static final String PLACED = "io.github.reservekit.reservation.placed.v1";
     static final String CANCELLED = "io.github.reservekit.reservation.cancelled.v1";
+    static final String SCHEMAS = "https://reservekit.github.io/schemas/";
 
     private ApiClient api;
     private TopicProbe topic;
@@ -48,9 +49,11 @@ public abstract class HttpContractSuite {
     /** The shell under test; called after the subclass's own {@code @BeforeAll}. */
     protected abstract ContractTarget target();
 
+    /** A client whose every response is checked against the OpenAPI document, so the two cannot drift apart. */
     protected final ApiClient api() {
         if (api == null) {
-            api = new ApiClient(target().baseUri());
+            var openApi = new OpenApiContract(List.of(target().healthPath(), target().metricsPath()));
+            api = new ApiClient(target().baseUri(), openApi::check);
         }
         return api;
     }
@@ -152,6 +155,7 @@ public abstract class HttpContractSuite {
                 .isEqualTo(reservation.path("id").asText());
         assertThat(java.time.OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();
         assertThat(header(record, "content-type")).startsWith("application/json");
+        assertThat(header(record, "ce_dataschema")).isEqualTo(SCHEMAS + type + ".json");
     }
 
     // ---- POST /reservations --------------------------------------------------------------------------------
@@ -457,6 +461,40 @@ public abstract class HttpContractSuite {
     void cancelling_an_unknown_id_answers_404_and_a_malformed_id_400() {
         assertProblem(api().delete("/reservations/" + UUID.randomUUID()), 404);
         assertInvalid(api().delete("/reservations/not-a-uuid"), "id");
+    }
+
+    // ---- the contracts as files ---------------------------------------------------------------------------
+
+    @Test
+    void the_openapi_and_asyncapi_documents_are_served_as_shipped() throws Exception {
+        for (var document : List.of("openapi.yaml", "asyncapi.yaml")) {
+            var served = api().get("/" + document, "Accept", "*/*");
+
+            assertThat(served.status()).as(document).isEqualTo(200);
+            assertThat(served.mediaType()).isEqualTo("application/yaml");
+            assertThat(served.body()).isEqualTo(classpath("reservekit/" + document));
+        }
+    }
+
+    @Test
+    void each_events_data_schema_is_served_at_the_path_of_its_ce_dataschema() throws Exception {
+        for (var type : List.of(PLACED, CANCELLED, "io.github.reservekit.reservation.rejected.v1")) {
+            var path = java.net.URI.create(SCHEMAS + type + ".json").getPath();
+
+            var served = api().get(path, "Accept", "*/*");
+
+            assertThat(served.status()).as(path).isEqualTo(200);
+            assertThat(served.mediaType()).isEqualTo("application/schema+json");
+            assertThat(served.json().path("$id").asText()).isEqualTo(SCHEMAS + type + ".json");
+        }
+        assertProblem(api().get("/schemas/unknown.json", "Accept", "*/*"), 404);
+    }
+
+    private static String classpath(String resource) throws java.io.IOException {
+        try (var in = HttpContractSuite.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the class path").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     // ---- every error is a problem ------------------------------------------------------------------------

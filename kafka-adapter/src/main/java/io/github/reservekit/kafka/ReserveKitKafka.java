@@ -6,6 +6,7 @@ import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.KafkaReservationLog;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
+import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
@@ -70,14 +71,15 @@ public final class ReserveKitKafka implements AutoCloseable {
             if (!health.canPublish()) {
                 LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
             }
-            this.publisher = KafkaReservationPublisher.create(producerSettings, builder.producerFactory);
+            this.publisher =
+                    KafkaReservationPublisher.create(producerSettings, builder.producerFactory, builder.tracing);
             var consumer =
                     builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
             // The follower folds into the core built just below (and reads nothing before start()); the core
             // answers its writers from what the follower folded.
             var core = new AtomicReference<ReservationApplication>();
             this.follower = KafkaReservationFollower.using(
-                    consumer, true, settings.topic(), command -> core.get().apply(command));
+                    consumer, true, settings.topic(), command -> core.get().apply(command), builder.tracing);
             this.reservations = ReservationApplication.builder()
                     .publisher(builder.publisherDecorator.apply(publisher))
                     .log(new KafkaReservationLog(follower, topic::endOffsets))
@@ -185,6 +187,7 @@ public final class ReserveKitKafka implements AutoCloseable {
         private Admin admin;
         private UnaryOperator<ReservationPublisher> publisherDecorator = UnaryOperator.identity();
         private Clock clock = Clock.systemUTC();
+        private RecordTracing tracing = RecordTracing.NONE;
 
         private Builder(ReserveKitSettings settings, Map<String, ?> kafkaProperties) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -236,6 +239,16 @@ public final class ReserveKitKafka implements AutoCloseable {
         /** Wraps the publisher the core publishes through, e.g. to time it. */
         public Builder publisherDecorator(UnaryOperator<ReservationPublisher> decorator) {
             this.publisherDecorator = Objects.requireNonNull(decorator, "decorator");
+            return this;
+        }
+
+        /**
+         * Traces each event across the topic: the publish continues the caller's trace and writes it into the
+         * record's headers, the follower's handling of the record continues it (e.g.
+         * {@code OpenTelemetryRecordTracing.of(openTelemetry)}); none by default.
+         */
+        public Builder tracing(RecordTracing tracing) {
+            this.tracing = Objects.requireNonNull(tracing, "tracing");
             return this;
         }
 

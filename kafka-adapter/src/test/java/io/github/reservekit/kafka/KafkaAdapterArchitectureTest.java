@@ -12,7 +12,7 @@ import io.github.reservekit.reservation.testing.HexagonRules;
 /**
  * The adapter in packages by direction: {@code write} (publisher and its producer), {@code read} (the follower and
  * its consumer), {@code topic} (provisioning and health), {@code internal} (the wire format, shared by write and
- * read), {@code settings} ({@code reservekit.*}), {@code metrics} (optional Micrometer), and the root package, the one
+ * read), {@code settings} ({@code reservekit.*}), {@code metrics} (optional Micrometer), {@code tracing} (optional OpenTelemetry), and the root package, the one
  * assembly of the core on Kafka.
  */
 @AnalyzeClasses(packages = "io.github.reservekit", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -28,7 +28,7 @@ class KafkaAdapterArchitectureTest {
     @ArchTest
     static final ArchRule the_directions_use_only_the_ports_of_the_core = noClasses()
             .that()
-            .resideInAnyPackage(WRITE, READ, TOPIC, INTERNAL, SETTINGS, ADAPTER + ".metrics..")
+            .resideInAnyPackage(WRITE, READ, TOPIC, INTERNAL, SETTINGS, ADAPTER + ".metrics..", ADAPTER + ".tracing..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(HexagonRules.SERVICES, HexagonRules.CORE_ADAPTERS, HexagonRules.BOOTSTRAP)

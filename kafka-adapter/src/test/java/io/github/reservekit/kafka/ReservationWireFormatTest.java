@@ -8,6 +8,7 @@ import static io.github.reservekit.kafka.WireContract.PLACED_HEADERS;
 import static io.github.reservekit.kafka.WireContract.PLACED_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
@@ -16,7 +17,9 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +58,22 @@ class ReservationWireFormatTest {
         assertThat(record.key()).isEqualTo("table-7");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(CANCELLED_JSON);
         assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(CANCELLED_HEADERS);
+    }
+
+    @Test
+    void the_data_schema_header_names_the_shipped_schema_of_the_type_by_its_id() throws Exception {
+        for (var event : List.of(PLACED, CANCELLED)) {
+            var headers = WireContract.headers(published(event).headers());
+            try (var in = getClass().getResourceAsStream("/schemas/" + headers.get("ce_type") + ".json")) {
+                var schema = new ObjectMapper().readTree(in);
+
+                assertThat(headers.get("ce_dataschema"))
+                        .isEqualTo(schema.path("$id").asText());
+                assertThat(URI.create(headers.get("ce_dataschema")).getPath())
+                        .as("the path each shell serves the schema at")
+                        .isEqualTo("/schemas/" + headers.get("ce_type") + ".json");
+            }
+        }
     }
 
     @Test

@@ -62,6 +62,7 @@ final class WireContract {
             "ce_type", "io.github.reservekit.reservation.placed.v1",
             "ce_subject", "6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a",
             "ce_time", "2026-11-24T10:00:00Z",
+            "ce_dataschema", "https://reservekit.github.io/schemas/io.github.reservekit.reservation.placed.v1.json",
             "content-type", "application/json");
 
     static final ReservationCancelled CANCELLED = new ReservationCancelled(
@@ -80,6 +81,7 @@ final class WireContract {
             "ce_type", "io.github.reservekit.reservation.cancelled.v1",
             "ce_subject", "6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a",
             "ce_time", "2026-11-25T08:30:15.25Z",
+            "ce_dataschema", "https://reservekit.github.io/schemas/io.github.reservekit.reservation.cancelled.v1.json",
             "content-type", "application/json");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,6 +50,12 @@ public final class ReservationWire {
     public static final String REJECTED_V1 = "io.github.reservekit.reservation.rejected.v1";
     public static final String JSON = "application/json";
 
+    /**
+     * Where the JSON Schema of each type is published: {@code ce_dataschema} is this plus {@code <ce_type>.json},
+     * the schema's {@code $id}. Each shell serves the same file at that path ({@code /schemas/<ce_type>.json}).
+     */
+    public static final String SCHEMA_BASE = "https://reservekit.github.io/schemas/";
+
     private static final Pattern OUR_TYPES =
             Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected)\\.v(\\d+)");
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
@@ -136,8 +142,14 @@ public final class ReservationWire {
                 .withSubject(wire.subject().toString())
                 .withTime(wire.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
+                .withDataSchema(dataSchema(wire.type()))
                 .withData(json(event, wire))
                 .build();
+    }
+
+    /** The {@code ce_dataschema} of a type: the {@code $id} of its shipped JSON Schema. */
+    public static URI dataSchema(String type) {
+        return URI.create(SCHEMA_BASE + type + ".json");
     }
 
     /** The Kafka record for a domain event: key resourceId, JSON value, CloudEvents binary-mode headers. */

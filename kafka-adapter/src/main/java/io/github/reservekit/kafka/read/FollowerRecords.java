@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.read;
 
+import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -32,13 +33,15 @@ final class FollowerRecords {
     private static final int PARALLEL_DECODE_MIN_RECORDS = 256;
 
     private final ApplyReservationEventUseCase events;
+    private final RecordTracing tracing;
     private final ReservationRecordDecoder decoder = new ReservationRecordDecoder();
     private final List<FollowerListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<RecordOutcome, LongAdder> counts = new EnumMap<>(RecordOutcome.class);
     private final ArrayDeque<FollowedRecord> lastSkipped = new ArrayDeque<>(); // guarded by itself
 
-    FollowerRecords(ApplyReservationEventUseCase events) {
+    FollowerRecords(ApplyReservationEventUseCase events, RecordTracing tracing) {
         this.events = Objects.requireNonNull(events, "events");
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         for (RecordOutcome outcome : RecordOutcome.values()) {
             counts.put(outcome, new LongAdder());
         }
@@ -67,7 +70,7 @@ final class FollowerRecords {
     void handle(ConsumerRecords<?, byte[]> records) {
         if (records.count() < PARALLEL_DECODE_MIN_RECORDS) {
             for (ConsumerRecord<?, byte[]> record : records) {
-                handle(record, decoder.decode(record));
+                traced(record, decoder.decode(record));
             }
             return;
         }
@@ -75,8 +78,13 @@ final class FollowerRecords {
         records.forEach(batch::add);
         List<Decoded> decoded = batch.parallelStream().map(decoder::decode).toList();
         for (int i = 0; i < batch.size(); i++) {
-            handle(batch.get(i), decoded.get(i));
+            traced(batch.get(i), decoded.get(i));
         }
+    }
+
+    /** Handles one record in the trace its headers carry (a no-op without tracing). */
+    private void traced(ConsumerRecord<?, byte[]> record, Decoded decoded) {
+        tracing.process(record, () -> handle(record, decoded));
     }
 
     private void handle(ConsumerRecord<?, byte[]> record, Decoded decoded) {

@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.read;
 
+import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import java.time.Duration;
 import java.util.Comparator;
@@ -50,11 +51,15 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private volatile Duration replayDuration = Duration.ZERO;
 
     private KafkaReservationFollower(
-            Consumer<?, byte[]> consumer, boolean ownsConsumer, String topic, ApplyReservationEventUseCase events) {
+            Consumer<?, byte[]> consumer,
+            boolean ownsConsumer,
+            String topic,
+            ApplyReservationEventUseCase events,
+            RecordTracing tracing) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.ownsConsumer = ownsConsumer;
         this.topic = Objects.requireNonNull(topic, "topic");
-        this.records = new FollowerRecords(events);
+        this.records = new FollowerRecords(events, tracing);
     }
 
     /**
@@ -65,7 +70,8 @@ public final class KafkaReservationFollower implements AutoCloseable {
     public static KafkaReservationFollower create(
             String topic, Map<String, ?> kafkaProperties, ApplyReservationEventUseCase events) {
         Objects.requireNonNull(events, "events");
-        return new KafkaReservationFollower(ConsumerSettings.createConsumer(kafkaProperties), true, topic, events);
+        return new KafkaReservationFollower(
+                ConsumerSettings.createConsumer(kafkaProperties), true, topic, events, RecordTracing.NONE);
     }
 
     /**
@@ -74,7 +80,17 @@ public final class KafkaReservationFollower implements AutoCloseable {
      */
     public static KafkaReservationFollower using(
             Consumer<?, byte[]> consumer, boolean owned, String topic, ApplyReservationEventUseCase events) {
-        return new KafkaReservationFollower(consumer, owned, topic, events);
+        return using(consumer, owned, topic, events, RecordTracing.NONE);
+    }
+
+    /** As {@link #using(Consumer, boolean, String, ApplyReservationEventUseCase)}, each record handled in its trace. */
+    public static KafkaReservationFollower using(
+            Consumer<?, byte[]> consumer,
+            boolean owned,
+            String topic,
+            ApplyReservationEventUseCase events,
+            RecordTracing tracing) {
+        return new KafkaReservationFollower(consumer, owned, topic, events, tracing);
     }
 
     /** Tells {@code listener} of every record read from now on. */

@@ -1,6 +1,7 @@
 package io.github.reservekit.kafka.write;
 
 import io.github.reservekit.kafka.internal.ReservationWire;
+import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -50,6 +51,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final Producer<String, byte[]> producer;
     private final ProducerSettings settings;
     private final boolean ownsProducer;
+    private final RecordTracing tracing;
     /**
      * Once {@code send} returned with at least this much time left, the producer itself reports the outcome
      * before the deadline ({@code delivery.timeout.ms}), so no timer is needed; MAX_VALUE for a producer whose
@@ -60,10 +62,11 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final WriteOutcomes outcomes = new WriteOutcomes(Clock.systemUTC());
 
     private KafkaReservationPublisher(
-            Producer<String, byte[]> producer, ProducerSettings settings, boolean ownsProducer) {
+            Producer<String, byte[]> producer, ProducerSettings settings, boolean ownsProducer, RecordTracing tracing) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsProducer = ownsProducer;
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         this.untimedWaitNanos = ownsProducer ? settings.deliveryTimeout().toNanos() : Long.MAX_VALUE;
     }
 
@@ -81,7 +84,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         } catch (org.apache.kafka.common.KafkaException invalid) {
             throw new IllegalArgumentException("cannot create the Kafka producer: " + invalid.getMessage(), invalid);
         }
-        return new KafkaReservationPublisher(producer, settings, true);
+        return new KafkaReservationPublisher(producer, settings, true, RecordTracing.NONE);
     }
 
     /**
@@ -94,9 +97,21 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     public static KafkaReservationPublisher create(
             ProducerSettings settings,
             Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory) {
+        return create(settings, producerFactory, RecordTracing.NONE);
+    }
+
+    /**
+     * As {@link #create(ProducerSettings, Function)}, with each record traced by {@code tracing}: the trace
+     * context goes into the record's headers, the publish is a span (see {@link RecordTracing}).
+     */
+    public static KafkaReservationPublisher create(
+            ProducerSettings settings,
+            Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory,
+            RecordTracing tracing) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(producerFactory, "producerFactory");
-        return new KafkaReservationPublisher(producerFactory.apply(settings.producerProperties()), settings, true);
+        return new KafkaReservationPublisher(
+                producerFactory.apply(settings.producerProperties()), settings, true, tracing);
     }
 
     /**
@@ -105,7 +120,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
      * {@link ProducerSettings#requireDurable}). The settings give the topic, source and bound.
      */
     public static KafkaReservationPublisher using(Producer<String, byte[]> producer, ProducerSettings settings) {
-        return new KafkaReservationPublisher(producer, settings, false);
+        return new KafkaReservationPublisher(producer, settings, false, RecordTracing.NONE);
     }
 
     /** The settings this publisher works with. */
@@ -123,9 +138,15 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     @Override
     public void publish(ReservationEvent event) {
         Objects.requireNonNull(event, "event");
-        send(
-                ReservationWire.toRecord(settings.topic(), settings.source(), event),
-                "event " + event.eventId() + " was not published to " + settings.topic());
+        var record = ReservationWire.toRecord(settings.topic(), settings.source(), event);
+        RecordTracing.Publish traced = tracing.send(record);
+        try {
+            send(record, "event " + event.eventId() + " was not published to " + settings.topic());
+            traced.end(null);
+        } catch (RuntimeException failed) {
+            traced.end(failed);
+            throw failed;
+        }
     }
 
     /**

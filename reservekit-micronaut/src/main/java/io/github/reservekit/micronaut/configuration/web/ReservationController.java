@@ -1,0 +1,99 @@
+package io.github.reservekit.micronaut.configuration.web;
+
+import io.github.reservekit.http.EventView;
+import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationView;
+import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
+import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by
+ * reservation-http, as in every shell, never bound by micronaut-serde (which would coerce {@code "2"} or
+ * {@code 2.5} to a whole number); errors go to {@link ApiErrors}.
+ * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
+ * threads), never on the event loop. The HTTP model of reservation-http carries no annotation, so the records it
+ * answers with are imported for micronaut-serde here. {@code reservekit.http.enabled=false} leaves the API out.
+ */
+@Controller("/reservations")
+@Requires(property = "reservekit.http.enabled", notEquals = "false")
+@SerdeImport(ReservationView.class)
+@SerdeImport(EventView.class)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReservationController {
+
+    private final PlaceReservationUseCase placeReservation;
+    private final CancelReservationUseCase cancelReservation;
+    private final FindReservationQuery findReservation;
+    private final ListReservationsQuery listReservations;
+    private final RecentEvents recentEvents;
+
+    ReservationController(
+            PlaceReservationUseCase placeReservation,
+            CancelReservationUseCase cancelReservation,
+            FindReservationQuery findReservation,
+            ListReservationsQuery listReservations,
+            RecentEvents recentEvents) {
+        this.placeReservation = placeReservation;
+        this.cancelReservation = cancelReservation;
+        this.findReservation = findReservation;
+        this.listReservations = listReservations;
+        this.recentEvents = recentEvents;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<ReservationView> place(
+            @Nullable @Body byte[] body,
+            @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
+        var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
+        return HttpResponse.created(
+                ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
+    }
+
+    /** The live view of the topic: the events this instance's listener saw after sequence {@code after}. */
+    @Get("/events")
+    List<EventView> events(@QueryValue(defaultValue = "0") long after) {
+        return recentEvents.after(after);
+    }
+
+    @Get("/{id}")
+    ReservationView find(@PathVariable String id) {
+        return ReservationView.from(findReservation.findById(ReservationId.parse(id)));
+    }
+
+    @Get
+    List<ReservationView> list(@Nullable @QueryValue String resourceId) {
+        return listReservations.listByResource(new ResourceId(resourceId)).stream()
+                .map(ReservationView::from)
+                .toList();
+    }
+
+    @Delete("/{id}")
+    ReservationView cancel(@PathVariable String id) {
+        return ReservationView.from(cancelReservation.cancel(new CancelReservationCommand(ReservationId.parse(id))));
+    }
+}

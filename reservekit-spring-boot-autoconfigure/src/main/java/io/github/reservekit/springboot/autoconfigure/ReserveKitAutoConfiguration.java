@@ -1,0 +1,185 @@
+package io.github.reservekit.springboot.autoconfigure;
+
+import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.kafka.ReserveKitKafka;
+import io.github.reservekit.kafka.metrics.FollowerMetrics;
+import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import io.github.reservekit.kafka.tracing.OpenTelemetryRecordTracing;
+import io.github.reservekit.kafka.tracing.RecordTracing;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+
+/**
+ * ReserveKit in Spring Boot: the adapter's one assembly ({@link ReserveKitKafka}) on spring-kafka's client
+ * factories, fed by Boot's {@code spring.kafka.*} producer, consumer and admin settings (so bootstrap servers,
+ * client ids, security and Micrometer client metrics apply to the publisher and the follower alike) and by
+ * {@code reservekit.*} (bound once, by the adapter's {@link ReserveKitSettings#bind}; {@link ReserveKitProperties}
+ * documents the keys). The core's use cases are one bean, {@link ReservationApplication}. The follower replays the
+ * topic while this configuration starts, so before the web server takes a request.
+ *
+ * <p>Every bean backs off when the application defines its own (by type, or by name for the health indicators);
+ * {@code reservekit.enabled=false} switches ReserveKit off. Metrics need a {@link MeterRegistry} bean, traces an
+ * {@link OpenTelemetry} bean (Spring Boot's, with Micrometer Tracing's OpenTelemetry bridge), health
+ * spring-boot-health; each is left out without it.
+ */
+@AutoConfiguration(
+        after = KafkaAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"
+        })
+@ConditionalOnClass({ReserveKitKafka.class, KafkaProperties.class, DefaultKafkaProducerFactory.class})
+@ConditionalOnBooleanProperty(name = "reservekit.enabled", matchIfMissing = true)
+public class ReserveKitAutoConfiguration {
+
+    /** The CloudEvents source when {@code reservekit.source} is not set. */
+    static final URI SOURCE = URI.create("/reservekit/spring-boot");
+
+    /**
+     * The publisher's producer factory, held by a bean that is no {@code ProducerFactory} (so Boot still creates
+     * its own for {@code KafkaTemplate} users) and destroys the factory, and so the producer it shares, on close.
+     */
+    record Producers(DefaultKafkaProducerFactory<String, byte[]> factory) implements DisposableBean {
+        @Override
+        public void destroy() {
+            factory.destroy();
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ReserveKitKafka.class)
+    Producers reserveKitProducers(ObjectProvider<MeterRegistry> meters) {
+        // Configured by the adapter (its guarantees over Boot's settings) when the publisher is built, below.
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(
+                Map.of(), new StringSerializer(), new ByteArraySerializer());
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return new Producers(factory);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ReserveKitKafka reserveKitKafka(
+            Environment environment,
+            KafkaProperties kafka,
+            Producers producers,
+            ObjectProvider<MeterRegistry> meterRegistry,
+            ObjectProvider<RecordTracing> tracing) {
+        var settings = ReserveKitSettings.bind(environment::getProperty, SOURCE);
+        var meters = meterRegistry.getIfAvailable();
+        // Boot fills in String serializers by default; the adapter's wire format decides them.
+        var producerProperties = kafka.buildProducerProperties();
+        producerProperties.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        producerProperties.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        var reserveKit = ReserveKitKafka.builder(settings, producerProperties)
+                .producer(producerProperties, properties -> {
+                    producers.factory().updateConfigs(properties);
+                    return producers.factory().createProducer();
+                })
+                .consumer(kafka.buildConsumerProperties(), properties -> {
+                    var consumers = new DefaultKafkaConsumerFactory<>(
+                            properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    if (meters != null) {
+                        consumers.addListener(new MicrometerConsumerListener<>(meters));
+                    }
+                    return consumers.createConsumer();
+                })
+                .adminProperties(kafka.buildAdminProperties())
+                .publisherDecorator(
+                        publisher -> meters == null ? publisher : new MeteredReservationPublisher(publisher, meters))
+                .tracing(tracing.getIfAvailable(() -> RecordTracing.NONE))
+                .build();
+        reserveKit.start(); // replays the topic before the web server starts; closes everything if it cannot
+        if (meters != null) {
+            new FollowerMetrics(reserveKit.follower()).bindTo(meters);
+        }
+        return reserveKit;
+    }
+
+    /** Every use case of the core, as one bean typed by each port it implements. */
+    @Bean
+    @ConditionalOnMissingBean
+    ReservationApplication reservationApplication(ReserveKitKafka reserveKit) {
+        return reserveKit.reservations();
+    }
+
+    /** The live view: the last events the follower saw. */
+    @Bean
+    @ConditionalOnMissingBean
+    RecentEvents recentEvents(ReserveKitKafka reserveKit) {
+        var recent = new RecentEvents();
+        reserveKit
+                .follower()
+                .addListener(record ->
+                        record.event().ifPresent(event -> recent.add(event, record.partition(), record.offset())));
+        return recent;
+    }
+
+    /** Health: present where spring-boot-health is. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class ReserveKitHealthConfiguration {
+
+        /** UP only while an event can be published durably: the topic is able (ISR, LogAppendTime) and writes succeed. */
+        @Bean("kafkaPublishing")
+        @ConditionalOnMissingBean(name = "kafkaPublishing")
+        HealthIndicator kafkaPublishingHealth(ReserveKitKafka reserveKit) {
+            return () -> {
+                var health = reserveKit.publishingHealth();
+                return (health.canPublish() ? Health.up() : Health.down())
+                        .withDetails(health.details())
+                        .build();
+            };
+        }
+
+        /** UP while the follower is caught up; its details show the records it skipped and where they sit. */
+        @Bean("replay")
+        @ConditionalOnMissingBean(name = "replay")
+        HealthIndicator replayHealth(ReserveKitKafka reserveKit) {
+            return () -> {
+                var follower = reserveKit.follower();
+                return (follower.isCaughtUp() ? Health.up() : Health.down())
+                        .withDetails(follower.stats().details())
+                        .build();
+            };
+        }
+    }
+
+    /** Traces across the topic, where the application runs OpenTelemetry (Boot's {@code OpenTelemetry} bean). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenTelemetry.class)
+    static class ReserveKitTracingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(OpenTelemetry.class)
+        RecordTracing reserveKitRecordTracing(OpenTelemetry openTelemetry) {
+            return OpenTelemetryRecordTracing.of(openTelemetry);
+        }
+    }
+}

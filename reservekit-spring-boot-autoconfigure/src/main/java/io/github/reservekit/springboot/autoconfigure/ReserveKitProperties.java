@@ -1,0 +1,157 @@
+package io.github.reservekit.springboot.autoconfigure;
+
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code reservekit.*} keys, declared for Spring Boot's configuration processor, which turns them into
+ * {@code META-INF/spring-configuration-metadata.json} so IDEs complete and document them. The values ReserveKit
+ * runs on are bound by the adapter's {@link ReserveKitSettings#bind}, the one binder of every shell (so the keys,
+ * rules and defaults are the same in Micronaut and for embedders); {@code ReserveKitPropertiesTest} keeps the two
+ * lists of keys equal. The defaults shown here are {@link ReserveKitSettings}'.
+ */
+// Never registered as a bean: Spring does not bind it, so there is one binder, as in every shell.
+@ConfigurationProperties(prefix = "reservekit")
+public class ReserveKitProperties {
+
+    /** Whether ReserveKit is configured at all. */
+    private boolean enabled = true;
+
+    /** The topic events go to and are read from. */
+    private String topic = "reserve";
+
+    /** The CloudEvents source naming this application (a URI reference); /reservekit/spring-boot by default. */
+    private String source;
+
+    /** The bound on one publish: a write not confirmed within it answers 503 (500ms to 5m). */
+    private Duration publishTimeout = Duration.ofSeconds(5);
+
+    /** Partitions of the topic when the application creates it. */
+    private int partitions = 3;
+
+    /** How long start-up may replay the topic before it gives up. */
+    private Duration replayTimeout = Duration.ofMinutes(5);
+
+    /**
+     * retention.ms of a topic the application creates; unset keeps every event forever (the topic is the system
+     * of record: events deleted are reservations lost).
+     */
+    private Duration retention;
+
+    /** retention.bytes per partition of a topic the application creates; unset: no limit. */
+    private Long retentionBytes;
+
+    /**
+     * How far this host's clock may be from the brokers' (0 to 30s): a writer that saw no decision waits this long
+     * past its event's confirmBy before it reads the topic to conclude.
+     */
+    private Duration clockSkewMargin = Duration.ofMillis(500);
+
+    private final Http http = new Http();
+
+    /** The HTTP API (CONTRACT.md section 3) in a servlet web application. */
+    public static class Http {
+
+        /** Whether the HTTP API (/reservations, /openapi.yaml, /asyncapi.yaml, /schemas/*) is served. */
+        private boolean enabled = true;
+
+        /**
+         * Whether every error of the application, not only of ReserveKit's endpoints, is answered as a ReserveKit
+         * problem (application/problem+json): on for an application that is ReserveKit alone.
+         */
+        private boolean allErrorsAsProblems = false;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isAllErrorsAsProblems() {
+            return allErrorsAsProblems;
+        }
+
+        public void setAllErrorsAsProblems(boolean allErrorsAsProblems) {
+            this.allErrorsAsProblems = allErrorsAsProblems;
+        }
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    public Duration getReplayTimeout() {
+        return replayTimeout;
+    }
+
+    public void setReplayTimeout(Duration replayTimeout) {
+        this.replayTimeout = replayTimeout;
+    }
+
+    public Duration getRetention() {
+        return retention;
+    }
+
+    public void setRetention(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Long getRetentionBytes() {
+        return retentionBytes;
+    }
+
+    public void setRetentionBytes(Long retentionBytes) {
+        this.retentionBytes = retentionBytes;
+    }
+
+    public Duration getClockSkewMargin() {
+        return clockSkewMargin;
+    }
+
+    public void setClockSkewMargin(Duration clockSkewMargin) {
+        this.clockSkewMargin = clockSkewMargin;
+    }
+
+    public Http getHttp() {
+        return http;
+    }
+}

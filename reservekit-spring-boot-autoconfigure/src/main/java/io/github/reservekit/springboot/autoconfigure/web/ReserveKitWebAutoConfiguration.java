@@ -1,0 +1,82 @@
+package io.github.reservekit.springboot.autoconfigure.web;
+
+import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
+import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The HTTP API of CONTRACT.md section 3 in a servlet web application, on the core's use-case ports (whichever
+ * beans implement them: ReserveKit's or the application's own), plus the contracts as files. Each bean backs off
+ * when the application defines one of the same name; {@code reservekit.http.enabled=false} leaves the API out.
+ */
+@AutoConfiguration(after = ReserveKitAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "reservekit.http.enabled", matchIfMissing = true)
+@ConditionalOnBean({PlaceReservationUseCase.class, RecentEvents.class})
+public class ReserveKitWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitReservationController")
+    ReservationController reserveKitReservationController(
+            PlaceReservationUseCase place,
+            CancelReservationUseCase cancel,
+            FindReservationQuery find,
+            ListReservationsQuery list) {
+        return new ReservationController(place, cancel, find, list);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitEventViewController")
+    EventViewController reserveKitEventViewController(RecentEvents recentEvents) {
+        return new EventViewController(recentEvents);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitDocumentsController")
+    DocumentsController reserveKitDocumentsController() {
+        return new DocumentsController();
+    }
+
+    /** Request bodies of ReserveKit's paths capped at 16 KiB, before any other filter reads them. */
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitBodyLimit")
+    FilterRegistrationBean<?> reserveKitBodyLimit() {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+        registration.addUrlPatterns("/reservations", "/reservations/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Problems for ReserveKit's endpoints only (the default). */
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitProblems")
+    @ConditionalOnBooleanProperty(
+            name = "reservekit.http.all-errors-as-problems",
+            havingValue = false,
+            matchIfMissing = true)
+    ApiExceptionHandler.ForReserveKit reserveKitProblems() {
+        return new ApiExceptionHandler.ForReserveKit();
+    }
+
+    /** Problems for every request of the application ({@code reservekit.http.all-errors-as-problems=true}). */
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitProblemsForAllRequests")
+    @ConditionalOnBooleanProperty(name = "reservekit.http.all-errors-as-problems")
+    ApiExceptionHandler.ForAllRequests reserveKitProblemsForAllRequests() {
+        return new ApiExceptionHandler.ForAllRequests();
+    }
+}
