@@ -100,34 +100,45 @@ public final class DevKafkaBroker implements AutoCloseable {
                         + " so this broker listens on localhost:" + port + " instead.";
             }
         }
-        int controllerPort = freePort();
-        Properties config = config(dir, port, controllerPort);
         boolean fresh = !Files.exists(dir.resolve("data").resolve("meta.properties"));
         try {
-            Files.createDirectories(dir);
             Files.writeString(
                     dir.resolve(MARKER),
                     "# A ReserveKit dev broker's data directory (DevKafkaBroker): delete it to start afresh.\n");
             if (fresh) {
-                format(dir, config);
+                format(dir, config(dir, port, freePort()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the dev broker's directory " + dir, e);
+            return launch(dir, port, fresh, notice, lock);
+        } catch (RuntimeException | IOException first) {
+            Exception failure = first;
+            if (port == preferredPort && preferredPort != 0 && !isFree(preferredPort)) {
+                // Another broker (say, the other app's, started at the same moment) took the port after the check.
+                int other = freePort();
+                String raced = "localhost:" + preferredPort + " was taken while this broker started (another app's"
+                        + " dev broker?), so it listens on localhost:" + other + " instead.";
+                try {
+                    return launch(dir, other, fresh, raced, lock);
+                } catch (RuntimeException again) {
+                    failure = again;
+                }
+            }
+            release(lock);
+            throw new IllegalStateException("the dev broker did not start: " + failure.getMessage(), failure);
         }
-        DevKafkaBroker broker = null;
+    }
+
+    /** Starts the server on {@code port}, or shuts down what it started and throws. */
+    private static DevKafkaBroker launch(Path dir, int port, boolean fresh, String notice, FileLock lock) {
+        var server = new KafkaRaftServer(KafkaConfig.fromProps(config(dir, port, freePort()), false), Time.SYSTEM);
         try {
-            var server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-            broker = new DevKafkaBroker(server, dir, port, fresh, notice, lock);
             server.startup();
+            var broker = new DevKafkaBroker(server, dir, port, fresh, notice, lock);
             broker.awaitReady();
             return broker;
         } catch (RuntimeException failure) {
-            if (broker != null) {
-                broker.close();
-            } else {
-                release(lock);
-            }
-            throw new IllegalStateException("the dev broker did not start: " + failure.getMessage(), failure);
+            server.shutdown();
+            server.awaitShutdown();
+            throw failure;
         }
     }
 
