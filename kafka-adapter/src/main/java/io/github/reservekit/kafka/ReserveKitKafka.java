@@ -13,7 +13,6 @@ import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -58,11 +57,7 @@ public final class ReserveKitKafka implements AutoCloseable {
     private final KafkaReservationPublisher publisher;
     private final ReservationApplication reservations;
     private final KafkaReservationFollower follower;
-    private final AtomicLong lastProbe =
-            new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
-
-    /** How often a health check may probe writes while they are failing. */
-    static final int PROBE_INTERVAL_SECONDS = 3;
+    private final PublishingHealthCheck healthCheck;
 
     private final CompletableFuture<TopicHealth> topicCheck;
     private final AtomicLong topicCheckNanos = new AtomicLong();
@@ -96,6 +91,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .clock(builder.clock)
                     .build();
             core.set(reservations);
+            this.healthCheck = new PublishingHealthCheck(topic, publisher);
         } catch (RuntimeException failed) {
             topicCheck.cancel(true);
             topic.close();
@@ -170,28 +166,12 @@ public final class ReserveKitKafka implements AutoCloseable {
     }
 
     /**
-     * Whether this instance can publish now, for health checks: the topic's state and what the latest writes did.
-     * While writes are failing, a health check sends a probe to the failing partition (at most every
-     * {@value #PROBE_INTERVAL_SECONDS} s; every reader skips it as an unknown type), so health returns to UP by
-     * itself once writes succeed again, even with no traffic.
+     * Whether this instance can publish now, for health checks: the topic's state and what the latest writes did;
+     * while writes are failing, a check probes them, so health returns to UP by itself once writes succeed again
+     * (at most every few seconds, with a probe every reader skips).
      */
     public PublishingHealth publishingHealth() {
-        var topicHealth = topic.health();
-        var failing = publisher.outcomes().failing();
-        long now = System.nanoTime();
-        long last = lastProbe.get();
-        if (failing.isPresent()
-                && topicHealth.reachable()
-                && now - last >= Duration.ofSeconds(PROBE_INTERVAL_SECONDS).toNanos()
-                && lastProbe.compareAndSet(last, now)) {
-            try {
-                publisher.probe(failing.get().key());
-            } catch (RuntimeException stillFailing) {
-                LOG.debug("Health probe failed: {}", stillFailing.toString());
-            }
-            failing = publisher.outcomes().failing();
-        }
-        return new PublishingHealth(topicHealth, failing);
+        return healthCheck.check();
     }
 
     public ReserveKitSettings settings() {
