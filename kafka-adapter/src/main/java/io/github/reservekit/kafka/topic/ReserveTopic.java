@@ -138,10 +138,11 @@ public final class ReserveTopic implements AutoCloseable {
             Thread.currentThread().interrupt();
             return unreachable(interrupted);
         }
-        // A new topic reaches every broker's metadata a moment after the controller created it.
+        // A new topic reaches every broker's metadata a moment after the controller created it; until then a
+        // broker may answer a describe with UnknownTopicOrPartition (seen as unreachable), so retry either way.
         long deadline = System.nanoTime() + settings.publishTimeout().toNanos();
         TopicHealth health = health();
-        while (created && health.reachable() && !health.canPublish() && System.nanoTime() < deadline) {
+        while (created && !health.canPublish() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             if (Thread.currentThread().isInterrupted()) {
                 break;
