@@ -48,7 +48,10 @@ final class ShellProcess implements AutoCloseable {
                 properties.add("-Dserver.port=" + port);
                 properties.add("-Dspring.kafka.bootstrap-servers=" + servers);
                 if (inMemory) {
-                    // Readiness names the Kafka health indicators, which the baseline does not have.
+                    // The starter's auto-configuration (ReserveKitKafka, its health, the follower) stays off, so
+                    // the baseline's own ReservationApplication is the only one; readiness names the Kafka health
+                    // indicators, which the baseline does not have.
+                    properties.add("-Dreservekit.enabled=false");
                     properties.add("-Dmanagement.endpoint.health.group.readiness.include=readinessState");
                 }
             } else {
