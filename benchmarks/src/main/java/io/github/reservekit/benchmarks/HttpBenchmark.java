@@ -110,9 +110,18 @@ public final class HttpBenchmark {
                     log);
             load.run(options.rates.getFirst(), options.warmup, Duration.ZERO, () -> {});
             Integer best = null;
+            List<Long> brokerPids = cluster == null
+                    ? List.of()
+                    : cluster.status().stream()
+                            .map(KafkaProcessCluster.BrokerStatus::pid)
+                            .toList();
             for (int rate : options.rates) {
+                var cpuBefore = CpuTime.now(brokerPids);
+                long shellCpuBefore = shell.cpuNanos();
                 Stats stats = load.run(rate, options.duration, Duration.ZERO, () -> {})
                         .stats();
+                var cpu = CpuTime.now(brokerPids).minus(cpuBefore);
+                long shellCpu = shell.cpuNanos() - shellCpuBefore;
                 System.out.printf(
                         Locale.ROOT,
                         "%6d/s  %s  RSS %d MB  load %s%n",
@@ -120,6 +129,15 @@ public final class HttpBenchmark {
                         stats,
                         shell.rssMegabytes(),
                         loadAverage());
+                // Where the 2 cores went: per request, the shell's JVM, the brokers and this client's JVM.
+                System.out.printf(
+                        Locale.ROOT,
+                        "          CPU per request: shell %.0f us, brokers %s, client %.0f us%n",
+                        shellCpu / 1e3 / stats.requests(),
+                        brokerPids.isEmpty()
+                                ? "not measured"
+                                : String.format(Locale.ROOT, "%.0f us", cpu.brokerNanos() / 1e3 / stats.requests()),
+                        cpu.thisJvmNanos() / 1e3 / stats.requests());
                 if (stats.p99() < TARGET_P99_MS && stats.errors() == 0) {
                     best = rate;
                 }

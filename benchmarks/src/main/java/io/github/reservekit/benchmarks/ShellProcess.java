@@ -118,6 +118,11 @@ final class ShellProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the shell's process has used so far, in nanoseconds (0 where the OS does not say). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     /**
      * Polls with single POSTs until one answers 201; returns the time from process start to that answer.
      *
