@@ -10,12 +10,8 @@ import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,10 +106,9 @@ public final class DecideBenchmark {
     private static KafkaProcessCluster startCluster(int brokers) {
         try {
             var dataDir = Files.createTempDirectory("reservekit-decide-");
-            List<Integer> ports = freePorts(2 * brokers);
             System.out.printf("Starting %d Kafka broker processes (data in %s)...%n", brokers, dataDir);
             var cluster = KafkaProcessCluster.builder(dataDir)
-                    .ports(ports.subList(0, brokers), ports.subList(brokers, 2 * brokers))
+                    .freePorts(brokers)
                     .progress(line -> System.out.println("[kafka-local] " + line))
                     .build();
             cluster.start();
@@ -243,22 +238,5 @@ public final class DecideBenchmark {
                             }
                         },
                         TimeUnit.SECONDS.toMillis(budget));
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (int i = 0; i < count; i++) {
-                var socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                sockets.add(socket);
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (var socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

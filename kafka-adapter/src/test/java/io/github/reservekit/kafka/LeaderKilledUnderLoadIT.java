@@ -20,9 +20,6 @@ import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -134,9 +131,8 @@ class LeaderKilledUnderLoadIT {
 
     @BeforeAll
     static void start_three_broker_processes_and_three_instances() {
-        List<Integer> ports = freePorts(6);
         cluster = KafkaProcessCluster.builder(dataDir)
-                .ports(ports.subList(0, 3), ports.subList(3, 6))
+                .freePorts(3)
                 .progress(line -> System.out.println("[kafka-local] " + line))
                 .build();
         KafkaProcessCluster started = cluster;
@@ -614,29 +610,6 @@ class LeaderKilledUnderLoadIT {
             return JSON.readTree(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Integer> freePorts(int count) {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (int i = 0; i < count; i++) {
-                var socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                sockets.add(socket);
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free ports", e);
-        } finally {
-            for (var socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a probe socket
-                }
-            }
         }
     }
 }

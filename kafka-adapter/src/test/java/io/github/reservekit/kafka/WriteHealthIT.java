@@ -11,17 +11,11 @@ import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -39,9 +33,8 @@ class WriteHealthIT {
 
     @Test
     void a_failing_write_turns_health_down_and_it_comes_back_up_by_itself(@TempDir Path dataDir) {
-        List<Integer> ports = freePorts(6);
         var cluster = KafkaProcessCluster.builder(dataDir)
-                .ports(ports.subList(0, 3), ports.subList(3, 6))
+                .freePorts(3)
                 .topic("reserve-health")
                 .progress(line -> System.out.println("[kafka-local] " + line))
                 .build();
@@ -108,29 +101,6 @@ class WriteHealthIT {
                 throw new AssertionError("not within " + within + ": " + what.get());
             }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
-        }
-    }
-
-    private static List<Integer> freePorts(int count) {
-        var sockets = new ArrayList<ServerSocket>();
-        try {
-            for (int i = 0; i < count; i++) {
-                var socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                sockets.add(socket);
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new AssertionError("no free ports", e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // only probing for free ports
-                }
-            }
         }
     }
 }

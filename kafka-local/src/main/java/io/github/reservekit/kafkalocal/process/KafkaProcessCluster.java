@@ -676,6 +676,35 @@ public final class KafkaProcessCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code brokers} nodes on loopback ports free right now, so a test or benchmark never meets a developer's
+         * own cluster on the default ports.
+         */
+        public Builder freePorts(int brokers) {
+            var sockets = new ArrayList<ServerSocket>();
+            try {
+                for (int i = 0; i < 2 * brokers; i++) {
+                    var socket = new ServerSocket();
+                    sockets.add(socket);
+                    socket.setReuseAddress(true);
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free loopback ports", e);
+            } finally {
+                sockets.forEach(socket -> {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // only looked for a port
+                    }
+                });
+            }
+            List<Integer> ports =
+                    sockets.stream().map(ServerSocket::getLocalPort).toList();
+            return ports(ports.subList(0, brokers), ports.subList(brokers, 2 * brokers));
+        }
+
         public Builder topic(String topic) {
             this.topic = topic;
             return this;

@@ -3,9 +3,6 @@ package io.github.reservekit.kafkalocal.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -61,9 +57,8 @@ class KafkaProcessClusterIT {
 
     @BeforeAll
     void start_three_brokers_on_free_ports(@TempDir Path dataDir) {
-        List<Integer> ports = freePorts(6);
         cluster = KafkaProcessCluster.builder(dataDir)
-                .ports(ports.subList(0, 3), ports.subList(3, 6))
+                .freePorts(3)
                 .progress(line -> System.out.println("[kafka-local] " + line))
                 .build();
         // If the test JVM is stopped before @AfterAll, the brokers must not outlive it.
@@ -303,29 +298,6 @@ class KafkaProcessClusterIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what, e);
-            }
-        }
-    }
-
-    private static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket();
-                s.setReuseAddress(true);
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                sockets.add(s);
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new AssertionError("no free ports", e);
-        } finally {
-            for (ServerSocket s : sockets) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    // already closed
-                }
             }
         }
     }
