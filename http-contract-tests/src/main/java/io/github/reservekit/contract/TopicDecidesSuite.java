@@ -3,6 +3,7 @@ package io.github.reservekit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * CONTRACT.md version 2, black-box: three instances of a shell on one topic behave as one (the topic decides).
+ * CONTRACT.md versions 2 and 3, black-box: three instances of a shell on one topic behave as one (the topic decides).
  * Every answer comes from the fold; reads reflect every write acknowledged before they began.
  */
 public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
@@ -85,12 +88,20 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
                 });
             }
 
+            Map<TopicPartition, Long> mark;
+            try (var topic = new TopicProbe(bootstrapServers(), "reserve")) {
+                mark = topic.mark();
+            }
+
             var answers = runConcurrently(calls);
 
             assertThat(answers).extracting(Answer::status).allMatch(status -> status == 201 || status == 409);
-            long created = answers.stream().filter(a -> a.status() == 201).count();
+            var created = new HashSet<String>();
+            answers.stream()
+                    .filter(a -> a.status() == 201)
+                    .forEach(a -> created.add(a.json().path("id").asText()));
             var reference = instances.getFirst().api();
-            int confirmed = 0;
+            var confirmed = new HashSet<String>();
             for (String resource : resources) {
                 var listed =
                         reference.get("/reservations?resourceId=" + resource).json();
@@ -109,7 +120,7 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
                                 .isFalse();
                     }
                 }
-                confirmed += slots.size();
+                slots.forEach(slot -> confirmed.add(slot.path("id").asText()));
                 for (Instance other : instances) {
                     assertThat(other.api()
                                     .get("/reservations?resourceId=" + resource)
@@ -118,7 +129,21 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
                             .isEqualTo(listed);
                 }
             }
-            assertThat(confirmed).as("one CONFIRMED reservation per 201").isEqualTo((int) created);
+            assertThat(confirmed)
+                    .as("the CONFIRMED reservations are exactly those answered 201")
+                    .isEqualTo(created);
+            // Some placements passed every instance's local check and were decided by the fold itself: their writers
+            // then published a rejected event (reason overlap) for plain readers of the topic.
+            try (var topic = new TopicProbe(bootstrapServers(), "reserve")) {
+                var rejectedByTheFold = topic.recordsSince(mark).stream()
+                        .filter(record -> resources.contains(new String(record.key(), StandardCharsets.UTF_8)))
+                        .filter(record ->
+                                header(record, "ce_type").equals("io.github.reservekit.reservation.rejected.v1"))
+                        .count();
+                assertThat(rejectedByTheFold)
+                        .as("placements the fold rejected after they passed a local check (the race reached the topic)")
+                        .isPositive();
+            }
             var winners = new HashSet<String>();
             answers.stream()
                     .filter(a -> a.status() == 409)
@@ -191,6 +216,11 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
         } finally {
             closeAll(instances);
         }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static boolean overlap(JsonNode a, JsonNode b) {

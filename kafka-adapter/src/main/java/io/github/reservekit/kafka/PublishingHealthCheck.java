@@ -4,14 +4,15 @@ import io.github.reservekit.kafka.topic.ReserveTopic;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells whether this instance can publish now: the topic's state and what the latest writes did. While writes are
  * failing, a check sends a probe to the failing partition (at most every {@value #PROBE_INTERVAL_SECONDS} s; every
- * reader skips it as an unknown type), so health returns to UP by itself once writes succeed again, even with no
- * traffic.
+ * reader passes over it), so health returns to UP by itself once writes succeed again, even with no traffic. And the
+ * topic must still have the partitions this instance follows (CONTRACT.md section 4.5): a topic that grew is DOWN.
  */
 final class PublishingHealthCheck {
 
@@ -22,16 +23,18 @@ final class PublishingHealthCheck {
 
     private final ReserveTopic topic;
     private final KafkaReservationPublisher publisher;
+    private final IntSupplier followedPartitions;
     private final AtomicLong lastProbe =
             new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
 
-    PublishingHealthCheck(ReserveTopic topic, KafkaReservationPublisher publisher) {
+    PublishingHealthCheck(ReserveTopic topic, KafkaReservationPublisher publisher, IntSupplier followedPartitions) {
         this.topic = topic;
         this.publisher = publisher;
+        this.followedPartitions = followedPartitions;
     }
 
     PublishingHealth check() {
-        var topicHealth = topic.health();
+        var topicHealth = topic.health().following(followedPartitions.getAsInt());
         var failing = publisher.outcomes().failing();
         long now = System.nanoTime();
         long last = lastProbe.get();
@@ -40,7 +43,7 @@ final class PublishingHealthCheck {
                 && now - last >= Duration.ofSeconds(PROBE_INTERVAL_SECONDS).toNanos()
                 && lastProbe.compareAndSet(last, now)) {
             try {
-                publisher.probe(failing.get().key());
+                publisher.probe(failing.get().partition());
             } catch (RuntimeException stillFailing) {
                 LOG.debug("Health probe failed: {}", stillFailing.toString());
             }

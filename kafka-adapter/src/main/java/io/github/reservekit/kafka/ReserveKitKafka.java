@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -74,24 +73,22 @@ public final class ReserveKitKafka implements AutoCloseable {
         // replay needs nothing it does: they run side by side, and start() waits for both.
         this.topicCheck = CompletableFuture.supplyAsync(() -> timed(topic::ensureExists, topicCheckNanos));
         try {
-            this.publisher =
-                    KafkaReservationPublisher.create(producerSettings, builder.producerFactory, builder.tracing);
             var consumer =
                     builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
-            // The follower folds into the core built just below (and reads nothing before start()); the core
-            // answers its writers from what the follower folded.
-            var core = new AtomicReference<ReservationApplication>();
-            this.follower = KafkaReservationFollower.using(
-                    consumer, true, settings.topic(), command -> core.get().apply(command), builder.tracing);
+            // The core builds its fold and hands it to this source, which builds the follower on it: no cycle, and
+            // the follower holds the fold itself (both of its methods), not a stand-in.
+            var log = new KafkaReservationLog.Source(consumer, settings.topic(), builder.tracing, topic::endOffsets);
+            this.publisher = KafkaReservationPublisher.create(
+                    producerSettings, builder.producerFactory, builder.tracing, log::followedPartitions);
             this.reservations = ReservationApplication.builder()
                     .publisher(builder.publisherDecorator.apply(publisher))
-                    .log(new KafkaReservationLog(follower, topic::endOffsets))
+                    .log(log)
                     .publishTimeout(settings.publishTimeout())
                     .clockSkewMargin(settings.clockSkewMargin())
                     .clock(builder.clock)
                     .build();
-            core.set(reservations);
-            this.healthCheck = new PublishingHealthCheck(topic, publisher);
+            this.follower = log.follower();
+            this.healthCheck = new PublishingHealthCheck(topic, publisher, follower::followedPartitions);
         } catch (RuntimeException failed) {
             topicCheck.cancel(true);
             topic.close();
@@ -125,7 +122,7 @@ public final class ReserveKitKafka implements AutoCloseable {
             long started = System.nanoTime();
             var stats = follower.replay(settings.replayTimeout());
             long replayNanos = System.nanoTime() - started;
-            var health = topicCheck.join();
+            var health = topicCheck.join().following(follower.followedPartitions());
             if (!health.canPublish()) {
                 LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
             }

@@ -8,8 +8,10 @@ import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.RecordOutcome;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
+import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.GuestName;
@@ -220,11 +222,19 @@ class KafkaReservationFollowerIT {
                     throw new AssertionError("a replay publishes nothing");
                 })
                 .build();
-        ApplyReservationEventUseCase failingOnTheFirst = command -> {
-            if (command.event().reservationId().equals(first.id())) {
-                throw new IllegalStateException("a bug in applying");
+        var failingOnTheFirst = new ApplyReservationEventUseCase() {
+            @Override
+            public FoldDecision apply(ApplyReservationEventCommand command) {
+                if (command.event().reservationId().equals(first.id())) {
+                    throw new IllegalStateException("a bug in applying");
+                }
+                return target.apply(command);
             }
-            return target.apply(command);
+
+            @Override
+            public void logReached(Instant logTime) {
+                target.logReached(logTime);
+            }
         };
         var follower = open(settings.createFollower(failingOnTheFirst));
         var stats = follower.replay(CATCH_UP);

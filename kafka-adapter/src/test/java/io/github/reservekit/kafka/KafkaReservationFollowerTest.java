@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.kafka.read.ConsumerSettings;
 import io.github.reservekit.kafka.read.FollowerState;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import org.junit.jupiter.api.Test;
 
 /** The follower's consumer configuration and the system-of-record settings, without a broker. */
@@ -64,9 +65,12 @@ class KafkaReservationFollowerTest {
 
     @Test
     void a_follower_that_never_started_closes_and_cannot_start_afterwards() {
-        var follower = AdapterSettings.of("localhost:1").createFollower(command -> {
-            throw new AssertionError("nothing is read");
-        });
+        var follower = AdapterSettings.of("localhost:1")
+                .createFollower(ReservationApplication.builder()
+                        .publisher(event -> {
+                            throw new AssertionError("nothing is published");
+                        })
+                        .build());
 
         follower.close();
 

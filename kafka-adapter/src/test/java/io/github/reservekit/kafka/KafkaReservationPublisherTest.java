@@ -117,6 +117,28 @@ class KafkaReservationPublisherTest extends ReservationPublisherContract {
     }
 
     @Test
+    void writes_refused_for_good_count_as_failing_writes_so_health_goes_down_too() {
+        // An ACL removed: the topic's metadata looks fine, and every write is refused, not retriably.
+        var silent = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        var refused = KafkaReservationPublisher.using(silent, PATIENT.producerSettings());
+        Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (silent.history().isEmpty() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            }
+            silent.errorNext(new TopicAuthorizationException("not authorised to write to reserve"));
+        });
+
+        assertThatThrownBy(() -> refused.publish(placedEvent(TABLE_1, slot(24, 2))))
+                .isInstanceOf(PublicationFailedException.class);
+
+        assertThat(refused.outcomes().failing()).hasValueSatisfying(failing -> {
+            assertThat(failing.retriable()).isFalse();
+            assertThat(failing.reason()).contains("TopicAuthorizationException");
+        });
+    }
+
+    @Test
     void an_error_thrown_by_send_itself_is_translated_too() {
         producer.sendException = new SerializationException("the producer's serializer refused the value");
 

@@ -9,6 +9,7 @@ import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
@@ -67,15 +68,17 @@ import org.junit.jupiter.api.io.TempDir;
  * one before it) on a one-partition topic (RF 3, min ISR 2) while its leader is killed -9 and restarted twice, and
  * a follower once in between (the partition then stalls: the leader appends but cannot acknowledge, nor let anyone
  * read, until the follower is back or out of the ISR). Every answer is recorded (201, 409, 503 not-kept, 503 unknown), then, with every broker back,
- * the topic is read with a plain consumer and folded here by CONTRACT.md section 2, independently of the adapter,
- * and every instance (plus one started from scratch afterwards) is asked:
+ * every {@code unknown} is retried with the idempotency key its 503 named, the topic is read with a plain consumer and
+ * folded here by CONTRACT.md section 4.4, independently of the adapter, and every instance (plus one started from
+ * scratch afterwards) is asked:
  *
  * <ul>
  *   <li>0 acknowledged reservations missing: every 201 is CONFIRMED in the topic and on every instance;
  *   <li>0 duplicates: no reservation placed twice in the topic, no two CONFIRMED reservations of a resource overlap,
  *       and every 409 names a reservation that stands;
  *   <li>no reservation answered {@code 503 not-kept} is CONFIRMED anywhere;
- *   <li>every {@code unknown} resolved to one outcome, the same on every instance and in the topic.
+ *   <li>every {@code unknown} resolved to one outcome, the same on every instance and in the topic, and its retry with
+ *       its key got one definite answer: the first reservation when the topic confirmed it, never a second one.
  * </ul>
  *
  * The faults come at fixed numbers of placements, and placements stop a fixed number after the last repair; how
@@ -123,8 +126,11 @@ class LeaderKilledUnderLoadIT {
         UNKNOWN
     }
 
-    /** @param reservationId the reservation made (CONFIRMED), not made (503), or standing in the way (CONFLICT) */
-    record Answer(int request, Kind kind, ReservationId reservationId, Duration took) {}
+    /**
+     * @param reservationId the reservation made (CONFIRMED), not made (503), or standing in the way (CONFLICT)
+     * @param key the idempotency key a 503 named to retry with (every placement carries one); null otherwise
+     */
+    record Answer(int request, Kind kind, ReservationId reservationId, Duration took, IdempotencyKey key) {}
 
     /** A placed event as a plain reader of the topic sees it. */
     record Placed(ReservationId id, String resourceId, TimeSlot slot, Optional<Instant> confirmBy, long timestamp) {}
@@ -241,7 +247,19 @@ class LeaderKilledUnderLoadIT {
         assertThat(answers).hasSize(sent.get());
         cluster.nodeIds().stream().filter(id -> !cluster.isRunning(id)).forEach(cluster::startBroker);
 
-        // Every broker is back: what did the topic decide, and does every reader agree?
+        // Every broker is back: each client told "unknown" retries with the key it was given, on another instance.
+        var retries = new HashMap<Answer, Answer>();
+        try (var retrying = Executors.newVirtualThreadPerTaskExecutor()) {
+            var pending = new HashMap<Answer, Future<Answer>>();
+            answers.stream()
+                    .filter(answer -> answer.kind() == Kind.UNKNOWN)
+                    .forEach(answer -> pending.put(answer, retrying.submit(() -> retryWithItsKey(answer))));
+            for (var retry : pending.entrySet()) {
+                retries.put(retry.getKey(), retry.getValue().get());
+            }
+        }
+
+        // What did the topic decide, and does every reader agree?
         var topic = foldTheTopicAsAPlainReader();
         var fresh = startInstance("fresh");
         instances.add(fresh);
@@ -338,6 +356,24 @@ class LeaderKilledUnderLoadIT {
                         .isEqualTo(inTheTopic);
             }
         }
+        // A retry with the key ends in one definite answer: the first reservation when the topic confirmed it, else a
+        // placement of its own (or a conflict), never a second reservation for one request (the guest names above).
+        for (var retry : retries.entrySet()) {
+            var first = retry.getKey();
+            var answer = retry.getValue();
+            assertThat(answer.kind())
+                    .as("the retry of unknown %s is definite", first.reservationId())
+                    .isIn(Kind.CONFIRMED, Kind.CONFLICT);
+            if (confirmed.contains(first.reservationId())) {
+                assertThat(answer.kind()).isEqualTo(Kind.CONFIRMED);
+                assertThat(answer.reservationId())
+                        .as("the retry of unknown %s, which the topic confirmed, gets it", first.reservationId())
+                        .isEqualTo(first.reservationId());
+            }
+            assertThat(confirmed)
+                    .as("the retry's reservation (or the one in its way) stands in the topic")
+                    .contains(answer.reservationId());
+        }
         // And a reader asking for one of them by id (GET /reservations/{id}) learns the same, on every instance.
         var asked = new ArrayList<Answer>();
         asked.addAll(byKind.get(Kind.UNKNOWN).stream().limit(ASKED_BY_ID).toList());
@@ -367,31 +403,54 @@ class LeaderKilledUnderLoadIT {
     /** Places request {@code request} on its instance and records the answer; returns its kind (null: unexpected). */
     private static Kind place(
             int request, ConcurrentLinkedQueue<Answer> answers, ConcurrentLinkedQueue<Throwable> unexpected) {
-        var instance = instances.get(request % INSTANCES).reservations();
-        // Request i asks for hours [k, k + 2) of its resource, k = i / RESOURCES: every second one overlaps the one
-        // before it, which decides (in the topic) whether it is refused.
-        int k = request / RESOURCES;
-        var slot = new TimeSlot(DAY.plus(Duration.ofHours(k)), DAY.plus(Duration.ofHours(k + 2)));
-        var command = PlaceReservationCommand.of(
-                resource(request % RESOURCES), new GuestName("Guest " + request), new PartySize(2), slot);
-        long begin = System.nanoTime();
-        Answer answer;
         try {
-            var placed = instance.place(command);
-            answer = new Answer(request, Kind.CONFIRMED, placed.id(), since(begin));
-        } catch (ReservationConflictException conflict) {
-            answer = new Answer(request, Kind.CONFLICT, conflict.conflictingReservationId(), since(begin));
-        } catch (ReservationNotConfirmedException notConfirmed) {
-            var kind = notConfirmed.outcome() == ReservationNotConfirmedException.Outcome.NOT_KEPT
-                    ? Kind.NOT_KEPT
-                    : Kind.UNKNOWN;
-            answer = new Answer(request, kind, notConfirmed.reservationId(), since(begin));
+            var answer = answer(request, instances.get(request % INSTANCES), command(request));
+            answers.add(answer);
+            return answer.kind();
         } catch (RuntimeException other) {
             unexpected.add(other);
             return null;
         }
-        answers.add(answer);
-        return answer.kind();
+    }
+
+    /**
+     * Request i asks for hours [k, k + 2) of its resource, k = i / RESOURCES: every second one overlaps the one before
+     * it, which decides (in the topic) whether it is refused.
+     */
+    private static PlaceReservationCommand command(int request) {
+        int k = request / RESOURCES;
+        var slot = new TimeSlot(DAY.plus(Duration.ofHours(k)), DAY.plus(Duration.ofHours(k + 2)));
+        return PlaceReservationCommand.of(
+                resource(request % RESOURCES), new GuestName("Guest " + request), new PartySize(2), slot);
+    }
+
+    private static Answer answer(int request, ReserveKitKafka instance, PlaceReservationCommand command) {
+        long begin = System.nanoTime();
+        try {
+            var placed = instance.reservations().place(command);
+            return new Answer(request, Kind.CONFIRMED, placed.id(), since(begin), null);
+        } catch (ReservationConflictException conflict) {
+            return new Answer(request, Kind.CONFLICT, conflict.conflictingReservationId(), since(begin), null);
+        } catch (ReservationNotConfirmedException notConfirmed) {
+            var kind = notConfirmed.outcome() == ReservationNotConfirmedException.Outcome.NOT_KEPT
+                    ? Kind.NOT_KEPT
+                    : Kind.UNKNOWN;
+            return new Answer(
+                    request,
+                    kind,
+                    notConfirmed.reservationId(),
+                    since(begin),
+                    notConfirmed.idempotencyKey().orElseThrow());
+        }
+    }
+
+    /** The same request with the key its 503 named, on the next instance, until the answer is not a 503. */
+    private static Answer retryWithItsKey(Answer unknown) {
+        var instance = instances.get((unknown.request() + 1) % INSTANCES);
+        var retry = command(unknown.request()).withIdempotencyKey(unknown.key());
+        return await("a definite answer to the retry of " + unknown.reservationId())
+                .atMost(PATIENCE)
+                .until(() -> answer(unknown.request(), instance, retry), answer -> answer.key() == null);
     }
 
     private static ResourceId resource(int index) {
@@ -422,7 +481,9 @@ class LeaderKilledUnderLoadIT {
         var voided = new HashSet<ReservationId>();
         var rejected = new HashSet<ReservationId>();
         var types = new HashSet<TimestampType>();
+        var keysHeld = new HashSet<String>(); // "resource key" of every CONFIRMED placement (nothing is cancelled)
         long records = 0;
+        long time = Long.MIN_VALUE;
         var config = Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 cluster.bootstrapServers(),
@@ -443,6 +504,7 @@ class LeaderKilledUnderLoadIT {
                 // Records of one partition come in offset order: the fold's order.
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     records++;
+                    time = Math.max(time, record.timestamp()); // rule 2: one partition, its time never steps back
                     types.add(record.timestampType());
                     String type = header(record, "ce_type");
                     JsonNode data = json(record.value());
@@ -450,7 +512,10 @@ class LeaderKilledUnderLoadIT {
                     if (type.endsWith(".rejected.v1")) {
                         rejected.add(id);
                     } else if (type.endsWith(".placed.v1")) {
-                        assertThat(data.has("idempotencyKey")).isFalse();
+                        var key = data.path("idempotencyKey").asText();
+                        assertThat(key)
+                                .as("every placement carries an idempotency key")
+                                .isNotEmpty();
                         var placed = new Placed(
                                 id,
                                 data.get("resourceId").asText(),
@@ -458,7 +523,7 @@ class LeaderKilledUnderLoadIT {
                                         Instant.parse(data.get("startsAt").asText()),
                                         Instant.parse(data.get("endsAt").asText())),
                                 Optional.ofNullable(data.get("confirmBy")).map(n -> Instant.parse(n.asText())),
-                                record.timestamp());
+                                time);
                         var copies = placedCopies.computeIfAbsent(id, any -> new ArrayList<>());
                         copies.add(new Copy(header(record, "ce_id"), record.offset(), record.timestamp()));
                         if (copies.size() > 1) {
@@ -466,14 +531,19 @@ class LeaderKilledUnderLoadIT {
                         }
                         if (placed.confirmBy().isPresent()
                                 && placed.confirmBy().get().toEpochMilli() < placed.timestamp()) {
-                            voided.add(id); // rule 2
+                            voided.add(id); // rule 4
                             continue;
                         }
+                        boolean duplicate = !keysHeld.add(placed.resourceId() + " " + key);
                         boolean overlaps = confirmed.values().stream()
                                 .anyMatch(other -> other.resourceId().equals(placed.resourceId())
                                         && other.slot().overlaps(placed.slot()));
-                        if (!overlaps) {
-                            confirmed.put(id, placed); // rules 5 and 6
+                        if (duplicate || overlaps) {
+                            if (!duplicate) {
+                                keysHeld.remove(placed.resourceId() + " " + key);
+                            }
+                        } else {
+                            confirmed.put(id, placed); // rule 6
                         }
                     } else {
                         throw new AssertionError("unexpected event type " + type + " at " + record.offset());

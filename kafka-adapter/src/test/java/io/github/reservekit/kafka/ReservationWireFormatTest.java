@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -124,6 +125,24 @@ class ReservationWireFormatTest {
                 .isNotEmpty();
         assertThat(WireContract.validate(PLACED, missingGuest.getBytes(StandardCharsets.UTF_8)))
                 .isNotEmpty();
+    }
+
+    @Test
+    void a_record_whose_key_is_not_its_resource_is_no_event_of_that_resource() {
+        var record = published(PLACED);
+        var rekeyed =
+                new ConsumerRecord<>("reserve", 0, 0L, "other-1".getBytes(StandardCharsets.UTF_8), record.value());
+        record.headers().forEach(header -> rekeyed.headers().add(header));
+        var wellKeyed = new ConsumerRecord<>(
+                "reserve", 0, 1L, PLACED.resourceId().value().getBytes(StandardCharsets.UTF_8), record.value());
+        record.headers().forEach(header -> wellKeyed.headers().add(header));
+
+        assertThat(decoder.decode(rekeyed))
+                .isInstanceOfSatisfying(
+                        Decoded.Malformed.class,
+                        malformed -> assertThat(malformed.reason())
+                                .isEqualTo("its key 'other-1' is not its resourceId '" + PLACED.resourceId() + "'"));
+        assertThat(decoder.decode(wellKeyed)).isEqualTo(new Decoded.Event(PLACED));
     }
 
     @Test

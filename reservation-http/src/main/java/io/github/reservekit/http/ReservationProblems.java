@@ -92,21 +92,30 @@ public final class ReservationProblems {
 
     /**
      * 503 for a write the topic did not confirm, with {@code reservationId} and {@code outcome}: {@code not-kept}
-     * (it can never be confirmed) or {@code unknown} (Kafka could not be read; GET tells later).
+     * (it can never be confirmed) or {@code unknown} (Kafka could not be read; GET tells later, and a 404 before that
+     * is not final), and for a placement the {@code idempotencyKey} to retry it with (CONTRACT.md section 4.2).
      */
     private static Problem notConfirmed(ReservationNotConfirmedException notConfirmed) {
         boolean notKept = notConfirmed.outcome() == ReservationNotConfirmedException.Outcome.NOT_KEPT;
         var members = new LinkedHashMap<String, String>();
         members.put("reservationId", notConfirmed.reservationId().toString());
         members.put("outcome", notKept ? "not-kept" : "unknown");
+        notConfirmed.idempotencyKey().ifPresent(key -> members.put("idempotencyKey", key.value()));
+        String retry = notConfirmed
+                .idempotencyKey()
+                .map(key -> " Retry with the header Idempotency-Key: " + key.value()
+                        + " to get one definite answer, never a second reservation.")
+                .orElse(" Retry later.");
         return new Problem(
                 503,
                 TYPE_PREFIX + "not-confirmed",
                 "Reservation not confirmed",
                 notKept
-                        ? "Kafka did not confirm the event in time, so nothing was changed. Retry later."
+                        ? "Kafka did not take or confirm the event in time, so nothing was changed (while this lasts,"
+                                + " the health endpoint says why)." + retry
                         : "Kafka could not be read to learn whether the event was kept; GET /reservations/"
-                                + notConfirmed.reservationId() + " tells once Kafka is reachable.",
+                                + notConfirmed.reservationId() + " tells once Kafka is reachable (a 404 before"
+                                + " then is not final)." + retry,
                 List.of(),
                 members,
                 Optional.of(RETRY_AFTER_SECONDS));

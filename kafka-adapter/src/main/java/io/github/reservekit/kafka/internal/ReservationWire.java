@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The wire format of CONTRACT.md section 2, both ways: key = resourceId, value = UTF-8 JSON data, CloudEvents
@@ -154,16 +155,42 @@ public final class ReservationWire {
 
     /** The Kafka record for a domain event: key resourceId, JSON value, CloudEvents binary-mode headers. */
     public static ProducerRecord<String, byte[]> toRecord(String topic, URI source, ReservationEvent event) {
+        return toRecord(topic, null, source, event);
+    }
+
+    /**
+     * As {@link #toRecord(String, URI, ReservationEvent)}, to {@code partition} ({@link #partitionOf} of its key in
+     * the partitions a writer follows), or to the producer's choice when null.
+     */
+    public static ProducerRecord<String, byte[]> toRecord(
+            String topic, Integer partition, URI source, ReservationEvent event) {
         return KafkaMessageFactory.<String>createWriter(
-                        topic, event.resourceId().value())
+                        topic, partition, event.resourceId().value())
                 .writeBinary(toCloudEvent(source, event));
     }
 
-    /** The CloudEvents type of a health probe: no reader knows it, so every reader skips it. */
+    /**
+     * The partition of a record keyed {@code key} in a topic of {@code partitions} partitions: Kafka's default
+     * partitioner (murmur2 of the key's UTF-8 bytes), which every reader and writer of the topic shares.
+     */
+    public static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The CloudEvents type of a health probe: a reader knows it is no event and passes over it. */
     public static final String PROBE = "io.github.reservekit.health.probe.v1";
 
-    /** A health probe record keyed {@code key}: a CloudEvent of type {@link #PROBE} with empty JSON data. */
-    public static ProducerRecord<String, byte[]> probe(String topic, URI source, String key) {
+    /**
+     * The key of every health probe: it has a space, so no resource ({@code [A-Za-z0-9._:-]}) ever has it, and the
+     * probe can never be taken for a resource's event.
+     */
+    public static final String PROBE_KEY = "reservekit health probe";
+
+    /**
+     * A health probe record to {@code partition} (the producer's choice when null): a CloudEvent of type
+     * {@link #PROBE} keyed {@link #PROBE_KEY}, with empty JSON data.
+     */
+    public static ProducerRecord<String, byte[]> probe(String topic, URI source, Integer partition) {
         var probe = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(source)
@@ -172,7 +199,8 @@ public final class ReservationWire {
                 .withDataContentType(JSON)
                 .withData("{}".getBytes(StandardCharsets.UTF_8))
                 .build();
-        return KafkaMessageFactory.<String>createWriter(topic, key).writeBinary(probe);
+        return KafkaMessageFactory.<String>createWriter(topic, partition, PROBE_KEY)
+                .writeBinary(probe);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.read;
 
+import io.github.reservekit.kafka.internal.ReservationWire;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
@@ -117,6 +118,8 @@ final class FollowerRecords {
         var followed = switch (decoded) {
             case Decoded.Event event -> apply(record, event.event());
             case Decoded.Malformed malformed -> followed(record, null, RecordOutcome.MALFORMED, malformed.reason());
+            case Decoded.UnknownType unknown
+            when ReservationWire.PROBE.equals(unknown.type()) -> followed(record, null, RecordOutcome.PROBE, "");
             case Decoded.UnknownType unknown ->
                 followed(record, null, RecordOutcome.UNKNOWN_TYPE, "unknown type " + unknown.type());
             case Decoded.UnsupportedVersion unsupported ->
@@ -155,8 +158,8 @@ final class FollowerRecords {
         try {
             // The record's timestamp is the broker's append time (the topic uses LogAppendTime): the same for
             // every reader, so the fold's confirmBy rule decides alike everywhere.
-            var decision =
-                    events.apply(new ApplyReservationEventCommand(event, Instant.ofEpochMilli(record.timestamp())));
+            var decision = events.apply(new ApplyReservationEventCommand(
+                    event, Instant.ofEpochMilli(record.timestamp()), record.partition()));
             var outcome = RecordOutcome.of(decision);
             return followed(record, event, outcome, "");
         } catch (RuntimeException bug) {

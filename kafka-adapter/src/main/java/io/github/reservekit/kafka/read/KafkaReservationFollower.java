@@ -312,4 +312,12 @@ public final class KafkaReservationFollower implements AutoCloseable {
     List<TopicPartition> assigned() { // empty until the topic was found
         return assigned;
     }
+
+    /**
+     * How many partitions of the topic this follower reads: every partition the topic had when the replay began (0
+     * before). A topic that has another count now grew since (CONTRACT.md section 4.5).
+     */
+    public int followedPartitions() {
+        return assigned.size();
+    }
 }

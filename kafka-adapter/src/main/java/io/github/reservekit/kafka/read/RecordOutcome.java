@@ -18,7 +18,12 @@ public enum RecordOutcome {
     VOID,
     /** Nothing to change (an id placed before, a cancellation of a reservation not CONFIRMED, a rejected event). */
     UNCHANGED,
-    /** Not a readable reservation event (a poison pill): skipped by every reader alike. */
+    /** A writer's health probe (no event): passed over by every reader alike, and no bad record. */
+    PROBE,
+    /**
+     * Not a readable reservation event (a poison pill), or one whose record key is not its {@code resourceId}:
+     * skipped by every reader alike.
+     */
     MALFORMED,
     /** A valid CloudEvent of a type this reader does not know: skipped, as the contract says. */
     UNKNOWN_TYPE,

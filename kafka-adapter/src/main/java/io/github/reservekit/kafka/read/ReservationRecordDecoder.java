@@ -2,6 +2,7 @@ package io.github.reservekit.kafka.read;
 
 import io.github.reservekit.kafka.internal.ReservationWire;
 import io.github.reservekit.kafka.internal.WireFormatException;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
@@ -15,9 +16,31 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class ReservationRecordDecoder {
 
-    /** Decodes one consumed record from its headers and value. Never throws for bad input. */
+    /**
+     * Decodes one consumed record from its headers and value, and checks that its key is its event's
+     * {@code resourceId} (CONTRACT.md section 4.4, rule 1): a record keyed otherwise (another team's producer, a
+     * tool) may sit in another partition than the resource's own events, where readers could order it differently
+     * against them, so it is {@link Decoded.Malformed}. Never throws for bad input.
+     */
     public Decoded decode(ConsumerRecord<?, byte[]> record) {
-        return decode(record.headers(), record.value());
+        var decoded = decode(record.headers(), record.value());
+        if (decoded instanceof Decoded.Event event) {
+            String resourceId = event.event().resourceId().value();
+            String key = keyOf(record.key());
+            if (!resourceId.equals(key)) {
+                return new Decoded.Malformed("its key " + (key == null ? "(none)" : "'" + key + "'")
+                        + " is not its resourceId '" + resourceId + "'");
+            }
+        }
+        return decoded;
+    }
+
+    private static String keyOf(Object key) {
+        return switch (key) {
+            case null -> null;
+            case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
+            default -> key.toString();
+        };
     }
 
     /** Decodes a record from its headers and value. Never throws for bad input. */

@@ -246,7 +246,8 @@ public final class ReserveTopic implements AutoCloseable {
                     retentionBytes,
                     cleanupPolicy,
                     timestampType,
-                    problems);
+                    problems,
+                    0);
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
             return unreachable(failed);
         } catch (InterruptedException interrupted) {

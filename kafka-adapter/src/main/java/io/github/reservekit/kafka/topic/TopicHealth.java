@@ -1,6 +1,7 @@
 package io.github.reservekit.kafka.topic;
 
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param timestampType its {@code message.timestamp.type}: {@code LogAppendTime} is what the fold needs (every
  *     reader sees the broker's append time); empty when it was not read
  * @param problems human-readable findings, empty when all is well
+ * @param followedPartitions how many partitions this instance's reader follows (0 when not known here): a topic
+ *     with another count cannot be published to (CONTRACT.md section 4.5)
  */
 public record TopicHealth(
         String topic,
@@ -44,7 +47,8 @@ public record TopicHealth(
         long retentionBytes,
         String cleanupPolicy,
         String timestampType,
-        List<String> problems) {
+        List<String> problems,
+        int followedPartitions) {
 
     /** {@link #retentionMs()} and {@link #retentionBytes()} when the topic's configuration was not read. */
     public static final long UNKNOWN = Long.MIN_VALUE;
@@ -64,7 +68,43 @@ public record TopicHealth(
                 && exists
                 && partitions > 0
                 && partitionsUnableToAcceptWrites == 0
-                && LOG_APPEND_TIME.equals(timestampType);
+                && LOG_APPEND_TIME.equals(timestampType)
+                && !grownSinceFollowed();
+    }
+
+    /**
+     * The topic's partition count differs from the one this instance follows (partitions were added): a resource's
+     * events no longer share one partition, so no write may be made until the operator moves to a new topic.
+     */
+    public boolean grownSinceFollowed() {
+        return exists && followedPartitions > 0 && partitions != followedPartitions;
+    }
+
+    /** This health as seen by an instance that follows {@code followed} partitions of the topic. */
+    public TopicHealth following(int followed) {
+        var found = new ArrayList<>(problems);
+        if (exists && followed > 0 && partitions != followed) {
+            found.add("topic " + topic + " has " + partitions + " partitions, but this instance follows " + followed
+                    + ": partitions were added, so a resource's events no longer share one partition and writes are"
+                    + " refused. Do not add partitions to it: move to a new topic with the partitions wanted"
+                    + " (docs/kafka-adapter.md, \"The topic's shape\")");
+        }
+        return new TopicHealth(
+                topic,
+                reachable,
+                exists,
+                partitions,
+                replicationFactor,
+                minInsyncReplicas,
+                wantedReplicationFactor,
+                wantedMinInsyncReplicas,
+                partitionsUnableToAcceptWrites,
+                retentionMs,
+                retentionBytes,
+                cleanupPolicy,
+                timestampType,
+                found,
+                followed);
     }
 
     /** The topic exists but keeps fewer copies, or accepts writes with fewer in-sync copies, than wanted. */
@@ -91,6 +131,7 @@ public record TopicHealth(
         details.put("reachable", reachable);
         details.put("exists", exists);
         details.put("partitions", partitions);
+        details.put("followedPartitions", followedPartitions);
         details.put("replicationFactor", replicationFactor);
         details.put("minInsyncReplicas", minInsyncReplicas);
         details.put("partitionsUnableToAcceptWrites", partitionsUnableToAcceptWrites);
@@ -115,7 +156,8 @@ public record TopicHealth(
                 UNKNOWN,
                 "",
                 "",
-                List.of("topic " + topic + " does not exist"));
+                List.of("topic " + topic + " does not exist"),
+                0);
     }
 
     /** The health when Kafka did not answer. */
@@ -134,6 +176,7 @@ public record TopicHealth(
                 UNKNOWN,
                 "",
                 "",
-                List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                List.of("Kafka did not answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()),
+                0);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +56,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final ProducerSettings settings;
     private final boolean ownsProducer;
     private final RecordTracing tracing;
+    private final IntSupplier followedPartitions;
     /**
      * Once {@code send} returned with at least this much time left, the producer itself reports the outcome
      * before the deadline ({@code delivery.timeout.ms}), so no timer is needed; MAX_VALUE for a producer whose
@@ -65,11 +67,16 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     private final WriteOutcomes outcomes = new WriteOutcomes(Clock.systemUTC());
 
     private KafkaReservationPublisher(
-            Producer<String, byte[]> producer, ProducerSettings settings, boolean ownsProducer, RecordTracing tracing) {
+            Producer<String, byte[]> producer,
+            ProducerSettings settings,
+            boolean ownsProducer,
+            RecordTracing tracing,
+            IntSupplier followedPartitions) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ownsProducer = ownsProducer;
         this.tracing = Objects.requireNonNull(tracing, "tracing");
+        this.followedPartitions = Objects.requireNonNull(followedPartitions, "followedPartitions");
         this.untimedWaitNanos = ownsProducer ? settings.deliveryTimeout().toNanos() : Long.MAX_VALUE;
     }
 
@@ -87,7 +94,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         } catch (org.apache.kafka.common.KafkaException invalid) {
             throw new IllegalArgumentException("cannot create the Kafka producer: " + invalid.getMessage(), invalid);
         }
-        return new KafkaReservationPublisher(producer, settings, true, RecordTracing.NONE);
+        return new KafkaReservationPublisher(producer, settings, true, RecordTracing.NONE, PRODUCER_CHOOSES);
     }
 
     /**
@@ -111,11 +118,29 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             ProducerSettings settings,
             Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory,
             RecordTracing tracing) {
+        return create(settings, producerFactory, tracing, PRODUCER_CHOOSES);
+    }
+
+    /**
+     * As {@link #create(ProducerSettings, Function, RecordTracing)}, for a writer whose reader follows
+     * {@code followedPartitions} partitions of the topic (0 while it follows none yet): each event goes to its
+     * resource's partition among those, never where a producer that learnt of added partitions would put it, and
+     * while the topic's partition count differs from the one followed every publish is refused (not retriable), as
+     * CONTRACT.md section 4.5 asks.
+     */
+    public static KafkaReservationPublisher create(
+            ProducerSettings settings,
+            Function<Map<String, Object>, ? extends Producer<String, byte[]>> producerFactory,
+            RecordTracing tracing,
+            IntSupplier followedPartitions) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(producerFactory, "producerFactory");
         return new KafkaReservationPublisher(
-                producerFactory.apply(settings.producerProperties()), settings, true, tracing);
+                producerFactory.apply(settings.producerProperties()), settings, true, tracing, followedPartitions);
     }
+
+    /** No partitions followed: the producer's partitioner places each record (by its key, the resourceId). */
+    private static final IntSupplier PRODUCER_CHOOSES = () -> 0;
 
     /**
      * A publisher on a producer that a framework (or a test) configured; it must take String keys and
@@ -123,7 +148,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
      * {@link ProducerSettings#requireDurable}). The settings give the topic, source and bound.
      */
     public static KafkaReservationPublisher using(Producer<String, byte[]> producer, ProducerSettings settings) {
-        return new KafkaReservationPublisher(producer, settings, false, RecordTracing.NONE);
+        return new KafkaReservationPublisher(producer, settings, false, RecordTracing.NONE, PRODUCER_CHOOSES);
     }
 
     /** The settings this publisher works with. */
@@ -141,10 +166,12 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     @Override
     public void publish(ReservationEvent event) {
         Objects.requireNonNull(event, "event");
-        var record = ReservationWire.toRecord(settings.topic(), settings.source(), event);
+        String what = "event " + event.eventId() + " was not published to " + settings.topic();
+        Integer partition = partitionOf(event.resourceId().value(), what);
+        var record = ReservationWire.toRecord(settings.topic(), partition, settings.source(), event);
         RecordTracing.Publish traced = tracing.send(record);
         try {
-            send(record, "event " + event.eventId() + " was not published to " + settings.topic());
+            send(record, what);
             traced.end(null);
         } catch (RuntimeException failed) {
             traced.end(failed);
@@ -153,16 +180,49 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
     }
 
     /**
-     * Writes a health probe to the partition of {@code key}: a CloudEvent of a type no reader knows (so every reader
-     * skips it, as the contract says), to learn whether writes succeed again after they failed.
+     * Writes a health probe to {@code partition} (the producer's choice when null): a record keyed with what no
+     * resource can have, of a type every reader knows to pass over, to learn whether writes succeed again after they
+     * failed.
      *
      * @throws PublicationFailedException if it was not acknowledged
      */
-    public void probe(String key) {
-        send(ReservationWire.probe(settings.topic(), settings.source(), key), "the health probe failed");
+    public void probe(Integer partition) {
+        send(ReservationWire.probe(settings.topic(), settings.source(), partition), "the health probe failed");
     }
 
-    /** What the latest writes did: failing since a retriable failure until the next success. */
+    /**
+     * The partition for a record of this key: its resource's among the partitions followed (null when none are,
+     * the producer then chooses). Refused while the topic has another partition count than the one followed.
+     */
+    private Integer partitionOf(String key, String what) {
+        int followed = followedPartitions.getAsInt();
+        if (followed == 0) {
+            return null;
+        }
+        int current;
+        try {
+            current = producer.partitionsFor(settings.topic()).size(); // the producer's metadata, cached
+        } catch (RuntimeException unknown) {
+            var failed = translate(what, unknown);
+            outcomes.failed(failed.retriable(), failed.getMessage(), null);
+            throw failed;
+        }
+        if (current != followed) {
+            var refused = failure(
+                    what,
+                    "topic " + settings.topic() + " now has " + current + " partitions, but this instance follows "
+                            + followed + ": a resource's events would no longer share one partition, so writes are"
+                            + " refused. Partitions must not be added to it; move to a new topic (docs/kafka-adapter.md,"
+                            + " \"The topic's shape\")",
+                    false,
+                    null);
+            outcomes.failed(false, refused.getMessage(), null);
+            throw refused;
+        }
+        return ReservationWire.partitionOf(key, followed);
+    }
+
+    /** What the latest writes did: failing since a failure until the next success. */
     public WriteOutcomes outcomes() {
         return outcomes;
     }
@@ -172,7 +232,7 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             awaitAcknowledgement(record, what);
             outcomes.succeeded();
         } catch (PublicationFailedException failed) {
-            outcomes.failed(failed.retriable(), failed.getMessage(), record.key());
+            outcomes.failed(failed.retriable(), failed.getMessage(), record.partition());
             throw failed;
         }
     }

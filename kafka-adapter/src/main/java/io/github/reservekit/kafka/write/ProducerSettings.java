@@ -40,6 +40,8 @@ public record ProducerSettings(Map<String, Object> kafkaProperties, String topic
 
     public static final int DEFAULT_LINGER_MS = 5;
     public static final int DEFAULT_BATCH_SIZE = 64 * 1024;
+    /** How often the producer refreshes the topic's metadata, so added partitions are noticed within it: 15 s. */
+    public static final int METADATA_MAX_AGE_MS = 15_000;
 
     /**
      * @throws IllegalArgumentException if a value is out of range or the Kafka properties would break the
@@ -134,6 +136,9 @@ public record ProducerSettings(Map<String, Object> kafkaProperties, String topic
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) defaultDeliveryTimeout(bound));
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(100, bound / 2));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "reservekit-publisher");
+        // The publisher refuses writes once the topic's partition count differs from the one followed (CONTRACT.md
+        // section 4.5); it learns the count from the producer's metadata, refreshed this often (Kafka: 5 min).
+        config.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS);
         config.putAll(user);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -172,6 +177,15 @@ public record ProducerSettings(Map<String, Object> kafkaProperties, String topic
         if (inFlight > 5) {
             problems.add(
                     "max.in.flight.requests.per.connection=" + inFlight + " breaks idempotent ordering; use at most 5");
+        }
+        if (config.get(ProducerConfig.PARTITIONER_CLASS_CONFIG) != null) {
+            problems.add("partitioner.class may put a resource's events in different partitions, where readers could"
+                    + " order them differently (CONTRACT.md section 4.5); remove it: records are partitioned by their"
+                    + " key, the resourceId");
+        }
+        if (text(config, ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "false").equalsIgnoreCase("true")) {
+            problems.add("partitioner.ignore.keys=true spreads a resource's events over partitions, where readers"
+                    + " could order them differently (CONTRACT.md section 4.5); remove it");
         }
         if (config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG) != null) {
             problems.add("transactional.id is not supported by the publisher; remove it");

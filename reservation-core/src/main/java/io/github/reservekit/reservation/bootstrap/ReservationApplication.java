@@ -10,10 +10,15 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
-import io.github.reservekit.reservation.application.port.out.ReservationLog;
+import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
-import io.github.reservekit.reservation.application.service.ReservationServices;
+import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
+import io.github.reservekit.reservation.application.service.CancelReservationService;
+import io.github.reservekit.reservation.application.service.DecidingWriter;
+import io.github.reservekit.reservation.application.service.FindReservationService;
+import io.github.reservekit.reservation.application.service.ListReservationsService;
+import io.github.reservekit.reservation.application.service.PlaceReservationService;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -25,7 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The reservation core assembled from its ports, for a plain Java program that embeds it:
+ * The reservation core assembled from its ports, the one place where that happens (every shell and embedding program
+ * gets its core from here), for a plain Java program that embeds it:
  *
  * <pre>{@code
  * var reservations = ReservationApplication.builder()
@@ -34,7 +40,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Every use case in one object; thread-safe. The repository defaults to an
- * {@link InMemoryReservationRepository} and the clock to UTC system time.
+ * {@link InMemoryReservationRepository} and the clock to UTC system time. With a log ({@link Builder#log}), the
+ * builder creates the fold and hands that object to the log's source, whose reader then folds every event of the
+ * log through it (rule 12's forgetting included), and the writers answer from what it decided.
  */
 public final class ReservationApplication
         implements PlaceReservationUseCase,
@@ -53,21 +61,18 @@ public final class ReservationApplication
     private final CancelReservationUseCase cancel;
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
-    private final ApplyReservationEventUseCase applyEvent;
+    private final ApplyReservationEventService fold;
 
     private ReservationApplication(Builder builder) {
-        var services = ReservationServices.assemble(
-                builder.repository,
-                builder.publisher,
-                Optional.ofNullable(builder.log),
-                builder.clock,
-                builder.publishTimeout,
-                builder.clockSkewMargin);
-        this.place = services.place();
-        this.cancel = services.cancel();
-        this.find = services.find();
-        this.list = services.list();
-        this.applyEvent = services.fold();
+        var repository = builder.repository;
+        this.fold = new ApplyReservationEventService(repository);
+        var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
+        var writer = new DecidingWriter(
+                builder.publisher, log, fold, builder.clock, builder.publishTimeout, builder.clockSkewMargin);
+        this.place = new PlaceReservationService(repository, writer, builder.clock);
+        this.cancel = new CancelReservationService(repository, writer, builder.clock);
+        this.find = new FindReservationService(repository, writer);
+        this.list = new ListReservationsService(repository, writer);
     }
 
     public static Builder builder() {
@@ -96,12 +101,12 @@ public final class ReservationApplication
 
     @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
-        return applyEvent.apply(command);
+        return fold.apply(command);
     }
 
     @Override
     public void logReached(Instant logTime) {
-        applyEvent.logReached(logTime);
+        fold.logReached(logTime);
     }
 
     /** Assembles a {@link ReservationApplication}; only the publisher is required. Not thread-safe. */
@@ -109,19 +114,20 @@ public final class ReservationApplication
         private ReservationPublisher publisher;
         private ReservationRepository repository = new InMemoryReservationRepository();
         private Clock clock = Clock.systemUTC();
-        private ReservationLog log;
+        private ReservationLogSource logSource;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
 
         private Builder() {}
 
         /**
-         * The log every instance reads (the Kafka topic through its follower): writers then answer only from what
-         * its fold decided about their own events, and reads first catch up with it. Without one, the application
-         * is a single writer that folds its own events once published.
+         * The log every instance reads (the Kafka topic through its follower): {@link #build()} hands the core's fold
+         * to {@code source}, whose reader folds the log through it; writers then answer only from what the fold
+         * decided about their own events, and reads first catch up with the log. Without one, the application is a
+         * single writer that folds its own events once published.
          */
-        public Builder log(ReservationLog log) {
-            this.log = Objects.requireNonNull(log, "log");
+        public Builder log(ReservationLogSource source) {
+            this.logSource = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.github.reservekit.reservation.domain;
 
+import java.util.UUID;
+
 /**
  * A client-chosen key that makes placing a reservation safe to retry: 1 to 100 printable ASCII characters
  * (space through {@code ~}), not all blank. It travels in the placed event, so it survives restarts.
@@ -19,6 +21,14 @@ public record IdempotencyKey(String value) {
         if (!value.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             throw new InvalidReservationException("idempotencyKey", "must contain only printable ASCII characters");
         }
+    }
+
+    /**
+     * A new key no client sends by chance ({@code rk-} and a random UUID): the core attaches one to every placement
+     * made without a key, so that a caller told "unknown" can retry it safely.
+     */
+    public static IdempotencyKey generate() {
+        return new IdempotencyKey("rk-" + UUID.randomUUID());
     }
 
     @Override

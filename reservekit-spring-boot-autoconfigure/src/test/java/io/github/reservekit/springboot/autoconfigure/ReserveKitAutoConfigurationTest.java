@@ -60,4 +60,21 @@ class ReserveKitAutoConfigurationTest {
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("acks"));
     }
+
+    @Test
+    void producer_settings_that_break_key_order_stop_start_up_naming_them() {
+        runner.withPropertyValues("spring.kafka.producer.properties.partitioner.ignore.keys=true")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("partitioner.ignore.keys"));
+        runner.withPropertyValues("spring.kafka.producer.properties.partitioner.class="
+                        + "org.apache.kafka.clients.producer.RoundRobinPartitioner")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("partitioner.class"));
+    }
 }

@@ -14,21 +14,27 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fold of CONTRACT.md section 2: every reader applies the log's events in order by these rules, which use only
+ * The fold of CONTRACT.md section 4.4: every reader applies the log's events in order by these rules, which use only
  * what is in the records (the record's append time included, never a clock of this instance), so every reader
  * reaches the same reservations and the same decisions. Hands each decision to the writer waiting for it.
  *
- * <p>Memory is bounded by what can still matter: a reservation is forgotten once its slot ended at least
+ * <p>A record's time {@code t} is the largest append time seen so far in its partition (rule 2): a leader whose clock
+ * is behind cannot move time backwards, so "still counts" and "void" decide alike for a replaying reader and a live
+ * one. A copy of an event already applied changes nothing (rule 3): a placement of an id placed before, or an event
+ * id ({@code ce_id}) already applied.
+ *
+ * <p>Memory is bounded by what can still matter (rule 12): a reservation is forgotten once its slot ended at least
  * {@link #FORGET_AFTER_END} before the log's time, and the decisions never depend on when that happens. They use
  * only the records: a reservation counts for a placement or cancellation only while its slot ended less than
- * {@code FORGET_AFTER_END} before that event's own record time, and a placement whose own slot ended that long
- * before it was recorded is void (version 2 events; version 1 events are never void). Memory is then freed when every partition has reached a later record time
- * ({@link #logReached}), after which no event still to come can see it. A writer that follows section 1 (no slot
- * starting in the past) never places a slot that could overlap a forgotten one, so for it the fold decides exactly
- * as the unbounded fold of CONTRACT.md would.
+ * {@code FORGET_AFTER_END} before that event's time {@code t}, and a placement whose own slot ended that long before
+ * {@code t} is void (version 2 events; version 1 events are never void). Memory is then freed when every partition
+ * has reached a later time ({@link #logReached}), after which no event still to come can see it. A writer that
+ * follows section 1 (no slot starting in the past) never places a slot that could overlap a forgotten one, so for it
+ * the fold decides exactly as the unbounded fold would.
  *
  * <p>It takes no lock: a reader applies a partition's events from one thread, and writers never change the state
  * themselves (they wait for the fold's decision about their event, holding the resource's lock, which the fold
@@ -36,36 +42,58 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ApplyReservationEventService implements ApplyReservationEventUseCase {
 
-    private final ReservationRepository repository;
-    private final PendingDecisions pending;
     /** How long after its slot ended (by the log's record time) a reservation still counts: one day. */
     public static final Duration FORGET_AFTER_END = Duration.ofDays(1);
 
-    // Placements that made no reservation (rejected or void), with the end of their slot: rule 3 must still know
-    // their ids were placed, until they are forgotten like a reservation.
-    private final Map<ReservationId, Instant> placedWithoutReservation = new ConcurrentHashMap<>();
     private static final Duration FORGET_STEP = Duration.ofMinutes(1);
+
+    private final ReservationRepository repository;
+    private final PendingDecisions pending = new PendingDecisions();
+
+    // Rule 2: each partition's time so far, the largest record time seen in it.
+    private final Map<Integer, Instant> partitionTimes = new ConcurrentHashMap<>();
+    // Rule 3: placements that made no reservation (rejected or void), and events that changed a reservation, each
+    // with the end of its slot: a copy must still be recognised until it is forgotten like a reservation.
+    private final Map<ReservationId, Instant> placedWithoutReservation = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> appliedChanges = new ConcurrentHashMap<>();
     private volatile Instant placementsForgottenUpTo = Instant.MIN;
 
-    ApplyReservationEventService(ReservationRepository repository, PendingDecisions pending) {
+    /** The fold of the reservations kept in {@code repository}; only the fold changes them. */
+    public ApplyReservationEventService(ReservationRepository repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.pending = Objects.requireNonNull(pending, "pending");
+    }
+
+    /** The writers waiting for this fold's decisions about their own events. */
+    PendingDecisions pending() {
+        return pending;
     }
 
     @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
         var event = command.event();
-        FoldDecision decision = switch (event) {
-            case ReservationPlaced placed -> place(placed, command.recordedAt());
-            case ReservationCancelled cancelled -> cancel(cancelled, command.recordedAt());
-            case ReservationRejected rejected -> new FoldDecision.Unchanged("rule 8: a rejected event reports only");
-        };
+        var t = command.recordedAt().map(recordedAt -> timeOf(command.partition(), recordedAt));
+        FoldDecision decision;
+        if (appliedChanges.containsKey(event.eventId())) {
+            decision = new FoldDecision.Unchanged("rule 3: event " + event.eventId() + " was applied before");
+        } else {
+            decision = switch (event) {
+                case ReservationPlaced placed -> place(placed, t);
+                case ReservationCancelled cancelled -> cancel(cancelled, t);
+                case ReservationRejected rejected ->
+                    new FoldDecision.Unchanged("rule 11: a rejected event reports only");
+            };
+        }
         pending.decided(event.eventId(), decision);
         return decision;
     }
 
-    private FoldDecision place(ReservationPlaced placed, Optional<Instant> recordedAt) {
-        if (placed.confirmBy().isPresent() && !counts(placed.slot().endsAt(), recordedAt)) {
+    /** Rule 2: the partition's time, moved forward to {@code recordedAt} unless it is already later. */
+    private Instant timeOf(int partition, Instant recordedAt) {
+        return partitionTimes.merge(partition, recordedAt, (before, now) -> now.isAfter(before) ? now : before);
+    }
+
+    private FoldDecision place(ReservationPlaced placed, Optional<Instant> t) {
+        if (placed.confirmBy().isPresent() && !counts(placed.slot().endsAt(), t)) {
             // Ended a day before it was recorded: no writer following section 1 writes it, and what it could
             // overlap may be forgotten already. Void for every reader, whenever it forgets (version 1 events,
             // never void, are written as they happen).
@@ -75,45 +103,44 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 || placedWithoutReservation.containsKey(placed.reservationId())) {
             return new FoldDecision.Unchanged("rule 3: reservation " + placed.reservationId() + " was placed before");
         }
-        if (late(placed.confirmBy(), recordedAt)) {
+        if (late(placed.confirmBy(), t)) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
             return new FoldDecision.Voided();
         }
         var holder = placed.idempotencyKey()
                 .flatMap(key -> repository.findByIdempotencyKey(placed.resourceId(), key))
-                .filter(reservation -> counts(reservation.slot().endsAt(), recordedAt));
+                .filter(reservation -> counts(reservation.slot().endsAt(), t));
         if (holder.isPresent()) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return new FoldDecision.Rejected(
-                    ReservationRejected.Reason.DUPLICATE, holder.get().id());
+            return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
         }
         var standing = repository.findByResource(placed.resourceId()).stream()
-                .filter(reservation -> counts(reservation.slot().endsAt(), recordedAt))
+                .filter(reservation -> counts(reservation.slot().endsAt(), t))
                 .toList();
         var conflict = Reservation.findConflict(placed.slot(), standing);
         if (conflict.isPresent()) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return new FoldDecision.Rejected(
-                    ReservationRejected.Reason.OVERLAP, conflict.get().id());
+            return new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, conflict.get());
         }
         var reservation = Reservation.placed(placed);
         repository.save(reservation);
         return new FoldDecision.Confirmed(reservation);
     }
 
-    private FoldDecision cancel(ReservationCancelled cancelled, Optional<Instant> recordedAt) {
-        if (late(cancelled.confirmBy(), recordedAt)) {
+    private FoldDecision cancel(ReservationCancelled cancelled, Optional<Instant> t) {
+        if (late(cancelled.confirmBy(), t)) {
             return new FoldDecision.Voided();
         }
         var current = repository
                 .findById(cancelled.reservationId())
-                .filter(reservation -> counts(reservation.slot().endsAt(), recordedAt));
+                .filter(reservation -> counts(reservation.slot().endsAt(), t));
         if (current.isEmpty() || !current.get().isConfirmed()) {
             return new FoldDecision.Unchanged(
-                    "rule 7: reservation " + cancelled.reservationId() + " is not CONFIRMED here");
+                    "rule 8: reservation " + cancelled.reservationId() + " does not count here");
         }
         var reservation = current.get().apply(cancelled);
         repository.save(reservation);
+        appliedChanges.put(cancelled.eventId(), reservation.slot().endsAt());
         return new FoldDecision.Cancelled(reservation);
     }
 
@@ -129,18 +156,17 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             // A walk over every placement that made no reservation: at most once a minute of log time.
             placementsForgottenUpTo = cutoff;
             placedWithoutReservation.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
+            appliedChanges.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
         }
     }
 
-    /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event recorded at that time. */
-    private static boolean counts(Instant endsAt, Optional<Instant> recordedAt) {
-        return recordedAt.isEmpty() || endsAt.plus(FORGET_AFTER_END).isAfter(recordedAt.get());
+    /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */
+    private static boolean counts(Instant endsAt, Optional<Instant> t) {
+        return t.isEmpty() || endsAt.plus(FORGET_AFTER_END).isAfter(t.get());
     }
 
-    /** Rules 2 and 7: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
-    private static boolean late(Optional<Instant> confirmBy, Optional<Instant> recordedAt) {
-        return confirmBy.isPresent()
-                && recordedAt.isPresent()
-                && confirmBy.get().isBefore(recordedAt.get());
+    /** Rule 4: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
+    private static boolean late(Optional<Instant> confirmBy, Optional<Instant> t) {
+        return confirmBy.isPresent() && t.isPresent() && confirmBy.get().isBefore(t.get());
     }
 }

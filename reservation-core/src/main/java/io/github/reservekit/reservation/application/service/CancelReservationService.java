@@ -16,18 +16,16 @@ import java.util.Set;
  * Cancels reservations under their resource's lock: publishes the cancellation and answers with what the log's
  * fold decided. Cancelling a cancelled reservation returns it as it is and publishes nothing.
  */
-final class CancelReservationService implements CancelReservationUseCase {
+public final class CancelReservationService implements CancelReservationUseCase {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
     private final Clock clock;
-    private final KeyedLocks locks;
 
-    CancelReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock, KeyedLocks locks) {
+    public CancelReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     @Override
@@ -35,7 +33,7 @@ final class CancelReservationService implements CancelReservationUseCase {
         ReservationId id = command.reservationId();
         writer.catchUp(Set.of());
         var resourceId = load(id).resourceId();
-        return locks.withLock(resourceId, () -> {
+        return writer.locks().withLock(resourceId, () -> {
             var current = load(id);
             if (!current.isConfirmed()) {
                 return current;
@@ -49,7 +47,8 @@ final class CancelReservationService implements CancelReservationUseCase {
                             ReservationNotConfirmedException.Outcome.NOT_KEPT,
                             "its event was appended after its confirmBy",
                             null);
-                // Another writer's cancellation came first: it is cancelled, as asked.
+                // Another writer's cancellation came first (it is CANCELLED, as asked), or the reservation no longer
+                // counts for the log (its slot ended a day before): either way the answer is what it now is.
                 default -> load(id);
             };
         });

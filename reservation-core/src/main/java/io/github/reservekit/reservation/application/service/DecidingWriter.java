@@ -5,12 +5,14 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.Outcome;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
+import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -39,7 +41,7 @@ import java.util.UUID;
  * <p>Without one (a single writer whose publisher is not read back), the event is folded here once published, and
  * a failed publish is rethrown as it is: nothing was kept.
  */
-final class DecidingWriter {
+public final class DecidingWriter {
 
     private static final System.Logger LOG = System.getLogger(DecidingWriter.class.getName());
 
@@ -47,22 +49,30 @@ final class DecidingWriter {
     private final Optional<ReservationLog> log;
     private final ApplyReservationEventService fold;
     private final PendingDecisions pending;
+    private final KeyedLocks locks = new KeyedLocks();
     private final Clock clock;
     private final Duration publishTimeout;
     private final Duration clockSkewMargin;
 
-    DecidingWriter(
+    /**
+     * @param log the log every instance reads, when there is one: the writer then answers only from what
+     *     {@code fold} decided about its event once read back; empty: a single writer that folds its own events
+     *     once published
+     * @param publishTimeout how long a writer waits for its event (events carry {@code confirmBy} = now + this)
+     * @param clockSkewMargin how far this host's clock may be from the log's (the brokers'); a writer that saw no
+     *     decision waits this much past {@code confirmBy} before it reads the log to conclude
+     */
+    public DecidingWriter(
             ReservationPublisher publisher,
             Optional<ReservationLog> log,
             ApplyReservationEventService fold,
-            PendingDecisions pending,
             Clock clock,
             Duration publishTimeout,
             Duration clockSkewMargin) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.log = Objects.requireNonNull(log, "log");
         this.fold = Objects.requireNonNull(fold, "fold");
-        this.pending = Objects.requireNonNull(pending, "pending");
+        this.pending = fold.pending();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
         this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
@@ -158,8 +168,15 @@ final class DecidingWriter {
         return publishTimeout;
     }
 
+    /** The per-resource (and per-idempotency-key) locks every writer of this instance holds while it decides. */
+    KeyedLocks locks() {
+        return locks;
+    }
+
     private static ReservationNotConfirmedException notConfirmed(
             ReservationEvent event, Outcome outcome, String why, Throwable cause) {
-        return new ReservationNotConfirmedException(event.reservationId(), outcome, why, cause);
+        var key =
+                event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
+        return new ReservationNotConfirmedException(event.reservationId(), outcome, why, cause, key);
     }
 }

@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Reads one reservation, after catching up with the whole log (its resource is not known yet). */
-final class FindReservationService implements FindReservationQuery {
+public final class FindReservationService implements FindReservationQuery {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
 
-    FindReservationService(ReservationRepository repository, DecidingWriter writer) {
+    public FindReservationService(ReservationRepository repository, DecidingWriter writer) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
     }

@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Reads a resource's reservations, after catching up with the resource's part of the log. */
-final class ListReservationsService implements ListReservationsQuery {
+public final class ListReservationsService implements ListReservationsQuery {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
 
-    ListReservationsService(ReservationRepository repository, DecidingWriter writer) {
+    public ListReservationsService(ReservationRepository repository, DecidingWriter writer) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
     }

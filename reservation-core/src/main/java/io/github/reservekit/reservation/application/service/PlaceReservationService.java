@@ -10,38 +10,46 @@ import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
+import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Places reservations: under the resource's lock (and the idempotency key's, so an instance never races itself) it
  * checks against the local view first (fast 400/409/422), publishes, and answers with what the log's fold decided
  * about its event: confirmed, rejected for an overlap or as a duplicate (another instance won the race in the log),
  * or not confirmed. Nothing is saved here: only the fold changes the state.
+ *
+ * <p>The local view may lag the log (this instance's reader has not applied another instance's cancellation yet), so
+ * it never refuses on its own: a conflict found locally is checked again after catching up with the resource's part
+ * of the log, and only a conflict that is still there is answered 409. Every placement carries an idempotency key,
+ * the client's or one generated here, so that a writer that could not learn its event's fate can name the key to
+ * retry with: a retry with it ends in one definite answer, never in a second reservation.
  */
-final class PlaceReservationService implements PlaceReservationUseCase {
+public final class PlaceReservationService implements PlaceReservationUseCase {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
     private final Clock clock;
-    private final KeyedLocks locks;
 
-    PlaceReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock, KeyedLocks locks) {
+    public PlaceReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     @Override
     public Reservation place(PlaceReservationCommand command) {
         Objects.requireNonNull(command, "command");
-        return command.idempotencyKey()
-                .map(key -> locks.withLock(key, () -> placeOnce(command, key)))
-                .orElseGet(() -> placeNew(command));
+        if (command.idempotencyKey().isPresent()) {
+            var key = command.idempotencyKey().get();
+            return writer.locks().withLock(key, () -> placeOnce(command, key));
+        }
+        return placeNew(command.withIdempotencyKey(IdempotencyKey.generate()));
     }
 
     private Reservation placeOnce(PlaceReservationCommand command, IdempotencyKey key) {
@@ -51,27 +59,53 @@ final class PlaceReservationService implements PlaceReservationUseCase {
 
     private Reservation placeNew(PlaceReservationCommand command) {
         var resourceId = command.details().resourceId();
-        return locks.withLock(resourceId, () -> {
-            var placed = Reservation.place(
-                    command.details(),
-                    command.idempotencyKey(),
-                    repository.findByResource(resourceId),
-                    clock,
-                    writer.confirmWithin());
+        return writer.locks().withLock(resourceId, () -> {
+            ReservationPlaced placed;
+            try {
+                placed = decide(command);
+            } catch (ReservationConflictException seenLocally) {
+                // The local view may be behind the log: refuse only what is still in the way once caught up.
+                catchUpBeforeRefusing(command);
+                var earlier = repository.findByIdempotencyKey(
+                        resourceId, command.idempotencyKey().orElseThrow());
+                if (earlier.isPresent()) {
+                    return sameRequest(command, earlier.get());
+                }
+                placed = decide(command);
+            }
             return answer(command, placed, writer.publish(placed, placed.confirmBy()));
         });
+    }
+
+    private ReservationPlaced decide(PlaceReservationCommand command) {
+        return Reservation.place(
+                command.details(),
+                command.idempotencyKey(),
+                repository.findByResource(command.details().resourceId()),
+                clock,
+                writer.confirmWithin());
+    }
+
+    private void catchUpBeforeRefusing(PlaceReservationCommand command) {
+        try {
+            writer.catchUp(Set.of(command.details().resourceId()));
+        } catch (ReservationsUnavailableException cannotTell) {
+            throw new ReservationNotConfirmedException(
+                    ReservationId.random(),
+                    ReservationNotConfirmedException.Outcome.NOT_KEPT,
+                    "nothing was published: its slot seemed taken, and the log could not be read to make sure",
+                    cannotTell,
+                    command.idempotencyKey());
+        }
     }
 
     private Reservation answer(PlaceReservationCommand command, ReservationPlaced placed, FoldDecision decision) {
         return switch (decision) {
             case FoldDecision.Confirmed confirmed -> confirmed.reservation();
             case FoldDecision.Rejected rejected -> {
+                var standing = rejected.standing();
                 writer.reportRejected(
-                        placed.reservationId(),
-                        placed.resourceId(),
-                        rejected.reason(),
-                        Optional.of(rejected.standing()));
-                var standing = repository.findById(rejected.standing()).orElseThrow();
+                        placed.reservationId(), placed.resourceId(), rejected.reason(), Optional.of(standing.id()));
                 if (rejected.reason() == ReservationRejected.Reason.DUPLICATE) {
                     yield sameRequest(command, standing);
                 }
@@ -81,10 +115,10 @@ final class PlaceReservationService implements PlaceReservationUseCase {
             case FoldDecision.Voided voided -> {
                 writer.reportRejected(
                         placed.reservationId(), placed.resourceId(), ReservationRejected.Reason.LATE, Optional.empty());
-                throw notKept(placed.reservationId(), "its event was appended after its confirmBy");
+                throw notKept(placed, "its event was appended after its confirmBy");
             }
-            case FoldDecision.Cancelled cancelled -> throw notKept(placed.reservationId(), "unexpected " + decision);
-            case FoldDecision.Unchanged unchanged -> throw notKept(placed.reservationId(), unchanged.why());
+            case FoldDecision.Cancelled cancelled -> throw notKept(placed, "unexpected " + decision);
+            case FoldDecision.Unchanged unchanged -> throw notKept(placed, unchanged.why());
         };
     }
 
@@ -96,7 +130,12 @@ final class PlaceReservationService implements PlaceReservationUseCase {
         return earlier;
     }
 
-    private static ReservationNotConfirmedException notKept(ReservationId id, String why) {
-        return new ReservationNotConfirmedException(id, ReservationNotConfirmedException.Outcome.NOT_KEPT, why, null);
+    private static ReservationNotConfirmedException notKept(ReservationPlaced placed, String why) {
+        return new ReservationNotConfirmedException(
+                placed.reservationId(),
+                ReservationNotConfirmedException.Outcome.NOT_KEPT,
+                why,
+                null,
+                placed.idempotencyKey());
     }
 }

@@ -16,6 +16,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
@@ -23,6 +24,7 @@ import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.
 import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -55,6 +57,9 @@ class AnswersFromTheLogTest {
         volatile boolean failBeforeAppend;
         volatile boolean failAfterAppend;
         volatile boolean readable = true;
+        volatile boolean lagging;
+        volatile Instant forgetUpTo;
+        final List<ReservationEvent> behind = new CopyOnWriteArrayList<>();
         volatile ReservationEvent racer;
 
         @Override
@@ -68,6 +73,9 @@ class AnswersFromTheLogTest {
                 throw new PublicationFailedException("brokers unreachable", true);
             }
             append(event);
+            if (forgetUpTo != null) {
+                app.logReached(forgetUpTo); // the reader forgets what ended, before the writer reads the decision
+            }
             if (failAfterAppend) {
                 throw new PublicationFailedException("acknowledgement timed out", true);
             }
@@ -75,13 +83,20 @@ class AnswersFromTheLogTest {
 
         void append(ReservationEvent event) {
             appended.add(event);
-            if (readable) {
+            if (lagging) {
+                behind.add(event); // this instance's reader has not got to it yet
+            } else if (readable) {
                 app.apply(new ApplyReservationEventCommand(event, logTime));
             }
         }
 
         @Override
         public boolean catchUp(Set<ResourceId> resources, Duration timeout) {
+            if (readable && lagging) {
+                lagging = false;
+                behind.forEach(event -> app.apply(new ApplyReservationEventCommand(event, logTime)));
+                behind.clear();
+            }
             return readable;
         }
     }
@@ -90,7 +105,7 @@ class AnswersFromTheLogTest {
     private final FakeLog log = new FakeLog();
     private final ReservationApplication app = ReservationApplication.builder()
             .publisher(log)
-            .log(log)
+            .log(fold -> log)
             .clock(clock)
             .publishTimeout(TIMEOUT)
             .clockSkewMargin(MARGIN)
@@ -187,7 +202,7 @@ class AnswersFromTheLogTest {
                     unreadable.add(event);
                     throw new PublicationFailedException("acknowledgement timed out", true);
                 })
-                .log((resources, timeout) -> true)
+                .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
                 .publishTimeout(TIMEOUT)
                 .clockSkewMargin(MARGIN)
@@ -210,7 +225,7 @@ class AnswersFromTheLogTest {
                 .publisher(event -> {
                     throw new PublicationFailedException("not authorised to write", false);
                 })
-                .log((resources, timeout) -> true)
+                .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
                 .publishTimeout(Duration.ofMinutes(1))
                 .clockSkewMargin(MARGIN)
@@ -262,5 +277,91 @@ class AnswersFromTheLogTest {
                     assertThat(notConfirmed.reservationId()).isEqualTo(reservation.id());
                 });
         assertThat(app.findById(reservation.id()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_slot_taken_only_in_a_lagging_local_view_is_checked_again_after_catching_up_and_never_refused_from_it() {
+        var first = app.place(placeCommand(TABLE_1, slot(24, 2)));
+        // Another instance cancels it; this instance's reader has not applied that yet.
+        log.lagging = true;
+        log.append(
+                new ReservationCancelled(UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT))));
+
+        var second = app.place(placeCommand(TABLE_1, slot(24, 2)));
+
+        assertThat(second.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(app.findById(first.id()).status()).isEqualTo(ReservationStatus.CANCELLED);
+    }
+
+    @Test
+    void a_retry_whose_first_placement_was_confirmed_but_not_yet_applied_here_gets_that_reservation_not_a_409() {
+        var first = app.place(placeCommand(TABLE_1, slot(24, 2), "order-9"));
+        var elsewhere = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(25, 2)),
+                Optional.of(new IdempotencyKey("order-10")),
+                Optional.of(NOW.plus(TIMEOUT)));
+        // Another instance cancelled the first and placed order-10, confirmed there; this instance's reader lags.
+        log.lagging = true;
+        log.append(
+                new ReservationCancelled(UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT))));
+        log.append(elsewhere);
+
+        // The retry of order-10, for a slot that is taken in the stale view (by the first, cancelled since).
+        var retry = app.place(placeCommand(TABLE_1, slot(25, 2), "order-10"));
+
+        assertThat(retry.id()).isEqualTo(elsewhere.reservationId());
+        assertThat(app.listByResource(TABLE_1))
+                .filteredOn(Reservation::isConfirmed)
+                .hasSize(1);
+    }
+
+    @Test
+    void every_placement_carries_a_key_a_503_names_it_and_a_retry_with_it_ends_in_one_reservation() {
+        log.lagging = true; // appended, acknowledged late and not readable before the writer gives up
+        log.readable = false;
+        log.failAfterAppend = true;
+
+        var unknown = catchThrowableOfType(
+                ReservationNotConfirmedException.class, () -> app.place(placeCommand(TABLE_1, slot(24, 2))));
+
+        assertThat(unknown.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(unknown.idempotencyKey()).isPresent();
+        assertThat(log.appended)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ReservationPlaced.class,
+                        placed -> assertThat(placed.idempotencyKey()).isEqualTo(unknown.idempotencyKey()));
+        // Kafka is back: the first event becomes readable, and the client retries with the key it was given.
+        log.readable = true;
+        log.failAfterAppend = false;
+        var retry = app.place(placeCommand(
+                TABLE_1, slot(24, 2), unknown.idempotencyKey().orElseThrow().value()));
+
+        assertThat(retry.id()).isEqualTo(unknown.reservationId());
+        assertThat(app.listByResource(TABLE_1))
+                .singleElement()
+                .extracting(Reservation::id)
+                .isEqualTo(retry.id());
+    }
+
+    @Test
+    void a_duplicate_whose_standing_reservation_leaves_memory_right_after_the_decision_still_gets_it() {
+        var key = Optional.of(new IdempotencyKey("order-11"));
+        var first = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                key,
+                Optional.of(NOW.plus(TIMEOUT)));
+        log.racer = first;
+        log.forgetUpTo = NOW.plus(Duration.ofDays(3));
+
+        var retry = app.place(placeCommand(TABLE_1, slot(24, 2), "order-11"));
+
+        assertThat(retry.id()).isEqualTo(first.reservationId());
     }
 }

@@ -27,17 +27,20 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The fold of CONTRACT.md section 2, one test per rule: only what is in the records decides. */
+/** The fold of CONTRACT.md section 4.4, one test per rule: only what is in the records decides. */
 class ApplyReservationEventServiceTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
-    private final ApplyReservationEventService fold =
-            new ApplyReservationEventService(repository, new PendingDecisions());
+    private final ApplyReservationEventService fold = new ApplyReservationEventService(repository);
 
     private FoldDecision appendedAt(Instant recordedAt, ReservationEvent event) {
         return fold.apply(new ApplyReservationEventCommand(event, recordedAt));
+    }
+
+    private FoldDecision appendedAt(Instant recordedAt, ReservationEvent event, int partition) {
+        return fold.apply(new ApplyReservationEventCommand(event, recordedAt, partition));
     }
 
     /** A version 2 placement handed to the log at {@code NOW}, so confirmBy = NOW + 5 s. */
@@ -64,14 +67,60 @@ class ApplyReservationEventServiceTest {
     }
 
     @Test
-    void rule_2_a_placement_appended_after_its_confirm_by_is_void_and_changes_nothing() {
-        var late = placed(TABLE_1, slot(24, 2));
-
-        assertThat(appendedAt(NOW.plus(TIMEOUT).plusMillis(1), late)).isInstanceOf(FoldDecision.Voided.class);
-        assertThat(repository.findByResource(TABLE_1)).isEmpty();
+    void rule_4_a_placement_appended_after_its_confirm_by_is_void_and_changes_nothing() {
         // Appended exactly at confirmBy is still in time.
         var justInTime = placed(TABLE_1, slot(24, 2));
         assertThat(appendedAt(NOW.plus(TIMEOUT), justInTime)).isInstanceOf(FoldDecision.Confirmed.class);
+
+        var late = placed(TABLE_1, slot(30, 2));
+        assertThat(appendedAt(NOW.plus(TIMEOUT).plusMillis(1), late)).isInstanceOf(FoldDecision.Voided.class);
+        assertThat(repository.findByResource(TABLE_1))
+                .extracting(r -> r.id())
+                .containsExactly(justInTime.reservationId());
+    }
+
+    @Test
+    void rule_2_a_partitions_time_never_steps_back_so_a_record_stamped_earlier_than_one_before_it_is_as_late() {
+        // A leader whose clock is behind appends after one whose clock was ahead: the later record carries an earlier
+        // timestamp. Its time is the partition's time so far, so it is late for every reader alike.
+        var ahead = placed(TABLE_2, slot(24, 2));
+        assertThat(appendedAt(NOW.plus(TIMEOUT), ahead, 0)).isInstanceOf(FoldDecision.Confirmed.class);
+        var nextOne = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(TIMEOUT).minusMillis(1)));
+
+        assertThat(appendedAt(inTime(), nextOne, 0)).isInstanceOf(FoldDecision.Voided.class);
+        // Each partition has its own time: the same stamps in another partition are in time.
+        var elsewhere = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(30, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(TIMEOUT).minusMillis(1)));
+        assertThat(appendedAt(inTime(), elsewhere, 1)).isInstanceOf(FoldDecision.Confirmed.class);
+    }
+
+    @Test
+    void rule_3_a_copy_of_an_event_already_applied_changes_nothing() {
+        var event = placed(TABLE_1, slot(24, 2));
+        appendedAt(inTime(), event);
+        var cancel = cancelled(event, Optional.of(NOW.plus(TIMEOUT)));
+        assertThat(appendedAt(inTime(), cancel)).isInstanceOf(FoldDecision.Cancelled.class);
+
+        // The idempotent producer appended the batch twice across an epoch bump: the same ce_id again.
+        assertThat(appendedAt(inTime(), cancel))
+                .isInstanceOfSatisfying(
+                        FoldDecision.Unchanged.class,
+                        unchanged -> assertThat(unchanged.why()).contains("rule 3"));
+        assertThat(appendedAt(inTime(), event))
+                .isInstanceOfSatisfying(
+                        FoldDecision.Unchanged.class,
+                        unchanged -> assertThat(unchanged.why()).contains("rule 3"));
     }
 
     @Test
@@ -96,7 +145,7 @@ class ApplyReservationEventServiceTest {
     }
 
     @Test
-    void rule_4_a_second_placement_with_a_key_the_resource_already_holds_is_a_duplicate_of_the_first() {
+    void rule_6_a_second_placement_with_a_key_the_resource_already_holds_is_a_duplicate_of_the_first() {
         var key = Optional.of(new IdempotencyKey("order-42"));
         var first = placed(TABLE_1, slot(24, 2), key);
         var retry = placed(TABLE_1, slot(24, 2), key);
@@ -105,14 +154,16 @@ class ApplyReservationEventServiceTest {
         appendedAt(inTime(), first);
 
         assertThat(appendedAt(inTime(), retry))
-                .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, first.reservationId()));
+                .isEqualTo(new FoldDecision.Rejected(
+                        ReservationRejected.Reason.DUPLICATE,
+                        repository.findById(first.reservationId()).orElseThrow()));
         // A key is scoped to its resource.
         assertThat(appendedAt(inTime(), otherResource)).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(repository.findByResource(TABLE_1)).hasSize(1);
     }
 
     @Test
-    void rule_5_a_placement_overlapping_a_confirmed_reservation_is_rejected_and_the_earlier_stands() {
+    void rule_6_a_placement_overlapping_a_confirmed_reservation_is_rejected_and_the_earlier_stands() {
         var winner = placed(TABLE_1, slot(24, 2));
         var loser = placed(TABLE_1, slot(25, 2));
         var backToBack = placed(TABLE_1, slot(26, 1));
@@ -120,7 +171,9 @@ class ApplyReservationEventServiceTest {
         appendedAt(inTime(), winner);
 
         assertThat(appendedAt(inTime(), loser))
-                .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, winner.reservationId()));
+                .isEqualTo(new FoldDecision.Rejected(
+                        ReservationRejected.Reason.OVERLAP,
+                        repository.findById(winner.reservationId()).orElseThrow()));
         assertThat(appendedAt(inTime(), backToBack)).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(repository.findByResource(TABLE_1))
                 .extracting(reservation -> reservation.id())
@@ -141,14 +194,11 @@ class ApplyReservationEventServiceTest {
     }
 
     @Test
-    void rule_7_a_cancellation_cancels_a_confirmed_reservation_unless_late_and_changes_nothing_for_any_other() {
+    void rule_8_a_cancellation_cancels_a_confirmed_reservation_unless_late_and_changes_nothing_for_any_other() {
         var event = placed(TABLE_1, slot(24, 2));
         appendedAt(inTime(), event);
-
-        var late = cancelled(event, Optional.of(NOW.plus(TIMEOUT)));
-        assertThat(appendedAt(NOW.plus(TIMEOUT).plusSeconds(1), late)).isInstanceOf(FoldDecision.Voided.class);
-        assertThat(repository.findById(event.reservationId()).orElseThrow().status())
-                .isEqualTo(ReservationStatus.CONFIRMED);
+        var other = placed(TABLE_1, slot(30, 2));
+        appendedAt(inTime(), other);
 
         var cancel = cancelled(event, Optional.of(NOW.plus(TIMEOUT)));
         assertThat(appendedAt(inTime(), cancel)).isInstanceOf(FoldDecision.Cancelled.class);
@@ -157,10 +207,15 @@ class ApplyReservationEventServiceTest {
         assertThat(appendedAt(inTime(), unknown)).isInstanceOf(FoldDecision.Unchanged.class);
         // The freed slot can be booked again.
         assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 2)))).isInstanceOf(FoldDecision.Confirmed.class);
+
+        var late = cancelled(other, Optional.of(NOW.plus(TIMEOUT)));
+        assertThat(appendedAt(NOW.plus(TIMEOUT).plusSeconds(1), late)).isInstanceOf(FoldDecision.Voided.class);
+        assertThat(repository.findById(other.reservationId()).orElseThrow().status())
+                .isEqualTo(ReservationStatus.CONFIRMED);
     }
 
     @Test
-    void rule_8_a_rejected_event_changes_nothing() {
+    void rule_11_a_rejected_event_changes_nothing() {
         var winner = placed(TABLE_1, slot(24, 2));
         appendedAt(inTime(), winner);
         var report = new ReservationRejected(
@@ -189,8 +244,9 @@ class ApplyReservationEventServiceTest {
 
         var decisions = new ArrayList<Class<?>>();
         for (ReservationEvent event : log) {
-            decisions.add(
-                    appendedAt(event == v2After ? inTime() : veryLate, event).getClass());
+            // v2After in a partition of its own: in one partition no record is stamped earlier than one before it.
+            decisions.add(appendedAt(event == v2After ? inTime() : veryLate, event, event == v2After ? 1 : 0)
+                    .getClass());
         }
 
         assertThat(decisions)
@@ -199,10 +255,11 @@ class ApplyReservationEventServiceTest {
                         FoldDecision.Voided.class, // v2 appended after its confirmBy
                         FoldDecision.Cancelled.class,
                         FoldDecision.Confirmed.class);
-        var replica = new ApplyReservationEventService(new InMemoryReservationRepository(), new PendingDecisions());
+        var replica = new ApplyReservationEventService(new InMemoryReservationRepository());
         var replayed = new ArrayList<Class<?>>();
         for (ReservationEvent event : log) {
-            replayed.add(replica.apply(new ApplyReservationEventCommand(event, event == v2After ? inTime() : veryLate))
+            replayed.add(replica.apply(new ApplyReservationEventCommand(
+                            event, event == v2After ? inTime() : veryLate, event == v2After ? 1 : 0))
                     .getClass());
         }
         assertThat(replayed).isEqualTo(decisions);

@@ -11,6 +11,7 @@ import io.github.reservekit.reservation.application.port.in.CancelReservationCom
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
@@ -21,7 +22,6 @@ import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,10 +32,15 @@ class CancelReservationServiceTest {
     private final MutableClock clock = ReservationFixtures.clock();
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
     private final RecordingReservationPublisher publisher = new RecordingReservationPublisher();
-    private final ReservationServices services = ReservationServices.assemble(
-            repository, publisher, Optional.empty(), clock, Duration.ofSeconds(5), Duration.ZERO);
-    private final PlaceReservationUseCase placeService = services.place();
-    private final CancelReservationUseCase service = services.cancel();
+    private final ReservationApplication services = ReservationApplication.builder()
+            .repository(repository)
+            .publisher(publisher)
+            .clock(clock)
+            .publishTimeout(Duration.ofSeconds(5))
+            .clockSkewMargin(Duration.ZERO)
+            .build();
+    private final PlaceReservationUseCase placeService = services;
+    private final CancelReservationUseCase service = services;
 
     private Reservation placed() {
         return placeService.place(placeCommand(TABLE_1, slot(24, 2)));

@@ -62,7 +62,7 @@ class ForgettingEndedReservationsTest {
     }
 
     private static ApplyReservationEventService fold(InMemoryReservationRepository repository) {
-        return new ApplyReservationEventService(repository, new PendingDecisions());
+        return new ApplyReservationEventService(repository);
     }
 
     @Test

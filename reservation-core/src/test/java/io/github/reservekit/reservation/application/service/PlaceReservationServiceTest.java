@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.Reservation;
@@ -21,7 +22,6 @@ import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
@@ -33,9 +33,14 @@ class PlaceReservationServiceTest {
 
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
     private final RecordingReservationPublisher publisher = new RecordingReservationPublisher();
-    private final ReservationServices services = ReservationServices.assemble(
-            repository, publisher, Optional.empty(), ReservationFixtures.clock(), Duration.ofSeconds(5), Duration.ZERO);
-    private final PlaceReservationUseCase service = services.place();
+    private final ReservationApplication services = ReservationApplication.builder()
+            .repository(repository)
+            .publisher(publisher)
+            .clock(ReservationFixtures.clock())
+            .publishTimeout(Duration.ofSeconds(5))
+            .clockSkewMargin(Duration.ZERO)
+            .build();
+    private final PlaceReservationUseCase service = services;
 
     @Test
     void a_placed_reservation_is_confirmed_kept_and_published_with_the_same_facts() {
@@ -140,7 +145,7 @@ class PlaceReservationServiceTest {
     @Test
     void an_idempotent_retry_after_a_cancellation_returns_the_reservation_as_it_is_now() {
         var first = service.place(placeCommand(TABLE_1, slot(24, 2), "order-42"));
-        var cancelService = services.cancel();
+        var cancelService = services;
         var cancelled = cancelService.cancel(
                 new io.github.reservekit.reservation.application.port.in.CancelReservationCommand(first.id()));
 

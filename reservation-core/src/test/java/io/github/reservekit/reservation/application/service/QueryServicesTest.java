@@ -11,28 +11,28 @@ import io.github.reservekit.reservation.adapter.memory.InMemoryReservationReposi
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueryServicesTest {
 
     private final InMemoryReservationRepository repository = new InMemoryReservationRepository();
-    private final ReservationServices services = ReservationServices.assemble(
-            repository,
-            new RecordingReservationPublisher(),
-            Optional.empty(),
-            ReservationFixtures.clock(),
-            Duration.ofSeconds(5),
-            Duration.ZERO);
-    private final PlaceReservationUseCase place = services.place();
-    private final FindReservationQuery find = services.find();
-    private final ListReservationsQuery list = services.list();
+    private final ReservationApplication services = ReservationApplication.builder()
+            .repository(repository)
+            .publisher(new RecordingReservationPublisher())
+            .clock(ReservationFixtures.clock())
+            .publishTimeout(Duration.ofSeconds(5))
+            .clockSkewMargin(Duration.ZERO)
+            .build();
+    private final PlaceReservationUseCase place = services;
+    private final FindReservationQuery find = services;
+    private final ListReservationsQuery list = services;
 
     @Test
     void a_reservation_is_found_by_its_id() {

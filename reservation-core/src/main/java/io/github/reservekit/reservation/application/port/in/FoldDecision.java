@@ -1,11 +1,10 @@
 package io.github.reservekit.reservation.application.port.in;
 
 import io.github.reservekit.reservation.domain.Reservation;
-import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.util.Objects;
 
-/** What the fold decided about one event (CONTRACT.md section 2, rules 1 to 8). */
+/** What the fold decided about one event (CONTRACT.md section 4.4). */
 public sealed interface FoldDecision {
 
     /** Rule 6: the placement made this CONFIRMED reservation. */
@@ -23,23 +22,24 @@ public sealed interface FoldDecision {
     }
 
     /**
-     * Rules 4 and 5: the placement changed nothing, because the reservation {@code standing} already holds its
-     * idempotency key ({@link ReservationRejected.Reason#DUPLICATE}) or its slot ({@link
-     * ReservationRejected.Reason#OVERLAP}).
+     * The placement changed nothing, because the reservation {@code standing} already holds its idempotency key
+     * ({@link ReservationRejected.Reason#DUPLICATE}) or its slot ({@link ReservationRejected.Reason#OVERLAP}). The
+     * standing reservation is carried as the fold saw it, so a writer answers from it even if it leaves memory
+     * right after (rule 12).
      */
-    record Rejected(ReservationRejected.Reason reason, ReservationId standing) implements FoldDecision {
+    record Rejected(ReservationRejected.Reason reason, Reservation standing) implements FoldDecision {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(standing, "standing");
         }
     }
 
-    /** Rules 2 and 7: appended after its {@code confirmBy}, when its writer had given up; it changed nothing. */
+    /** Rule 4: appended after its {@code confirmBy}, when its writer had given up; it changed nothing. */
     record Voided() implements FoldDecision {}
 
     /**
-     * Rules 3, 7 and 8: nothing to change (a placement of an id already placed, a cancellation of a reservation that
-     * is not CONFIRMED, a {@code rejected} event).
+     * Nothing to change: a copy of an event already applied or a placement of an id already placed (rule 3), a
+     * cancellation of a reservation that does not count, a {@code rejected} event.
      *
      * @param why for logs
      */
