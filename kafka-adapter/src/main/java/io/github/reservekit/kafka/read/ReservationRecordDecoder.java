@@ -11,8 +11,7 @@ import org.apache.kafka.common.header.Headers;
  * fields are ignored; a malformed, unknown-type or unsupported-version record becomes a typed result instead of
  * an exception, so one bad record never stops a consumer.
  *
- * <p>Stateless and thread-safe. Works with any consumer of {@code byte[]} values; for a
- * {@code KafkaConsumer<String, Decoded>} use {@link ReservationEventDeserializer} instead.
+ * <p>Stateless and thread-safe. Works with any consumer of {@code byte[]} values.
  */
 public final class ReservationRecordDecoder {
 

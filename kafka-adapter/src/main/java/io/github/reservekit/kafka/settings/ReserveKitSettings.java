@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * ReserveKit's own settings ({@code reservekit.*}), with their defaults in one place: both shells and embedding
  * programs bind them with {@link #bind}. Everything about reaching Kafka (bootstrap servers, client ids,
  * security, client tuning) stays in the framework's own Kafka configuration ({@code spring.kafka.*},
- * {@code kafka.*}) or, for an embedder, in the client properties passed to {@link ReserveKitKafka}.
+ * {@code kafka.*}) or, for an embedder, in the client properties passed to
+ * {@link io.github.reservekit.kafka.ReserveKitKafka}.
  *
  * @param topic the topic events go to and are read from ({@code reservekit.topic}, default {@code reserve})
  * @param source the CloudEvents {@code source} naming this application ({@code reservekit.source})
