@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * topic, and the shell may be started once for the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HttpContractSuite {
+public abstract class HttpContractSuite implements ReadsContract {
 
     static final String PLACED = "io.github.reservekit.reservation.placed.v1";
     static final String CANCELLED = "io.github.reservekit.reservation.cancelled.v1";
@@ -56,6 +56,11 @@ public abstract class HttpContractSuite {
             api = new ApiClient(target().baseUri(), openApi::check);
         }
         return api;
+    }
+
+    @Override
+    public final ApiClient readsApi() {
+        return api();
     }
 
     protected final TopicProbe topic() {

@@ -85,6 +85,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .log(log)
                     .publishTimeout(settings.publishTimeout())
                     .clockSkewMargin(settings.clockSkewMargin())
+                    .maxHorizon(settings.maxHorizon())
                     .clock(builder.clock)
                     .build();
             this.follower = log.follower();

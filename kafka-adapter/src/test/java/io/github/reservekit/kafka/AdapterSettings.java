@@ -91,7 +91,8 @@ record AdapterSettings(ReserveKitSettings reserveKit, Map<String, Object> kafkaP
                     reserveKit.replayTimeout(),
                     reserveKit.retentionMs(),
                     reserveKit.retentionBytes(),
-                    reserveKit.clockSkewMargin());
+                    reserveKit.clockSkewMargin(),
+                    reserveKit.maxHorizon());
             return this;
         }
 

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param clockSkewMargin how far this host's clock may be from the brokers' ({@code reservekit.clock-skew-margin},
  *     500 ms): a writer that saw no decision waits this long past its event's {@code confirmBy} before it reads
  *     the topic to conclude, so a write answers within the publish timeout plus twice this
+ * @param maxHorizon how far ahead a reservation may start ({@code reservekit.max-horizon}, default two years: 730
+ *     days): a slot further ahead is refused with a 400 naming {@code startsAt}
  */
 public record ReserveKitSettings(
         String topic,
@@ -37,7 +39,8 @@ public record ReserveKitSettings(
         Duration replayTimeout,
         long retentionMs,
         long retentionBytes,
-        Duration clockSkewMargin) {
+        Duration clockSkewMargin,
+        Duration maxHorizon) {
 
     /** The prefix of every key {@link #bind} reads. */
     public static final String PREFIX = "reservekit.";
@@ -47,6 +50,7 @@ public record ReserveKitSettings(
     public static final int DEFAULT_PARTITIONS = 3;
     public static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
+    public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(730);
     /** {@code retention.ms} / {@code retention.bytes} meaning "never delete". */
     public static final long UNLIMITED_RETENTION = -1;
 
@@ -59,6 +63,10 @@ public record ReserveKitSettings(
         Objects.requireNonNull(publishTimeout, "publishTimeout");
         Objects.requireNonNull(replayTimeout, "replayTimeout");
         Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+        Objects.requireNonNull(maxHorizon, "maxHorizon");
+        if (maxHorizon.isNegative() || maxHorizon.isZero()) {
+            throw new IllegalArgumentException(PREFIX + "max-horizon must be positive, was " + maxHorizon);
+        }
         if (clockSkewMargin.isNegative() || clockSkewMargin.compareTo(Duration.ofSeconds(30)) > 0) {
             throw new IllegalArgumentException(PREFIX + "clock-skew-margin must be 0 to 30 s, was " + clockSkewMargin);
         }
@@ -99,14 +107,15 @@ public record ReserveKitSettings(
                 DEFAULT_REPLAY_TIMEOUT,
                 UNLIMITED_RETENTION,
                 UNLIMITED_RETENTION,
-                DEFAULT_CLOCK_SKEW_MARGIN);
+                DEFAULT_CLOCK_SKEW_MARGIN,
+                DEFAULT_MAX_HORIZON);
     }
 
     /**
      * Binds {@code reservekit.*} from a property lookup (Spring's {@code Environment::getProperty}, Micronaut's,
      * {@code System::getProperty}...): {@code topic}, {@code source}, {@code publish-timeout},
      * {@code partitions}, {@code replay-timeout}, {@code retention}, {@code retention-bytes},
-     * {@code clock-skew-margin}. Durations are
+     * {@code clock-skew-margin}, {@code max-horizon}. Durations are
      * {@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 400d}, a plain number of milliseconds, or ISO-8601
      * ({@code PT5S}). Absent keys take the defaults; {@code source} defaults to {@code defaultSource}.
      *
@@ -124,31 +133,64 @@ public record ReserveKitSettings(
                 duration(property, "retention", Duration.ofMillis(UNLIMITED_RETENTION))
                         .toMillis(),
                 number(property, "retention-bytes", UNLIMITED_RETENTION),
-                duration(property, "clock-skew-margin", DEFAULT_CLOCK_SKEW_MARGIN));
+                duration(property, "clock-skew-margin", DEFAULT_CLOCK_SKEW_MARGIN),
+                duration(property, "max-horizon", DEFAULT_MAX_HORIZON));
     }
 
     /** These settings with another topic. */
     public ReserveKitSettings withTopic(String topic) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon);
     }
 
     /** These settings with another publish timeout. */
     public ReserveKitSettings withPublishTimeout(Duration publishTimeout) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon);
     }
 
     /** These settings with another partition count for a topic the app creates. */
     public ReserveKitSettings withPartitions(int partitions) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon);
     }
 
     /** These settings with other retention limits for a topic the app creates (-1: none). */
     public ReserveKitSettings withRetention(long retentionMs, long retentionBytes) {
         return new ReserveKitSettings(
-                topic, source, publishTimeout, partitions, replayTimeout, retentionMs, retentionBytes, clockSkewMargin);
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon);
     }
 
     private static String text(Function<String, String> property, String key, String absent) {

@@ -3,19 +3,25 @@ package io.github.reservekit.reservation.bootstrap;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
+import io.github.reservekit.reservation.application.port.in.Availability;
+import io.github.reservekit.reservation.application.port.in.AvailabilityWindow;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
+import io.github.reservekit.reservation.application.port.in.ReservationPage;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.DecidingWriter;
+import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
 import io.github.reservekit.reservation.application.service.PlaceReservationService;
@@ -49,6 +55,7 @@ public final class ReservationApplication
                 CancelReservationUseCase,
                 FindReservationQuery,
                 ListReservationsQuery,
+                FindAvailabilityQuery,
                 ApplyReservationEventUseCase {
 
     /** How long a writer waits for the log's decision unless configured: 5 s. */
@@ -57,10 +64,14 @@ public final class ReservationApplication
     /** The clock skew assumed between this host and the log unless configured: 500 ms. */
     public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
 
+    /** How far ahead a reservation may start unless configured: two years (730 days). */
+    public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(730);
+
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
+    private final FindAvailabilityQuery availability;
     private final ApplyReservationEventService fold;
 
     private ReservationApplication(Builder builder) {
@@ -69,10 +80,11 @@ public final class ReservationApplication
         var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
         var writer = new DecidingWriter(
                 builder.publisher, log, fold, builder.clock, builder.publishTimeout, builder.clockSkewMargin);
-        this.place = new PlaceReservationService(repository, writer, builder.clock);
+        this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
         this.cancel = new CancelReservationService(repository, writer, builder.clock);
         this.find = new FindReservationService(repository, writer);
         this.list = new ListReservationsService(repository, writer);
+        this.availability = new FindAvailabilityService(repository, writer);
     }
 
     public static Builder builder() {
@@ -100,6 +112,16 @@ public final class ReservationApplication
     }
 
     @Override
+    public ReservationPage list(ReservationListing listing) {
+        return list.list(listing);
+    }
+
+    @Override
+    public Availability availability(AvailabilityWindow window) {
+        return availability.availability(window);
+    }
+
+    @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
         return fold.apply(command);
     }
@@ -117,6 +139,7 @@ public final class ReservationApplication
         private ReservationLogSource logSource;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
+        private Duration maxHorizon = DEFAULT_MAX_HORIZON;
 
         private Builder() {}
 
@@ -144,6 +167,21 @@ public final class ReservationApplication
          */
         public Builder clockSkewMargin(Duration clockSkewMargin) {
             this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+            return this;
+        }
+
+        /**
+         * How far ahead of now a reservation may start ({@code reservekit.max-horizon}); two years by default. A slot
+         * further ahead is refused, naming {@code startsAt}, so nothing is held in memory for decades.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxHorizon(Duration maxHorizon) {
+            Objects.requireNonNull(maxHorizon, "maxHorizon");
+            if (maxHorizon.isNegative() || maxHorizon.isZero()) {
+                throw new IllegalArgumentException("maxHorizon must be positive, was " + maxHorizon);
+            }
+            this.maxHorizon = maxHorizon;
             return this;
         }
 

@@ -60,6 +60,23 @@ public abstract class ReservationRepositoryContract {
     }
 
     @Test
+    void a_resource_is_read_in_order_of_start_from_an_instant_on() {
+        var late = reservation(ReservationFixtures.TABLE_1, slot(30, 2));
+        var early = reservation(ReservationFixtures.TABLE_1, slot(20, 2));
+        var middle = reservation(ReservationFixtures.TABLE_1, slot(25, 2));
+        repository.save(late);
+        repository.save(early);
+        repository.save(middle);
+        repository.save(reservation(ReservationFixtures.TABLE_2, slot(26, 2)));
+
+        assertThat(repository.findByResourceStartingFrom(
+                        ReservationFixtures.TABLE_1, middle.slot().startsAt()))
+                .containsExactly(middle, late);
+        assertThat(repository.findByResourceStartingFrom(new ResourceId("nothing-here"), ReservationFixtures.NOW))
+                .isEmpty();
+    }
+
+    @Test
     void an_unknown_id_finds_nothing() {
         assertThat(repository.findById(ReservationId.random())).isEmpty();
         assertThat(repository.findByResource(new ResourceId("nothing-here"))).isEmpty();

@@ -48,6 +48,9 @@ public class ReserveKitProperties {
      */
     private Duration clockSkewMargin = Duration.ofMillis(500);
 
+    /** How far ahead a reservation may start: a slot further ahead is refused (400 naming startsAt). */
+    private Duration maxHorizon = Duration.ofDays(730);
+
     private final Http http = new Http();
 
     /** The HTTP API (CONTRACT.md section 3) in a servlet web application. */
@@ -141,6 +144,14 @@ public class ReserveKitProperties {
 
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
+    }
+
+    public Duration getMaxHorizon() {
+        return maxHorizon;
+    }
+
+    public void setMaxHorizon(Duration maxHorizon) {
+        this.maxHorizon = maxHorizon;
     }
 
     public Duration getClockSkewMargin() {

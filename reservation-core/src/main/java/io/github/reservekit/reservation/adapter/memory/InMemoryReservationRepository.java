@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 
 /**
  * The embedded default {@link ReservationRepository}: reservations in memory, lost when the process stops.
@@ -50,6 +51,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     }
 
     private static final ReservationId LAST_ID = new ReservationId(new UUID(Long.MAX_VALUE, Long.MAX_VALUE));
+    private static final ReservationId FIRST_ID = new ReservationId(new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
 
     private final ConcurrentSkipListMap<Ending, ReservationId> byEnd = new ConcurrentSkipListMap<>();
 
@@ -62,6 +64,18 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     public List<Reservation> findByResource(ResourceId resourceId) {
         var reservations = byResource.get(Objects.requireNonNull(resourceId, "resourceId"));
         return reservations == null ? List.of() : List.copyOf(reservations.values());
+    }
+
+    @Override
+    public Stream<Reservation> findByResourceStartingFrom(ResourceId resourceId, Instant startsAt) {
+        var reservations = byResource.get(Objects.requireNonNull(resourceId, "resourceId"));
+        if (reservations == null) {
+            return Stream.empty();
+        }
+        return reservations
+                .tailMap(new Position(Objects.requireNonNull(startsAt, "startsAt"), FIRST_ID), true)
+                .values()
+                .stream();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationUseC
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationId;
@@ -14,6 +15,7 @@ import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,16 +37,24 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
     private final ReservationRepository repository;
     private final DecidingWriter writer;
     private final Clock clock;
+    private final Duration maxHorizon;
 
-    public PlaceReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+    /** @param maxHorizon how far ahead of now a reservation may start */
+    public PlaceReservationService(
+            ReservationRepository repository, DecidingWriter writer, Clock clock, Duration maxHorizon) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxHorizon = Objects.requireNonNull(maxHorizon, "maxHorizon");
     }
 
     @Override
     public Reservation place(PlaceReservationCommand command) {
         Objects.requireNonNull(command, "command");
+        if (command.details().slot().startsAt().isAfter(clock.instant().plus(maxHorizon))) {
+            throw new InvalidReservationException(
+                    "startsAt", "must be at most " + maxHorizon.toDays() + " days ahead (reservekit.max-horizon)");
+        }
         if (command.idempotencyKey().isPresent()) {
             var key = command.idempotencyKey().get();
             return writer.locks().withLock(key, () -> placeOnce(command, key));

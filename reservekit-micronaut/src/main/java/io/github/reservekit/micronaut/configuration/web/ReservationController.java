@@ -2,6 +2,7 @@ package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
@@ -10,9 +11,10 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
-import io.github.reservekit.reservation.domain.ResourceId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -86,10 +88,21 @@ class ReservationController {
     }
 
     @Get
-    List<ReservationView> list(@Nullable @QueryValue String resourceId) {
-        return listReservations.listByResource(new ResourceId(resourceId)).stream()
-                .map(ReservationView::from)
-                .toList();
+    HttpResponse<List<ReservationView>> list(
+            @Nullable @QueryValue String resourceId,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to,
+            @Nullable @QueryValue List<String> status,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String after,
+            HttpRequest<?> request) {
+        var listing = ReadRequests.listing(resourceId, from, to, status, limit, after);
+        var page = listReservations.list(listing);
+        var response = HttpResponse.ok(
+                page.reservations().stream().map(ReservationView::from).toList());
+        ReadRequests.nextLink(request.getPath(), listing, page)
+                .ifPresent(link -> response.header(HttpHeaders.LINK, link));
+        return response;
     }
 
     @Delete("/{id}")

@@ -37,7 +37,12 @@ abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** For the requests ReserveKit's controllers handle. */
     @RestControllerAdvice(
-            assignableTypes = {ReservationController.class, EventViewController.class, DocumentsController.class})
+            assignableTypes = {
+                ReservationController.class,
+                AvailabilityController.class,
+                EventViewController.class,
+                DocumentsController.class
+            })
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static final class ForReserveKit extends ApiExceptionHandler {}
 

@@ -1,6 +1,7 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.PlaceReservationRequest;
+import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
@@ -8,9 +9,10 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
-import io.github.reservekit.reservation.domain.ResourceId;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -62,10 +64,21 @@ class ReservationController {
     }
 
     @GetMapping
-    List<ReservationView> list(@RequestParam(required = false) String resourceId) {
-        return listReservations.listByResource(new ResourceId(resourceId)).stream()
-                .map(ReservationView::from)
-                .toList();
+    ResponseEntity<List<ReservationView>> list(
+            @RequestParam(required = false) String resourceId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after,
+            HttpServletRequest request) {
+        var listing = ReadRequests.listing(resourceId, from, to, status, limit, after);
+        var page = listReservations.list(listing);
+        var response = ResponseEntity.ok();
+        ReadRequests.nextLink(request.getRequestURI(), listing, page)
+                .ifPresent(link -> response.header(HttpHeaders.LINK, link));
+        return response.body(
+                page.reservations().stream().map(ReservationView::from).toList());
     }
 
     @DeleteMapping("/{id}")

@@ -2,6 +2,7 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
@@ -37,6 +38,12 @@ public class ReserveKitWebAutoConfiguration {
             FindReservationQuery find,
             ListReservationsQuery list) {
         return new ReservationController(place, cancel, find, list);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitAvailabilityController")
+    AvailabilityController reserveKitAvailabilityController(FindAvailabilityQuery availability) {
+        return new AvailabilityController(availability);
     }
 
     @Bean

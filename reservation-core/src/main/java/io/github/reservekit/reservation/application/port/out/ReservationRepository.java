@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Keeps the current state of reservations. Holds only reservations whose events were published.
@@ -21,6 +22,12 @@ public interface ReservationRepository {
 
     /** Every reservation of the resource, any status, ordered by slot start then id; empty if none. */
     List<Reservation> findByResource(ResourceId resourceId);
+
+    /**
+     * The resource's reservations that start at or after {@code startsAt}, any status, ordered by slot start then
+     * id, read lazily: a caller that stops early pays only for what it read.
+     */
+    Stream<Reservation> findByResourceStartingFrom(ResourceId resourceId, Instant startsAt);
 
     /** The reservation of this resource that was placed with this idempotency key, if any (keys are per resource). */
     Optional<Reservation> findByIdempotencyKey(ResourceId resourceId, IdempotencyKey key);
