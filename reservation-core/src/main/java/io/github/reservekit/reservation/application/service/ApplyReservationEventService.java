@@ -6,6 +6,8 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -46,6 +48,10 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     public static final Duration FORGET_AFTER_END = Duration.ofDays(1);
 
     private static final Duration FORGET_STEP = Duration.ofMinutes(1);
+    /** Until contract version 3's capacities and units: every resource holds one unit, every reservation takes it. */
+    private static final int CAPACITY = 1;
+
+    private static final int UNITS = 1;
 
     private final ReservationRepository repository;
     private final PendingDecisions pending = new PendingDecisions();
@@ -56,6 +62,9 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     // with the end of its slot: a copy must still be recognised until it is forgotten like a reservation.
     private final Map<ReservationId, Instant> placedWithoutReservation = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> appliedChanges = new ConcurrentHashMap<>();
+    // Rule 6's capacity check: per resource, what counts and the load it puts on the resource. A resource's events
+    // are applied by one thread at a time (the reader, or a single writer holding the resource's lock).
+    private final Map<ResourceId, CountingReservations> counting = new ConcurrentHashMap<>();
     private volatile Instant placementsForgottenUpTo = Instant.MIN;
 
     /** The fold of the reservations kept in {@code repository}; only the fold changes them. */
@@ -114,16 +123,15 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
             return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
         }
-        var standing = repository.findByResource(placed.resourceId()).stream()
-                .filter(reservation -> counts(reservation.slot().endsAt(), t))
-                .toList();
-        var conflict = Reservation.findConflict(placed.slot(), standing);
-        if (conflict.isPresent()) {
+        var resource = countingAt(placed.resourceId(), t);
+        if (!resource.fits(placed.slot(), UNITS, CAPACITY)) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, conflict.get());
+            return new FoldDecision.Rejected(
+                    ReservationRejected.Reason.OVERLAP, oneInTheWay(placed.resourceId(), placed.slot(), resource));
         }
         var reservation = Reservation.placed(placed);
         repository.save(reservation);
+        resource.count(reservation.id(), reservation.slot(), UNITS, stopsCounting(reservation));
         return new FoldDecision.Confirmed(reservation);
     }
 
@@ -140,6 +148,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var reservation = current.get().apply(cancelled);
         repository.save(reservation);
+        countingAt(reservation.resourceId(), t).stop(reservation.id());
         appliedChanges.put(cancelled.eventId(), reservation.slot().endsAt());
         return new FoldDecision.Cancelled(reservation);
     }
@@ -157,7 +166,35 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             placementsForgottenUpTo = cutoff;
             placedWithoutReservation.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
             appliedChanges.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
+            // Resources with no new event keep what stopped counting until here: drop it, and the idle ones.
+            counting.values().removeIf(resource -> {
+                resource.advanceTo(logTime);
+                return resource.isEmpty();
+            });
         }
+    }
+
+    /** What counts for the resource at time {@code t} (every record of a partition comes at or after its time). */
+    private CountingReservations countingAt(ResourceId resourceId, Optional<Instant> t) {
+        var resource = counting.computeIfAbsent(resourceId, any -> new CountingReservations());
+        t.ifPresent(resource::advanceTo);
+        return resource;
+    }
+
+    /** A CONFIRMED reservation counts until a day after its slot ended (rule 12). */
+    private static Instant stopsCounting(Reservation reservation) {
+        return reservation.slot().endsAt().plus(FORGET_AFTER_END);
+    }
+
+    /** One counting reservation overlapping {@code slot}: those that can start at most 7 days before it. */
+    private Reservation oneInTheWay(ResourceId resourceId, TimeSlot slot, CountingReservations resource) {
+        return repository
+                .findByResourceStartingFrom(resourceId, slot.startsAt().minus(TimeSlot.MAX_LENGTH))
+                .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
+                .filter(reservation ->
+                        resource.counts(reservation.id()) && reservation.slot().overlaps(slot))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a full slot of " + resourceId + " with nothing in it"));
     }
 
     /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */

@@ -12,6 +12,7 @@ import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
@@ -88,12 +89,14 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
     }
 
     private ReservationPlaced decide(PlaceReservationCommand command) {
-        return Reservation.place(
-                command.details(),
-                command.idempotencyKey(),
-                repository.findByResource(command.details().resourceId()),
-                clock,
-                writer.confirmWithin());
+        var slot = command.details().slot();
+        // Only what can overlap the slot: reservations starting at most the longest slot before it, up to its end.
+        var near = repository
+                .findByResourceStartingFrom(
+                        command.details().resourceId(), slot.startsAt().minus(TimeSlot.MAX_LENGTH))
+                .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
+                .toList();
+        return Reservation.place(command.details(), command.idempotencyKey(), near, clock, writer.confirmWithin());
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {

@@ -1,0 +1,66 @@
+package io.github.reservekit.reservation.application.service;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many units of one resource are taken at each instant, as a step function: each key is an instant where the
+ * load changes, its value the load from there to the next key (0 before the first). Adding, removing and asking for
+ * the largest load over a slot cost time in proportion to the steps within that slot, never to all reservations of
+ * the resource. Not thread-safe: the fold's reader uses it from one thread.
+ */
+final class LoadLevels {
+
+    private final TreeMap<Instant, Integer> levels = new TreeMap<>();
+
+    /** The largest load at any instant of {@code [from, to)}. */
+    int maxOver(Instant from, Instant to) {
+        var atStart = levels.floorEntry(from);
+        int max = atStart == null ? 0 : atStart.getValue();
+        for (int level : levels.subMap(from, false, to, false).values()) {
+            max = Math.max(max, level);
+        }
+        return max;
+    }
+
+    /** Adds {@code units} (negative to remove them) at every instant of {@code [from, to)}. */
+    void add(Instant from, Instant to, int units) {
+        split(from);
+        split(to);
+        for (Map.Entry<Instant, Integer> step :
+                levels.subMap(from, true, to, false).entrySet()) {
+            step.setValue(step.getValue() + units);
+        }
+        mergeIntoPrevious(to);
+        mergeIntoPrevious(from);
+    }
+
+    /** Whether no unit is taken anywhere (nothing left to keep). */
+    boolean isEmpty() {
+        return levels.isEmpty();
+    }
+
+    /** How many steps are kept, for tests. */
+    int steps() {
+        return levels.size();
+    }
+
+    private void split(Instant at) {
+        if (!levels.containsKey(at)) {
+            var before = levels.floorEntry(at);
+            levels.put(at, before == null ? 0 : before.getValue());
+        }
+    }
+
+    private void mergeIntoPrevious(Instant at) {
+        Integer level = levels.get(at);
+        if (level == null) {
+            return;
+        }
+        var before = levels.lowerEntry(at);
+        if ((before == null ? 0 : before.getValue()) == level) {
+            levels.remove(at);
+        }
+    }
+}
