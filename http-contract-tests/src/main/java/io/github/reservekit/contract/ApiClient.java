@@ -78,8 +78,8 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
-    public Response send(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    public Response send(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

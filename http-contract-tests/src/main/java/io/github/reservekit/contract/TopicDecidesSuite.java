@@ -193,6 +193,39 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
     }
 
     @Test
+    void conditional_cancels_from_one_read_on_two_instances_at_once_exactly_one_wins() throws Exception {
+        var instances = startInstances();
+        try {
+            for (int round = 0; round < 20; round++) {
+                String resource = "if-match-" + UUID.randomUUID();
+                var created = instances.get(round % INSTANCES).api().postJson("/reservations", body(resource, 10, 11));
+                assertThat(created.status()).isEqualTo(201);
+                String id = created.json().path("id").asText();
+                var first = instances.get((round + 1) % INSTANCES).api();
+                var second = instances.get((round + 2) % INSTANCES).api();
+                var calls = List.<Callable<Integer>>of(
+                        () -> first.send("DELETE", "/reservations/" + id, "If-Match", "\"1\"")
+                                .status(),
+                        () -> second.send("DELETE", "/reservations/" + id, "If-Match", "\"1\"")
+                                .status());
+
+                var statuses = runConcurrently(calls);
+
+                assertThat(statuses)
+                        .as("round %d: one cancellation made from version 1, the other refused", round)
+                        .containsExactlyInAnyOrder(200, 412);
+                for (Instance instance : instances) {
+                    var now = instance.api().get("/reservations/" + id).json();
+                    assertThat(now.path("version").asLong()).isEqualTo(2);
+                    assertThat(now.path("status").asText()).isEqualTo("CANCELLED");
+                }
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
     void a_reservation_confirmed_on_one_instance_is_found_at_once_on_another() {
         var instances = startInstances();
         try {

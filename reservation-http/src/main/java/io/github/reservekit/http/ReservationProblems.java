@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.out.PublicationFailedEx
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
@@ -67,6 +68,21 @@ public final class ReservationProblems {
                                 "existingReservationId",
                                 reused.existingReservationId().toString()));
             case ReservationNotConfirmedException notConfirmed -> notConfirmed(notConfirmed);
+            case ReservationChangedException changed ->
+                problem(
+                        412,
+                        "reservation-changed",
+                        "Reservation changed",
+                        "Reservation " + changed.current().id() + " has version "
+                                + changed.current().version()
+                                + " (" + changed.current().status() + "), not " + changed.expectedVersion()
+                                + " as in If-Match: it changed since it was read, so nothing was changed. Read it"
+                                + " again (its ETag) and decide anew.",
+                        Map.of(
+                                "reservationId", changed.current().id().toString(),
+                                "currentVersion",
+                                        Long.toString(changed.current().version()),
+                                "currentStatus", changed.current().status().name()));
             case ReservationsUnavailableException unavailable ->
                 new Problem(
                         503,

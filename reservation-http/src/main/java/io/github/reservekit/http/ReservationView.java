@@ -1,6 +1,9 @@
 package io.github.reservekit.http;
 
+import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.Reservation;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A reservation as the HTTP API returns it (CONTRACT.md section 1): instants as RFC 3339 text in UTC.
@@ -13,7 +16,8 @@ public record ReservationView(
         String startsAt,
         String endsAt,
         String status,
-        String createdAt) {
+        String createdAt,
+        long version) {
 
     public static ReservationView from(Reservation reservation) {
         return new ReservationView(
@@ -24,8 +28,44 @@ public record ReservationView(
                 reservation.slot().startsAt().toString(),
                 reservation.slot().endsAt().toString(),
                 reservation.status().name(),
-                reservation.createdAt().toString());
+                reservation.createdAt().toString(),
+                reservation.version());
     }
+
+    /**
+     * The {@code ETag} of a reservation (CONTRACT.md section 4.2): its version, quoted, as a strong entity tag. A
+     * client sends it back in {@code If-Match} to change the reservation only as it read it.
+     */
+    public static String etag(Reservation reservation) {
+        return "\"" + reservation.version() + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header asks for: empty when absent or {@code *} (any current version).
+     *
+     * @throws InvalidRequestException naming {@code If-Match} when it is not one quoted version such as {@code "3"}
+     */
+    public static Optional<Long> ifMatch(String header) {
+        if (header == null || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = header.strip();
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+                if (version >= 1) {
+                    return Optional.of(version);
+                }
+            } catch (NumberFormatException notAVersion) {
+                // reported below
+            }
+        }
+        throw InvalidRequestException.invalid(List.of(
+                new FieldViolation(IF_MATCH, "must be the ETag of the reservation as read, e.g. \"2\" (or *)")));
+    }
+
+    /** The request header of a conditional write. */
+    public static final String IF_MATCH = "If-Match";
 
     /** The {@code Location} of a reservation. */
     public static String location(Reservation reservation) {

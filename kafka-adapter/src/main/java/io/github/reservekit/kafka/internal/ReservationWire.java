@@ -103,7 +103,8 @@ public final class ReservationWire {
                                 cancelled.reservationId().toString(),
                                 cancelled.resourceId().value(),
                                 cancelled.cancelledAt(),
-                                cancelled.confirmBy().orElse(null)));
+                                cancelled.confirmBy().orElse(null),
+                                cancelled.ifVersion().orElse(null)));
             case ReservationRejected rejected ->
                 new Wire(
                         REJECTED_V1,
@@ -306,7 +307,8 @@ public final class ReservationWire {
                 required(data.cancelledAt(), "cancelledAt"),
                 ReservationId.parse(required(data.reservationId(), "reservationId")),
                 new ResourceId(required(data.resourceId(), "resourceId")),
-                Optional.ofNullable(data.confirmBy()));
+                Optional.ofNullable(data.confirmBy()),
+                Optional.ofNullable(data.ifVersion()));
     }
 
     private static ReservationRejected rejected(UUID eventId, RejectedData data) {

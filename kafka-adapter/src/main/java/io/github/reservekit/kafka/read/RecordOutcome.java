@@ -1,7 +1,6 @@
 package io.github.reservekit.kafka.read;
 
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
-import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.util.Locale;
 
 /** What became of one record the follower read: what the fold decided about its event, or why it was skipped. */
@@ -14,6 +13,8 @@ public enum RecordOutcome {
     REJECTED_OVERLAP,
     /** A placement whose idempotency key an earlier placement of the resource holds: rejected as a duplicate. */
     REJECTED_DUPLICATE,
+    /** A write carrying a version the reservation no longer had (If-Match): rejected, nothing changed. */
+    REJECTED_STALE,
     /** Appended after its {@code confirmBy}, when its writer had given up: void. */
     VOID,
     /** Nothing to change (an id placed before, a cancellation of a reservation not CONFIRMED, a rejected event). */
@@ -47,7 +48,11 @@ public enum RecordOutcome {
             case FoldDecision.Confirmed confirmed -> CONFIRMED;
             case FoldDecision.Cancelled cancelled -> CANCELLED;
             case FoldDecision.Rejected rejected ->
-                rejected.reason() == ReservationRejected.Reason.DUPLICATE ? REJECTED_DUPLICATE : REJECTED_OVERLAP;
+                switch (rejected.reason()) {
+                    case DUPLICATE -> REJECTED_DUPLICATE;
+                    case STALE -> REJECTED_STALE;
+                    default -> REJECTED_OVERLAP;
+                };
             case FoldDecision.Voided voided -> VOID;
             case FoldDecision.Unchanged unchanged -> UNCHANGED;
         };

@@ -35,6 +35,7 @@ public final class Reservation {
     private final Instant createdAt;
     private final Optional<IdempotencyKey> idempotencyKey;
     private final Optional<Instant> cancelledAt;
+    private final long version;
 
     private Reservation(
             ReservationId id,
@@ -42,13 +43,15 @@ public final class Reservation {
             ReservationStatus status,
             Instant createdAt,
             Optional<IdempotencyKey> idempotencyKey,
-            Optional<Instant> cancelledAt) {
+            Optional<Instant> cancelledAt,
+            long version) {
         this.id = id;
         this.details = details;
         this.status = status;
         this.createdAt = createdAt;
         this.idempotencyKey = idempotencyKey;
         this.cancelledAt = cancelledAt;
+        this.version = version;
     }
 
     /**
@@ -123,7 +126,8 @@ public final class Reservation {
                 ReservationStatus.CONFIRMED,
                 event.occurredAt(),
                 event.idempotencyKey(),
-                Optional.empty());
+                Optional.empty(),
+                1);
     }
 
     /**
@@ -156,11 +160,20 @@ public final class Reservation {
 
     /** As {@link #cancel(Clock)}, with {@code confirmBy} = now + {@code confirmWithin} in the event. */
     public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin) {
+        return cancel(clock, confirmWithin, Optional.empty());
+    }
+
+    /**
+     * As {@link #cancel(Clock, Optional)}, made only if the reservation still has version {@code ifVersion} when the
+     * log decides (the client's {@code If-Match}).
+     */
+    public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin, Optional<Long> ifVersion) {
         if (!isConfirmed()) {
             throw new IllegalStateException("reservation " + id + " is already cancelled");
         }
         Instant now = now(clock);
-        return new ReservationCancelled(UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus));
+        return new ReservationCancelled(
+                UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus), ifVersion);
     }
 
     /**
@@ -184,7 +197,8 @@ public final class Reservation {
                                 ReservationStatus.CANCELLED,
                                 createdAt,
                                 idempotencyKey,
-                                Optional.of(cancelled.occurredAt()))
+                                Optional.of(cancelled.occurredAt()),
+                                version + 1)
                         : this;
             case ReservationRejected rejected -> this;
         };
@@ -235,6 +249,14 @@ public final class Reservation {
         return idempotencyKey;
     }
 
+    /**
+     * 1 when placed, one more for each change the fold applied (contract version 3): what {@code ETag} and
+     * {@code If-Match} carry.
+     */
+    public long version() {
+        return version;
+    }
+
     /** When it was cancelled; empty while CONFIRMED. */
     public Optional<Instant> cancelledAt() {
         return cancelledAt;
@@ -248,17 +270,18 @@ public final class Reservation {
                 && status == other.status
                 && createdAt.equals(other.createdAt)
                 && idempotencyKey.equals(other.idempotencyKey)
-                && cancelledAt.equals(other.cancelledAt);
+                && cancelledAt.equals(other.cancelledAt)
+                && version == other.version;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt);
+        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version);
     }
 
     @Override
     public String toString() {
         return "Reservation[id=" + id + ", resourceId=" + resourceId() + ", slot=" + slot().startsAt() + "/"
-                + slot().endsAt() + ", partySize=" + partySize() + ", status=" + status + "]";
+                + slot().endsAt() + ", partySize=" + partySize() + ", status=" + status + ", version=" + version + "]";
     }
 }

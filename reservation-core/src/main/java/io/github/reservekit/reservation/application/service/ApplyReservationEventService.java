@@ -142,6 +142,11 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         var current = repository
                 .findById(cancelled.reservationId())
                 .filter(reservation -> counts(reservation.slot().endsAt(), t));
+        if (current.isPresent()
+                && cancelled.ifVersion().isPresent()
+                && cancelled.ifVersion().get() != current.get().version()) {
+            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, current.get()); // rule 5
+        }
         if (current.isEmpty() || !current.get().isConfirmed()) {
             return new FoldDecision.Unchanged(
                     "rule 8: reservation " + cancelled.reservationId() + " does not count here");

@@ -5,11 +5,13 @@ import io.github.reservekit.reservation.application.port.in.CancelReservationUse
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,12 +37,23 @@ public final class CancelReservationService implements CancelReservationUseCase 
         var resourceId = load(id).resourceId();
         return writer.locks().withLock(resourceId, () -> {
             var current = load(id);
+            if (command.ifVersion().isPresent() && command.ifVersion().get() != current.version()) {
+                // This instance has caught up with the log: the client's read is stale.
+                throw new ReservationChangedException(
+                        current, command.ifVersion().get());
+            }
             if (!current.isConfirmed()) {
                 return current;
             }
-            var cancelled = current.cancel(clock, writer.confirmWithin());
+            var cancelled = current.cancel(clock, writer.confirmWithin(), command.ifVersion());
             return switch (writer.publish(cancelled, cancelled.confirmBy())) {
                 case FoldDecision.Cancelled done -> done.reservation();
+                case FoldDecision.Rejected stale -> {
+                    // Another instance changed it between this instance's read and the log: the fold refused it.
+                    writer.reportRejected(id, current.resourceId(), stale.reason(), Optional.empty());
+                    throw new ReservationChangedException(
+                            stale.standing(), command.ifVersion().orElseThrow());
+                }
                 case FoldDecision.Voided voided ->
                     throw new ReservationNotConfirmedException(
                             id,

@@ -16,13 +16,16 @@ import java.util.UUID;
  * @param resourceId its resource
  * @param confirmBy when the writer stops waiting for this event: appended later, the fold voids it (empty for
  *     events written before contract version 2)
+ * @param ifVersion the version the writer's caller read ({@code If-Match}): the fold refuses the cancellation when
+ *     the reservation's version differs by then (contract version 3); empty: unconditional
  */
 public record ReservationCancelled(
         UUID eventId,
         Instant occurredAt,
         ReservationId reservationId,
         ResourceId resourceId,
-        Optional<Instant> confirmBy)
+        Optional<Instant> confirmBy,
+        Optional<Long> ifVersion)
         implements ReservationEvent {
 
     public ReservationCancelled {
@@ -31,11 +34,22 @@ public record ReservationCancelled(
         Objects.requireNonNull(reservationId, "reservationId");
         Objects.requireNonNull(resourceId, "resourceId");
         Objects.requireNonNull(confirmBy, "confirmBy");
+        Objects.requireNonNull(ifVersion, "ifVersion");
+    }
+
+    /** An unconditional cancellation (contract version 2). */
+    public ReservationCancelled(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ResourceId resourceId,
+            Optional<Instant> confirmBy) {
+        this(eventId, occurredAt, reservationId, resourceId, confirmBy, Optional.empty());
     }
 
     /** A cancellation without a {@code confirmBy}, as contract version 1 wrote them. */
     public ReservationCancelled(UUID eventId, Instant occurredAt, ReservationId reservationId, ResourceId resourceId) {
-        this(eventId, occurredAt, reservationId, resourceId, Optional.empty());
+        this(eventId, occurredAt, reservationId, resourceId, Optional.empty(), Optional.empty());
     }
 
     /** When the reservation was cancelled: the same instant as {@link #occurredAt()}. */

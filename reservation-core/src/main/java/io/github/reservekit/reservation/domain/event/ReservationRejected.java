@@ -35,7 +35,12 @@ public record ReservationRejected(
         /** An earlier placement of the resource holds its idempotency key. */
         DUPLICATE,
         /** It was appended after its {@code confirmBy}: its writer had given up. */
-        LATE
+        LATE,
+        /**
+         * It carried {@code ifVersion} (the client's {@code If-Match}) and the reservation had another version by
+         * then (contract version 3): someone changed it since the client read it.
+         */
+        STALE
     }
 
     public ReservationRejected {

@@ -17,6 +17,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationPublishe
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
@@ -363,5 +364,37 @@ class AnswersFromTheLogTest {
         var retry = app.place(placeCommand(TABLE_1, slot(24, 2), "order-11"));
 
         assertThat(retry.id()).isEqualTo(first.reservationId());
+    }
+
+    @Test
+    void a_conditional_cancel_from_a_read_another_instance_made_stale_is_refused_by_the_fold_itself() {
+        var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
+        // Another instance's unconditional cancellation reaches the log between this instance's check and its append.
+        log.racer = new ReservationCancelled(
+                UUID.randomUUID(), NOW, reservation.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT)));
+
+        assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L))))
+                .isInstanceOfSatisfying(ReservationChangedException.class, changed -> {
+                    assertThat(changed.current().version()).isEqualTo(2);
+                    assertThat(changed.current().status()).isEqualTo(ReservationStatus.CANCELLED);
+                });
+        assertThat(log.appended)
+                .last()
+                .isInstanceOfSatisfying(
+                        ReservationRejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.STALE));
+    }
+
+    @Test
+    void a_conditional_cancel_with_a_version_already_stale_here_is_refused_before_anything_is_published() {
+        var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
+        int published = log.appended.size();
+
+        assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(3L))))
+                .isInstanceOf(ReservationChangedException.class);
+        assertThat(log.appended).hasSize(published);
+        assertThat(app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L)))
+                        .version())
+                .isEqualTo(2);
     }
 }

@@ -215,6 +215,37 @@ class ApplyReservationEventServiceTest {
     }
 
     @Test
+    void rule_5_a_write_carrying_a_version_the_reservation_no_longer_has_is_rejected_as_stale() {
+        var event = placed(TABLE_1, slot(24, 2));
+        appendedAt(inTime(), event);
+        var placedOne = repository.findById(event.reservationId()).orElseThrow();
+        assertThat(placedOne.version()).isEqualTo(1);
+
+        var fromAnOldRead = new ReservationCancelled(
+                UUID.randomUUID(),
+                NOW,
+                event.reservationId(),
+                TABLE_1,
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.of(7L));
+        assertThat(appendedAt(inTime(), fromAnOldRead))
+                .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.STALE, placedOne));
+
+        var fromTheCurrentRead = new ReservationCancelled(
+                UUID.randomUUID(),
+                NOW,
+                event.reservationId(),
+                TABLE_1,
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.of(1L));
+        assertThat(appendedAt(inTime(), fromTheCurrentRead))
+                .isInstanceOfSatisfying(
+                        FoldDecision.Cancelled.class,
+                        cancelled ->
+                                assertThat(cancelled.reservation().version()).isEqualTo(2));
+    }
+
+    @Test
     void rule_11_a_rejected_event_changes_nothing() {
         var winner = placed(TABLE_1, slot(24, 2));
         appendedAt(inTime(), winner);

@@ -73,7 +73,8 @@ class ReservationController {
             @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
         return HttpResponse.created(
-                ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
+                        ReservationView.from(reservation), URI.create(ReservationView.location(reservation)))
+                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     /** The live view of the topic: the events this instance's listener saw after sequence {@code after}. */
@@ -83,8 +84,10 @@ class ReservationController {
     }
 
     @Get("/{id}")
-    ReservationView find(@PathVariable String id) {
-        return ReservationView.from(findReservation.findById(ReservationId.parse(id)));
+    HttpResponse<ReservationView> find(@PathVariable String id) {
+        var reservation = findReservation.findById(ReservationId.parse(id));
+        return HttpResponse.ok(ReservationView.from(reservation))
+                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     @Get
@@ -106,7 +109,11 @@ class ReservationController {
     }
 
     @Delete("/{id}")
-    ReservationView cancel(@PathVariable String id) {
-        return ReservationView.from(cancelReservation.cancel(new CancelReservationCommand(ReservationId.parse(id))));
+    HttpResponse<ReservationView> cancel(
+            @PathVariable String id, @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
+        var reservation = cancelReservation.cancel(
+                new CancelReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+        return HttpResponse.ok(ReservationView.from(reservation))
+                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 }

@@ -55,12 +55,14 @@ class ReservationController {
             @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
         return ResponseEntity.created(URI.create(ReservationView.location(reservation)))
+                .eTag(ReservationView.etag(reservation))
                 .body(ReservationView.from(reservation));
     }
 
     @GetMapping("/{id}")
-    ReservationView find(@PathVariable String id) {
-        return ReservationView.from(findReservation.findById(ReservationId.parse(id)));
+    ResponseEntity<ReservationView> find(@PathVariable String id) {
+        var reservation = findReservation.findById(ReservationId.parse(id));
+        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 
     @GetMapping
@@ -82,7 +84,10 @@ class ReservationController {
     }
 
     @DeleteMapping("/{id}")
-    ReservationView cancel(@PathVariable String id) {
-        return ReservationView.from(cancelReservation.cancel(new CancelReservationCommand(ReservationId.parse(id))));
+    ResponseEntity<ReservationView> cancel(
+            @PathVariable String id, @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
+        var reservation = cancelReservation.cancel(
+                new CancelReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 }
