@@ -13,6 +13,7 @@ import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -143,6 +144,40 @@ class ReservationWireFormatTest {
                         malformed -> assertThat(malformed.reason())
                                 .isEqualTo("its key 'other-1' is not its resourceId '" + PLACED.resourceId() + "'"));
         assertThat(decoder.decode(wellKeyed)).isEqualTo(new Decoded.Event(PLACED));
+    }
+
+    @Test
+    void version_3_holds_confirmations_and_if_version_read_back_and_match_their_schemas() {
+        var hold = new ReservationPlaced(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.details(),
+                Optional.empty(),
+                Optional.of(PLACED.occurredAt().plusSeconds(5)),
+                Optional.of(java.time.Duration.ofMinutes(10)));
+        var confirmed = new ReservationConfirmed(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt().plusSeconds(60),
+                PLACED.reservationId(),
+                PLACED.resourceId(),
+                Optional.of(PLACED.occurredAt().plusSeconds(65)),
+                Optional.of(1L));
+        var conditional = new ReservationCancelled(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt().plusSeconds(90),
+                PLACED.reservationId(),
+                PLACED.resourceId(),
+                Optional.of(PLACED.occurredAt().plusSeconds(95)),
+                Optional.of(2L));
+
+        for (var event : List.<ReservationEvent>of(hold, confirmed, conditional)) {
+            var record = published(event);
+            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
+            assertThat(WireContract.validate(event, record.value())).isEmpty();
+        }
+        assertThat(new String(published(hold).value(), StandardCharsets.UTF_8))
+                .contains("\"holdFor\":\"PT10M\"", "\"status\":\"HELD\"");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -104,6 +105,7 @@ final class WireContract {
             case ReservationPlaced placed -> "io.github.reservekit.reservation.placed.v1";
             case ReservationCancelled cancelled -> "io.github.reservekit.reservation.cancelled.v1";
             case ReservationRejected rejected -> "io.github.reservekit.reservation.rejected.v1";
+            case ReservationConfirmed confirmed -> "io.github.reservekit.reservation.confirmed.v1";
         };
         return schema(type);
     }

@@ -1,6 +1,7 @@
 package io.github.reservekit.http;
 
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -27,6 +28,7 @@ public record EventView(
             case ReservationPlaced placed -> "placed";
             case ReservationCancelled cancelled -> "cancelled";
             case ReservationRejected rejected -> "rejected";
+            case ReservationConfirmed confirmed -> "confirmed";
         };
         return new EventView(
                 sequence,

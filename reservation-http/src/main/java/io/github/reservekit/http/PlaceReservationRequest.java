@@ -9,6 +9,7 @@ import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,9 +29,10 @@ import java.util.function.Supplier;
  *
  * @param startsAt RFC 3339 with a time zone, e.g. {@code 2026-12-01T19:00:00Z}; an offset is converted to UTC
  * @param endsAt the same
+ * @param holdFor an ISO-8601 duration (1 second to 1 hour, e.g. {@code PT10M}): a hold (contract version 3)
  */
 public record PlaceReservationRequest(
-        String resourceId, String guestName, Integer partySize, String startsAt, String endsAt) {
+        String resourceId, String guestName, Integer partySize, String startsAt, String endsAt, String holdFor) {
 
     /** The request header that carries the idempotency key; problems name it so. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -63,10 +65,26 @@ public record PlaceReservationRequest(
         var key = idempotencyKey == null
                 ? Optional.<IdempotencyKey>empty()
                 : Optional.ofNullable(field(violations, IDEMPOTENCY_KEY, idempotencyKey, IdempotencyKey::new));
+        Optional<Duration> hold = holdFor == null
+                ? Optional.empty()
+                : Optional.ofNullable(field(violations, "holdFor", holdFor, PlaceReservationRequest::duration));
         if (!violations.isEmpty()) {
             throw InvalidRequestException.invalid(violations);
         }
-        return new PlaceReservationCommand(new ReservationDetails(resource, guest, size, slot), key);
+        var details = new ReservationDetails(resource, guest, size, slot);
+        var command = rules(violations, () -> new PlaceReservationCommand(details, key, hold));
+        if (command == null) {
+            throw InvalidRequestException.invalid(violations);
+        }
+        return command;
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException notADuration) {
+            throw new InvalidReservationException("holdFor", "must be an ISO-8601 duration, e.g. PT10M");
+        }
     }
 
     private static Instant instant(String text) {

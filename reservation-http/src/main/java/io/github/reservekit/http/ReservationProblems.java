@@ -2,6 +2,7 @@ package io.github.reservekit.http;
 
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.domain.FieldViolation;
+import io.github.reservekit.reservation.domain.HoldNotConfirmedException;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
@@ -68,6 +69,18 @@ public final class ReservationProblems {
                                 "existingReservationId",
                                 reused.existingReservationId().toString()));
             case ReservationNotConfirmedException notConfirmed -> notConfirmed(notConfirmed);
+            case HoldNotConfirmedException notConfirmed ->
+                problem(
+                        409,
+                        "hold-expired",
+                        "Hold not confirmed",
+                        "Reservation " + notConfirmed.current().id() + " is "
+                                + notConfirmed.current().status()
+                                + ": its hold expired before the confirmation reached the topic, or it was cancelled."
+                                + " Nothing changed; place it again if its slot is still free.",
+                        Map.of(
+                                "reservationId", notConfirmed.current().id().toString(),
+                                "currentStatus", notConfirmed.current().status().name()));
             case ReservationChangedException changed ->
                 problem(
                         412,

@@ -2,6 +2,7 @@ package io.github.reservekit.http;
 
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.Reservation;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ public record ReservationView(
         String endsAt,
         String status,
         String createdAt,
-        long version) {
+        long version,
+        String holdExpiresAt) {
 
     public static ReservationView from(Reservation reservation) {
         return new ReservationView(
@@ -29,7 +31,8 @@ public record ReservationView(
                 reservation.slot().endsAt().toString(),
                 reservation.status().name(),
                 reservation.createdAt().toString(),
-                reservation.version());
+                reservation.version(),
+                reservation.holdExpiresAt().map(Instant::toString).orElse(null));
     }
 
     /**

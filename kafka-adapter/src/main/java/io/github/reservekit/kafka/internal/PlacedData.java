@@ -15,7 +15,8 @@ import java.time.Instant;
     "createdAt",
     "status",
     "idempotencyKey",
-    "confirmBy"
+    "confirmBy",
+    "holdFor"
 })
 record PlacedData(
         String reservationId,
@@ -27,4 +28,5 @@ record PlacedData(
         Instant createdAt,
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmBy) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holdFor) {}

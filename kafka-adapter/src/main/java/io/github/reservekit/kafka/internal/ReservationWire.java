@@ -21,15 +21,18 @@ import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +52,7 @@ public final class ReservationWire {
     public static final String PLACED_V1 = "io.github.reservekit.reservation.placed.v1";
     public static final String CANCELLED_V1 = "io.github.reservekit.reservation.cancelled.v1";
     public static final String REJECTED_V1 = "io.github.reservekit.reservation.rejected.v1";
+    public static final String CONFIRMED_V1 = "io.github.reservekit.reservation.confirmed.v1";
     public static final String JSON = "application/json";
 
     /**
@@ -58,7 +62,7 @@ public final class ReservationWire {
     public static final String SCHEMA_BASE = "https://reservekit.github.io/schemas/";
 
     private static final Pattern OUR_TYPES =
-            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected)\\.v(\\d+)");
+            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected|confirmed)\\.v(\\d+)");
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -89,11 +93,25 @@ public final class ReservationWire {
                                 placed.slot().startsAt(),
                                 placed.slot().endsAt(),
                                 placed.createdAt(),
-                                ReservationStatus.CONFIRMED.name(),
+                                placed.holdFor().isPresent()
+                                        ? ReservationStatus.HELD.name()
+                                        : ReservationStatus.CONFIRMED.name(),
                                 placed.idempotencyKey()
                                         .map(IdempotencyKey::value)
                                         .orElse(null),
-                                placed.confirmBy().orElse(null)));
+                                placed.confirmBy().orElse(null),
+                                placed.holdFor().map(Duration::toString).orElse(null)));
+            case ReservationConfirmed confirmed ->
+                new Wire(
+                        CONFIRMED_V1,
+                        confirmed.reservationId(),
+                        confirmed.occurredAt(),
+                        new ConfirmedData(
+                                confirmed.reservationId().toString(),
+                                confirmed.resourceId().value(),
+                                confirmed.confirmedAt(),
+                                confirmed.confirmBy().orElse(null),
+                                confirmed.ifVersion().orElse(null)));
             case ReservationCancelled cancelled ->
                 new Wire(
                         CANCELLED_V1,
@@ -113,7 +131,10 @@ public final class ReservationWire {
                         new RejectedData(
                                 rejected.reservationId().toString(),
                                 rejected.resourceId().value(),
-                                rejected.reason().name().toLowerCase(Locale.ROOT),
+                                rejected.reason()
+                                        .name()
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace('_', '-'),
                                 rejected.occurredAt(),
                                 rejected.conflictingReservationId()
                                         .map(ReservationId::toString)
@@ -269,6 +290,7 @@ public final class ReservationWire {
             ReservationEvent event = switch (ours.group(1)) {
                 case "placed" -> placed(eventId, MAPPER.readValue(json, PlacedData.class));
                 case "cancelled" -> cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
+                case "confirmed" -> confirmed(eventId, MAPPER.readValue(json, ConfirmedData.class));
                 default -> rejected(eventId, MAPPER.readValue(json, RejectedData.class));
             };
             if (cloudEvent.getSubject() != null
@@ -298,7 +320,31 @@ public final class ReservationWire {
                 ReservationId.parse(required(data.reservationId(), "reservationId")),
                 details,
                 Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new),
-                Optional.ofNullable(data.confirmBy()));
+                Optional.ofNullable(data.confirmBy()),
+                Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor));
+    }
+
+    private static Duration holdFor(String text) {
+        Duration holdFor;
+        try {
+            holdFor = Duration.parse(text);
+        } catch (DateTimeParseException unreadable) {
+            throw new IllegalArgumentException("holdFor '" + text + "' is not an ISO-8601 duration", unreadable);
+        }
+        if (holdFor.isNegative() || holdFor.isZero()) {
+            throw new IllegalArgumentException("holdFor " + text + " is not positive");
+        }
+        return holdFor;
+    }
+
+    private static ReservationConfirmed confirmed(UUID eventId, ConfirmedData data) {
+        return new ReservationConfirmed(
+                eventId,
+                required(data.confirmedAt(), "confirmedAt"),
+                ReservationId.parse(required(data.reservationId(), "reservationId")),
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                Optional.ofNullable(data.confirmBy()),
+                Optional.ofNullable(data.ifVersion()));
     }
 
     private static ReservationCancelled cancelled(UUID eventId, CancelledData data) {
@@ -317,8 +363,9 @@ public final class ReservationWire {
                 required(data.rejectedAt(), "rejectedAt"),
                 ReservationId.parse(required(data.reservationId(), "reservationId")),
                 new ResourceId(required(data.resourceId(), "resourceId")),
-                ReservationRejected.Reason.valueOf(
-                        required(data.reason(), "reason").toUpperCase(Locale.ROOT)),
+                ReservationRejected.Reason.valueOf(required(data.reason(), "reason")
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')),
                 Optional.ofNullable(data.conflictingReservationId()).map(ReservationId::parse));
     }
 

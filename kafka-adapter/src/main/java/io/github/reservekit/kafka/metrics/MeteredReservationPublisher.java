@@ -3,6 +3,7 @@ package io.github.reservekit.kafka.metrics;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -51,6 +52,7 @@ public final class MeteredReservationPublisher implements ReservationPublisher {
             case ReservationPlaced placed -> "placed";
             case ReservationCancelled cancelled -> "cancelled";
             case ReservationRejected rejected -> "rejected";
+            case ReservationConfirmed confirmed -> "confirmed";
         };
     }
 }

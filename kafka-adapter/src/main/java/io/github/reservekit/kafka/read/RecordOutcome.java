@@ -1,6 +1,7 @@
 package io.github.reservekit.kafka.read;
 
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
+import io.github.reservekit.reservation.domain.ReservationStatus;
 import java.util.Locale;
 
 /** What became of one record the follower read: what the fold decided about its event, or why it was skipped. */
@@ -13,6 +14,12 @@ public enum RecordOutcome {
     REJECTED_OVERLAP,
     /** A placement whose idempotency key an earlier placement of the resource holds: rejected as a duplicate. */
     REJECTED_DUPLICATE,
+    /** A hold was placed: HELD until its record's time plus its holdFor (contract version 3). */
+    HELD,
+    /** A confirmation that reached the topic at or after its hold expired: rejected. */
+    REJECTED_EXPIRED,
+    /** A confirmation of a reservation that is no hold (cancelled, unknown): rejected. */
+    REJECTED_NOT_HELD,
     /** A write carrying a version the reservation no longer had (If-Match): rejected, nothing changed. */
     REJECTED_STALE,
     /** Appended after its {@code confirmBy}, when its writer had given up: void. */
@@ -45,12 +52,15 @@ public enum RecordOutcome {
 
     static RecordOutcome of(FoldDecision decision) {
         return switch (decision) {
-            case FoldDecision.Confirmed confirmed -> CONFIRMED;
+            case FoldDecision.Confirmed confirmed ->
+                confirmed.reservation().status() == ReservationStatus.HELD ? HELD : CONFIRMED;
             case FoldDecision.Cancelled cancelled -> CANCELLED;
             case FoldDecision.Rejected rejected ->
                 switch (rejected.reason()) {
                     case DUPLICATE -> REJECTED_DUPLICATE;
                     case STALE -> REJECTED_STALE;
+                    case EXPIRED -> REJECTED_EXPIRED;
+                    case NOT_HELD -> REJECTED_NOT_HELD;
                     default -> REJECTED_OVERLAP;
                 };
             case FoldDecision.Voided voided -> VOID;

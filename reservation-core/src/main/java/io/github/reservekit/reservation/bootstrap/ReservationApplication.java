@@ -7,6 +7,8 @@ import io.github.reservekit.reservation.application.port.in.Availability;
 import io.github.reservekit.reservation.application.port.in.AvailabilityWindow;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
@@ -20,6 +22,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationPublishe
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
+import io.github.reservekit.reservation.application.service.ConfirmReservationService;
 import io.github.reservekit.reservation.application.service.DecidingWriter;
 import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
@@ -53,6 +56,7 @@ import java.util.Optional;
 public final class ReservationApplication
         implements PlaceReservationUseCase,
                 CancelReservationUseCase,
+                ConfirmReservationUseCase,
                 FindReservationQuery,
                 ListReservationsQuery,
                 FindAvailabilityQuery,
@@ -69,6 +73,7 @@ public final class ReservationApplication
 
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
+    private final ConfirmReservationUseCase confirm;
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
     private final FindAvailabilityQuery availability;
@@ -82,9 +87,10 @@ public final class ReservationApplication
                 builder.publisher, log, fold, builder.clock, builder.publishTimeout, builder.clockSkewMargin);
         this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
         this.cancel = new CancelReservationService(repository, writer, builder.clock);
-        this.find = new FindReservationService(repository, writer);
-        this.list = new ListReservationsService(repository, writer);
-        this.availability = new FindAvailabilityService(repository, writer);
+        this.confirm = new ConfirmReservationService(repository, writer, builder.clock);
+        this.find = new FindReservationService(repository, writer, builder.clock);
+        this.list = new ListReservationsService(repository, writer, builder.clock);
+        this.availability = new FindAvailabilityService(repository, writer, builder.clock);
     }
 
     public static Builder builder() {
@@ -99,6 +105,11 @@ public final class ReservationApplication
     @Override
     public Reservation cancel(CancelReservationCommand command) {
         return cancel.cancel(command);
+    }
+
+    @Override
+    public Reservation confirm(ConfirmReservationCommand command) {
+        return confirm.confirm(command);
     }
 
     @Override

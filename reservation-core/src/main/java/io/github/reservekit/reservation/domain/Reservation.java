@@ -1,6 +1,7 @@
 package io.github.reservekit.reservation.domain;
 
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -36,6 +37,7 @@ public final class Reservation {
     private final Optional<IdempotencyKey> idempotencyKey;
     private final Optional<Instant> cancelledAt;
     private final long version;
+    private final Optional<Instant> holdExpiresAt;
 
     private Reservation(
             ReservationId id,
@@ -44,7 +46,8 @@ public final class Reservation {
             Instant createdAt,
             Optional<IdempotencyKey> idempotencyKey,
             Optional<Instant> cancelledAt,
-            long version) {
+            long version,
+            Optional<Instant> holdExpiresAt) {
         this.id = id;
         this.details = details;
         this.status = status;
@@ -52,6 +55,7 @@ public final class Reservation {
         this.idempotencyKey = idempotencyKey;
         this.cancelledAt = cancelledAt;
         this.version = version;
+        this.holdExpiresAt = holdExpiresAt;
     }
 
     /**
@@ -84,7 +88,22 @@ public final class Reservation {
             Collection<Reservation> reservationsOfResource,
             Clock clock,
             Optional<Duration> confirmWithin) {
+        return place(details, idempotencyKey, reservationsOfResource, clock, confirmWithin, Optional.empty());
+    }
+
+    /**
+     * As {@link #place(ReservationDetails, Optional, Collection, Clock, Optional)}, as a hold when {@code holdFor} is
+     * present (contract version 3): the fold makes it HELD until its record's time plus {@code holdFor}.
+     */
+    public static ReservationPlaced place(
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Collection<Reservation> reservationsOfResource,
+            Clock clock,
+            Optional<Duration> confirmWithin,
+            Optional<Duration> holdFor) {
         Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(holdFor, "holdFor");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Instant now = now(clock);
         if (details.slot().startsAt().isBefore(now)) {
@@ -96,7 +115,7 @@ public final class Reservation {
                         "reservation " + existing.id + " is not of resource " + details.resourceId());
             }
         }
-        var conflict = findConflict(details.slot(), reservationsOfResource);
+        var conflict = findConflict(details.slot(), reservationsOfResource, now);
         if (conflict.isPresent()) {
             throw new ReservationConflictException(
                     details.resourceId(),
@@ -105,29 +124,45 @@ public final class Reservation {
                     conflict.get().slot());
         }
         return new ReservationPlaced(
-                UUID.randomUUID(), now, ReservationId.random(), details, idempotencyKey, confirmWithin.map(now::plus));
+                UUID.randomUUID(),
+                now,
+                ReservationId.random(),
+                details,
+                idempotencyKey,
+                confirmWithin.map(now::plus),
+                holdFor);
     }
 
     /**
-     * The first CONFIRMED reservation among {@code reservationsOfResource} whose slot overlaps {@code slot}:
-     * the rule that keeps one resource from being booked twice.
+     * The first reservation among {@code reservationsOfResource} that counts at {@code at} (CONFIRMED, or HELD and not
+     * expired) and whose slot overlaps {@code slot}: the rule that keeps one resource from being booked twice.
      */
-    public static Optional<Reservation> findConflict(TimeSlot slot, Collection<Reservation> reservationsOfResource) {
+    public static Optional<Reservation> findConflict(
+            TimeSlot slot, Collection<Reservation> reservationsOfResource, Instant at) {
         return reservationsOfResource.stream()
-                .filter(existing -> existing.isConfirmed() && existing.slot().overlaps(slot))
+                .filter(existing -> existing.countsAt(at) && existing.slot().overlaps(slot))
                 .findFirst();
     }
 
-    /** The reservation a placed event created: CONFIRMED, created when the event occurred. */
+    /** The reservation a placed event created, created when the event occurred, as if recorded then. */
     public static Reservation placed(ReservationPlaced event) {
+        return placed(event, event.occurredAt());
+    }
+
+    /**
+     * The reservation a placed event recorded at {@code recordedAt} created: CONFIRMED, or for a hold HELD until
+     * {@code recordedAt} plus its {@code holdFor}.
+     */
+    public static Reservation placed(ReservationPlaced event, Instant recordedAt) {
         return new Reservation(
                 event.reservationId(),
                 event.details(),
-                ReservationStatus.CONFIRMED,
+                event.holdFor().isPresent() ? ReservationStatus.HELD : ReservationStatus.CONFIRMED,
                 event.occurredAt(),
                 event.idempotencyKey(),
                 Optional.empty(),
-                1);
+                1,
+                event.holdFor().map(recordedAt::plus));
     }
 
     /**
@@ -168,7 +203,7 @@ public final class Reservation {
      * log decides (the client's {@code If-Match}).
      */
     public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin, Optional<Long> ifVersion) {
-        if (!isConfirmed()) {
+        if (status != ReservationStatus.CONFIRMED && status != ReservationStatus.HELD) {
             throw new IllegalStateException("reservation " + id + " is already cancelled");
         }
         Instant now = now(clock);
@@ -190,7 +225,7 @@ public final class Reservation {
             case ReservationPlaced placed ->
                 throw new IllegalArgumentException("reservation " + id + " was already placed");
             case ReservationCancelled cancelled ->
-                isConfirmed()
+                status == ReservationStatus.CONFIRMED || status == ReservationStatus.HELD
                         ? new Reservation(
                                 id,
                                 details,
@@ -198,7 +233,20 @@ public final class Reservation {
                                 createdAt,
                                 idempotencyKey,
                                 Optional.of(cancelled.occurredAt()),
-                                version + 1)
+                                version + 1,
+                                Optional.empty())
+                        : this;
+            case ReservationConfirmed confirmed ->
+                status == ReservationStatus.HELD
+                        ? new Reservation(
+                                id,
+                                details,
+                                ReservationStatus.CONFIRMED,
+                                createdAt,
+                                idempotencyKey,
+                                cancelledAt,
+                                version + 1,
+                                Optional.empty())
                         : this;
             case ReservationRejected rejected -> this;
         };
@@ -250,6 +298,52 @@ public final class Reservation {
     }
 
     /**
+     * Decides to confirm this hold: the event, which the fold applies only if the hold has not expired by its
+     * record's time ({@code ifVersion}: only if the reservation still has that version then).
+     *
+     * @throws IllegalStateException if it is not HELD
+     */
+    public ReservationConfirmed confirm(Clock clock, Optional<Duration> confirmWithin, Optional<Long> ifVersion) {
+        if (status != ReservationStatus.HELD) {
+            throw new IllegalStateException("reservation " + id + " is " + status + ", not HELD");
+        }
+        Instant now = now(clock);
+        return new ReservationConfirmed(
+                UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus), ifVersion);
+    }
+
+    /**
+     * Whether it takes its slot at {@code at}: CONFIRMED, or HELD with its hold not expired by then (contract
+     * version 3).
+     */
+    public boolean countsAt(Instant at) {
+        return status == ReservationStatus.CONFIRMED
+                || (status == ReservationStatus.HELD
+                        && holdExpiresAt.orElseThrow().isAfter(at));
+    }
+
+    /** This reservation as a reader sees it at {@code now}: a HELD one whose hold expired by then is EXPIRED. */
+    public Reservation asOf(Instant now) {
+        if (status == ReservationStatus.HELD && !holdExpiresAt.orElseThrow().isAfter(now)) {
+            return new Reservation(
+                    id,
+                    details,
+                    ReservationStatus.EXPIRED,
+                    createdAt,
+                    idempotencyKey,
+                    cancelledAt,
+                    version,
+                    holdExpiresAt);
+        }
+        return this;
+    }
+
+    /** When a hold stops counting unless confirmed; empty for a reservation that is not a hold. */
+    public Optional<Instant> holdExpiresAt() {
+        return holdExpiresAt;
+    }
+
+    /**
      * 1 when placed, one more for each change the fold applied (contract version 3): what {@code ETag} and
      * {@code If-Match} carry.
      */
@@ -271,12 +365,13 @@ public final class Reservation {
                 && createdAt.equals(other.createdAt)
                 && idempotencyKey.equals(other.idempotencyKey)
                 && cancelledAt.equals(other.cancelledAt)
-                && version == other.version;
+                && version == other.version
+                && holdExpiresAt.equals(other.holdExpiresAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version);
+        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt);
     }
 
     @Override

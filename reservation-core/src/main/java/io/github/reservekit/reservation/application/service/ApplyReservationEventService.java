@@ -6,9 +6,11 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Duration;
@@ -88,6 +90,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             decision = switch (event) {
                 case ReservationPlaced placed -> place(placed, t);
                 case ReservationCancelled cancelled -> cancel(cancelled, t);
+                case ReservationConfirmed confirmed -> confirm(confirmed, t);
                 case ReservationRejected rejected ->
                     new FoldDecision.Unchanged("rule 11: a rejected event reports only");
             };
@@ -129,7 +132,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             return new FoldDecision.Rejected(
                     ReservationRejected.Reason.OVERLAP, oneInTheWay(placed.resourceId(), placed.slot(), resource));
         }
-        var reservation = Reservation.placed(placed);
+        var reservation = Reservation.placed(placed, t.orElse(placed.occurredAt()));
         repository.save(reservation);
         resource.count(reservation.id(), reservation.slot(), UNITS, stopsCounting(reservation));
         return new FoldDecision.Confirmed(reservation);
@@ -147,7 +150,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 && cancelled.ifVersion().get() != current.get().version()) {
             return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, current.get()); // rule 5
         }
-        if (current.isEmpty() || !current.get().isConfirmed()) {
+        if (current.isEmpty() || !countsAt(current.get(), t)) {
             return new FoldDecision.Unchanged(
                     "rule 8: reservation " + cancelled.reservationId() + " does not count here");
         }
@@ -186,9 +189,61 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         return resource;
     }
 
-    /** A CONFIRMED reservation counts until a day after its slot ended (rule 12). */
+    /**
+     * Rule 7: a hold whose time has not run out by {@code t} becomes CONFIRMED; a CONFIRMED one stays as it is; anything
+     * else is rejected (its hold expired, or it is no hold).
+     */
+    private FoldDecision confirm(ReservationConfirmed confirmed, Optional<Instant> t) {
+        if (late(confirmed.confirmBy(), t)) {
+            return new FoldDecision.Voided();
+        }
+        var current = repository
+                .findById(confirmed.reservationId())
+                .filter(reservation -> counts(reservation.slot().endsAt(), t));
+        if (current.isEmpty()) {
+            return new FoldDecision.Unchanged("rule 7: reservation " + confirmed.reservationId() + " is unknown here");
+        }
+        var reservation = current.get();
+        if (confirmed.ifVersion().isPresent() && confirmed.ifVersion().get() != reservation.version()) {
+            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation); // rule 5
+        }
+        switch (reservation.status()) {
+            case CONFIRMED -> {
+                return new FoldDecision.Unchanged("rule 7: reservation " + reservation.id() + " is CONFIRMED already");
+            }
+            case HELD -> {
+                if (!countsAt(reservation, t)) {
+                    return new FoldDecision.Rejected(ReservationRejected.Reason.EXPIRED, reservation);
+                }
+                var made = reservation.apply(confirmed);
+                repository.save(made);
+                countingAt(made.resourceId(), t).count(made.id(), made.slot(), UNITS, stopsCounting(made));
+                appliedChanges.put(confirmed.eventId(), made.slot().endsAt());
+                return new FoldDecision.Confirmed(made);
+            }
+            default -> {
+                return new FoldDecision.Rejected(ReservationRejected.Reason.NOT_HELD, reservation);
+            }
+        }
+    }
+
+    /** Whether the reservation takes its slot at {@code t} (always, for a CONFIRMED or HELD one, when unknown). */
+    private static boolean countsAt(Reservation reservation, Optional<Instant> t) {
+        return t.map(reservation::countsAt)
+                .orElse(reservation.status() == ReservationStatus.CONFIRMED
+                        || reservation.status() == ReservationStatus.HELD);
+    }
+
+    /**
+     * A reservation counts until a day after its slot ended (rule 12), a hold no later than when it expires unless it
+     * is confirmed before.
+     */
     private static Instant stopsCounting(Reservation reservation) {
-        return reservation.slot().endsAt().plus(FORGET_AFTER_END);
+        Instant ended = reservation.slot().endsAt().plus(FORGET_AFTER_END);
+        return reservation
+                .holdExpiresAt()
+                .filter(expires -> expires.isBefore(ended))
+                .orElse(ended);
     }
 
     /** One counting reservation overlapping {@code slot}: those that can start at most 7 days before it. */

@@ -42,8 +42,8 @@ public final class CancelReservationService implements CancelReservationUseCase 
                 throw new ReservationChangedException(
                         current, command.ifVersion().get());
             }
-            if (!current.isConfirmed()) {
-                return current;
+            if (!current.countsAt(clock.instant())) {
+                return current.asOf(clock.instant()); // cancelled, or a hold that expired: nothing left to cancel
             }
             var cancelled = current.cancel(clock, writer.confirmWithin(), command.ifVersion());
             return switch (writer.publish(cancelled, cancelled.confirmBy())) {
@@ -62,7 +62,7 @@ public final class CancelReservationService implements CancelReservationUseCase 
                             null);
                 // Another writer's cancellation came first (it is CANCELLED, as asked), or the reservation no longer
                 // counts for the log (its slot ended a day before): either way the answer is what it now is.
-                default -> load(id);
+                default -> load(id).asOf(clock.instant());
             };
         });
     }

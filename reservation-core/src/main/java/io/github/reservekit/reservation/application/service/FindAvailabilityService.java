@@ -6,6 +6,7 @@ import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuer
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Set;
  * "What is free" over the fold's state, after catching up with the resource's part of the log: one walk over the
  * reservations that can overlap the window (those starting from {@link TimeSlot#MAX_LENGTH} before it to its end),
  * in order of start, merging what is taken. A resource holds one unit until contract version 3's capacities are
- * defined, so an interval is free where no reservation that counts (CONFIRMED) overlaps it.
+ * defined, so an interval is free where no reservation that counts (CONFIRMED, or HELD and not expired) overlaps it.
  */
 public final class FindAvailabilityService implements FindAvailabilityQuery {
 
@@ -26,10 +27,13 @@ public final class FindAvailabilityService implements FindAvailabilityQuery {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
+    private final Clock clock;
 
-    public FindAvailabilityService(ReservationRepository repository, DecidingWriter writer) {
+    /** @param clock a hold stops taking its slot once its time has passed on it */
+    public FindAvailabilityService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -40,11 +44,12 @@ public final class FindAvailabilityService implements FindAvailabilityQuery {
         var free = new ArrayList<Availability.FreeInterval>();
         if (window.units() <= capacity) {
             Instant freeFrom = window.from();
+            Instant now = clock.instant();
             var taken = repository
                     .findByResourceStartingFrom(
                             window.resourceId(), window.from().minus(TimeSlot.MAX_LENGTH))
                     .takeWhile(reservation -> reservation.slot().startsAt().isBefore(window.to()))
-                    .filter(Reservation::isConfirmed)
+                    .filter(reservation -> reservation.countsAt(now))
                     .filter(reservation -> reservation.slot().endsAt().isAfter(window.from()))
                     .toList();
             for (Reservation reservation : taken) {

@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationReposito
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,16 +14,22 @@ public final class FindReservationService implements FindReservationQuery {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
+    private final Clock clock;
 
-    public FindReservationService(ReservationRepository repository, DecidingWriter writer) {
+    /** @param clock a hold is shown EXPIRED once its time has passed on it */
+    public FindReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public Reservation findById(ReservationId id) {
         Objects.requireNonNull(id, "id");
         writer.catchUp(Set.of());
-        return repository.findById(id).orElseThrow(() -> new ReservationNotFoundException(id));
+        return repository
+                .findById(id)
+                .map(reservation -> reservation.asOf(clock.instant()))
+                .orElseThrow(() -> new ReservationNotFoundException(id));
     }
 }

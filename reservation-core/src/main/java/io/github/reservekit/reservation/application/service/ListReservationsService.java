@@ -8,6 +8,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationReposito
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,17 +24,23 @@ public final class ListReservationsService implements ListReservationsQuery {
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
+    private final Clock clock;
 
-    public ListReservationsService(ReservationRepository repository, DecidingWriter writer) {
+    /** @param clock a hold is listed EXPIRED once its time has passed on it */
+    public ListReservationsService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public List<Reservation> listByResource(ResourceId resourceId) {
         Objects.requireNonNull(resourceId, "resourceId");
         writer.catchUp(Set.of(resourceId));
-        return repository.findByResource(resourceId);
+        Instant now = clock.instant();
+        return repository.findByResource(resourceId).stream()
+                .map(reservation -> reservation.asOf(now))
+                .toList();
     }
 
     @Override
@@ -46,6 +53,7 @@ public final class ListReservationsService implements ListReservationsQuery {
             walkFrom = listing.after().get().startsAt();
         }
         var after = listing.after();
+        Instant now = clock.instant();
         var found = repository
                 .findByResourceStartingFrom(listing.resourceId(), walkFrom)
                 .takeWhile(reservation -> listing.to()
@@ -57,6 +65,7 @@ public final class ListReservationsService implements ListReservationsQuery {
                 .filter(reservation -> listing.from()
                         .map(from -> reservation.slot().endsAt().isAfter(from))
                         .orElse(true))
+                .map(reservation -> reservation.asOf(now))
                 .filter(reservation ->
                         listing.statuses().isEmpty() || listing.statuses().contains(reservation.status()))
                 .limit(listing.limit() + 1L)

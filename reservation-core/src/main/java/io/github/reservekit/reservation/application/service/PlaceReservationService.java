@@ -96,7 +96,8 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                         command.details().resourceId(), slot.startsAt().minus(TimeSlot.MAX_LENGTH))
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
-        return Reservation.place(command.details(), command.idempotencyKey(), near, clock, writer.confirmWithin());
+        return Reservation.place(
+                command.details(), command.idempotencyKey(), near, clock, writer.confirmWithin(), command.holdFor());
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {

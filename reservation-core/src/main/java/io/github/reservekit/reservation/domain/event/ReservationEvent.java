@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed interface ReservationEvent permits ReservationPlaced, ReservationCancelled, ReservationRejected {
+public sealed interface ReservationEvent
+        permits ReservationPlaced, ReservationCancelled, ReservationRejected, ReservationConfirmed {
 
     /** Unique per event; consumers deduplicate by it. */
     UUID eventId();

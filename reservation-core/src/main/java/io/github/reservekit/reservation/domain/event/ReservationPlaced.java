@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.UUID;
  * @param idempotencyKey the key the client sent, if any, so retries are recognised after a restart
  * @param confirmBy when the writer stops waiting for this event: appended later, the fold voids it (empty for
  *     events written before contract version 2, which are never void)
+ * @param holdFor when present, a hold (contract version 3): the fold makes it HELD until the record's time plus this,
+ *     after which it stops counting unless confirmed; empty: CONFIRMED at once
  */
 public record ReservationPlaced(
         UUID eventId,
@@ -29,7 +32,8 @@ public record ReservationPlaced(
         ReservationId reservationId,
         ReservationDetails details,
         Optional<IdempotencyKey> idempotencyKey,
-        Optional<Instant> confirmBy)
+        Optional<Instant> confirmBy,
+        Optional<Duration> holdFor)
         implements ReservationEvent {
 
     public ReservationPlaced {
@@ -39,6 +43,18 @@ public record ReservationPlaced(
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(confirmBy, "confirmBy");
+        Objects.requireNonNull(holdFor, "holdFor");
+    }
+
+    /** A placement made CONFIRMED at once (contract version 2). */
+    public ReservationPlaced(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Instant> confirmBy) {
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, Optional.empty());
     }
 
     /** A placement without a {@code confirmBy}, as contract version 1 wrote them. */
@@ -48,7 +64,7 @@ public record ReservationPlaced(
             ReservationId reservationId,
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty());
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -40,7 +40,11 @@ public record ReservationRejected(
          * It carried {@code ifVersion} (the client's {@code If-Match}) and the reservation had another version by
          * then (contract version 3): someone changed it since the client read it.
          */
-        STALE
+        STALE,
+        /** A confirmation reached the log at or after its hold expired (contract version 3). */
+        EXPIRED,
+        /** A confirmation of a reservation that is no hold: cancelled, or never placed (contract version 3). */
+        NOT_HELD
     }
 
     public ReservationRejected {

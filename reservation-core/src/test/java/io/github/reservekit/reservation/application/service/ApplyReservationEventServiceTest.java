@@ -16,6 +16,7 @@ import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
+import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -243,6 +244,104 @@ class ApplyReservationEventServiceTest {
                         FoldDecision.Cancelled.class,
                         cancelled ->
                                 assertThat(cancelled.reservation().version()).isEqualTo(2));
+    }
+
+    private static ReservationPlaced hold(ResourceId resource, TimeSlot slot, Duration holdFor) {
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(resource, slot),
+                Optional.empty(),
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.of(holdFor));
+    }
+
+    private static ReservationConfirmed confirmation(ReservationPlaced placed) {
+        return new ReservationConfirmed(
+                UUID.randomUUID(),
+                NOW,
+                placed.reservationId(),
+                placed.resourceId(),
+                Optional.of(NOW.plus(Duration.ofHours(1))),
+                Optional.empty());
+    }
+
+    @Test
+    void rule_6_a_hold_is_held_from_its_record_time_for_hold_for_and_then_stops_counting_with_no_event() {
+        var held = hold(TABLE_1, slot(24, 2), Duration.ofMinutes(10));
+        var heldAt = inTime();
+
+        assertThat(appendedAt(heldAt, held)).isInstanceOfSatisfying(FoldDecision.Confirmed.class, made -> {
+            assertThat(made.reservation().status()).isEqualTo(ReservationStatus.HELD);
+            assertThat(made.reservation().holdExpiresAt()).contains(heldAt.plus(Duration.ofMinutes(10)));
+        });
+        var racer = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(Duration.ofHours(1))));
+        assertThat(appendedAt(heldAt.plus(Duration.ofMinutes(9)), racer))
+                .as("a hold counts until it expires")
+                .isInstanceOf(FoldDecision.Rejected.class);
+        var after = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(Duration.ofHours(1))));
+        assertThat(appendedAt(heldAt.plus(Duration.ofMinutes(10)), after))
+                .as("appended at its expiry: the hold no longer counts")
+                .isInstanceOf(FoldDecision.Confirmed.class);
+    }
+
+    @Test
+    void rule_7_a_confirmation_before_the_hold_expires_confirms_it_and_at_or_after_it_is_rejected_as_expired() {
+        var early = hold(TABLE_1, slot(24, 2), Duration.ofMinutes(10));
+        var late = hold(TABLE_2, slot(24, 2), Duration.ofMinutes(10));
+        appendedAt(inTime(), early);
+        appendedAt(inTime(), late);
+
+        var confirmed = appendedAt(inTime().plus(Duration.ofMinutes(9)), confirmation(early));
+        var tooLate = appendedAt(inTime().plus(Duration.ofMinutes(10)), confirmation(late));
+
+        assertThat(confirmed).isInstanceOfSatisfying(FoldDecision.Confirmed.class, made -> {
+            assertThat(made.reservation().status()).isEqualTo(ReservationStatus.CONFIRMED);
+            assertThat(made.reservation().version()).isEqualTo(2);
+        });
+        assertThat(tooLate)
+                .isInstanceOfSatisfying(
+                        FoldDecision.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.EXPIRED));
+        assertThat(appendedAt(inTime().plus(Duration.ofMinutes(11)), confirmation(early)))
+                .as("confirming a CONFIRMED reservation changes nothing")
+                .isInstanceOf(FoldDecision.Unchanged.class);
+        // A confirmed hold counts until a day after its end, long after the hold would have expired.
+        var racer = new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                Optional.empty(),
+                Optional.of(NOW.plus(Duration.ofHours(1))));
+        assertThat(appendedAt(inTime().plus(Duration.ofMinutes(30)), racer)).isInstanceOf(FoldDecision.Rejected.class);
+    }
+
+    @Test
+    void rule_8_a_hold_can_be_cancelled_until_it_expires_and_a_cancelled_one_cannot_be_confirmed() {
+        var held = hold(TABLE_1, slot(24, 2), Duration.ofMinutes(10));
+        appendedAt(inTime(), held);
+
+        assertThat(appendedAt(inTime(), cancelled(held, Optional.of(NOW.plus(TIMEOUT)))))
+                .isInstanceOf(FoldDecision.Cancelled.class);
+        assertThat(appendedAt(inTime(), confirmation(held)))
+                .isInstanceOfSatisfying(
+                        FoldDecision.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.NOT_HELD));
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 2)))).isInstanceOf(FoldDecision.Confirmed.class);
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
@@ -49,6 +51,7 @@ class ReservationController {
 
     private final PlaceReservationUseCase placeReservation;
     private final CancelReservationUseCase cancelReservation;
+    private final ConfirmReservationUseCase confirmReservation;
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
     private final RecentEvents recentEvents;
@@ -56,11 +59,13 @@ class ReservationController {
     ReservationController(
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
+            ConfirmReservationUseCase confirmReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations,
             RecentEvents recentEvents) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
+        this.confirmReservation = confirmReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
         this.recentEvents = recentEvents;
@@ -106,6 +111,15 @@ class ReservationController {
         ReadRequests.nextLink(request.getPath(), listing, page)
                 .ifPresent(link -> response.header(HttpHeaders.LINK, link));
         return response;
+    }
+
+    @Post("/{id}/confirm")
+    HttpResponse<ReservationView> confirm(
+            @PathVariable String id, @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
+        var reservation = confirmReservation.confirm(
+                new ConfirmReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+        return HttpResponse.ok(ReservationView.from(reservation))
+                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     @Delete("/{id}")

@@ -5,6 +5,8 @@ import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
@@ -35,16 +37,19 @@ class ReservationController {
 
     private final PlaceReservationUseCase placeReservation;
     private final CancelReservationUseCase cancelReservation;
+    private final ConfirmReservationUseCase confirmReservation;
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
 
     ReservationController(
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
+            ConfirmReservationUseCase confirmReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
+        this.confirmReservation = confirmReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
     }
@@ -81,6 +86,14 @@ class ReservationController {
                 .ifPresent(link -> response.header(HttpHeaders.LINK, link));
         return response.body(
                 page.reservations().stream().map(ReservationView::from).toList());
+    }
+
+    @PostMapping("/{id}/confirm")
+    ResponseEntity<ReservationView> confirm(
+            @PathVariable String id, @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
+        var reservation = confirmReservation.confirm(
+                new ConfirmReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 
     @DeleteMapping("/{id}")

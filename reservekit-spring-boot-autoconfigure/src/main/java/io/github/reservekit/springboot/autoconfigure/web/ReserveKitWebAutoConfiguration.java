@@ -2,6 +2,7 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
@@ -35,9 +36,10 @@ public class ReserveKitWebAutoConfiguration {
     ReservationController reserveKitReservationController(
             PlaceReservationUseCase place,
             CancelReservationUseCase cancel,
+            ConfirmReservationUseCase confirm,
             FindReservationQuery find,
             ListReservationsQuery list) {
-        return new ReservationController(place, cancel, find, list);
+        return new ReservationController(place, cancel, confirm, find, list);
     }
 
     @Bean

@@ -7,7 +7,10 @@ import java.util.Objects;
 /** What the fold decided about one event (CONTRACT.md section 4.4). */
 public sealed interface FoldDecision {
 
-    /** Rule 6: the placement made this CONFIRMED reservation. */
+    /**
+     * The placement made this reservation, CONFIRMED or (a hold) HELD (rule 6); or the confirmation made this hold
+     * CONFIRMED (rule 7).
+     */
     record Confirmed(Reservation reservation) implements FoldDecision {
         public Confirmed {
             Objects.requireNonNull(reservation, "reservation");

@@ -2,10 +2,12 @@ package io.github.reservekit.reservation.application.port.in;
 
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,12 +19,32 @@ import java.util.Optional;
  * @param details what is asked for
  * @param idempotencyKey the client's key, if any: the same key with the same details returns the same
  *     reservation instead of placing a second one
+ * @param holdFor when present (1 second to 1 hour), a hold: HELD until the log's time of its event plus this, unless
+ *     confirmed (contract version 3); empty: CONFIRMED at once
  */
-public record PlaceReservationCommand(ReservationDetails details, Optional<IdempotencyKey> idempotencyKey) {
+public record PlaceReservationCommand(
+        ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
 
+    /** The shortest hold. */
+    public static final Duration MIN_HOLD = Duration.ofSeconds(1);
+
+    /** The longest hold. */
+    public static final Duration MAX_HOLD = Duration.ofHours(1);
+
+    /** @throws InvalidReservationException naming {@code holdFor} when it is out of range */
     public PlaceReservationCommand {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(holdFor, "holdFor");
+        if (holdFor.isPresent()
+                && (holdFor.get().compareTo(MIN_HOLD) < 0 || holdFor.get().compareTo(MAX_HOLD) > 0)) {
+            throw new InvalidReservationException("holdFor", "must be 1 second to 1 hour, e.g. PT10M");
+        }
+    }
+
+    /** A placement CONFIRMED at once. */
+    public PlaceReservationCommand(ReservationDetails details, Optional<IdempotencyKey> idempotencyKey) {
+        this(details, idempotencyKey, Optional.empty());
     }
 
     /** A command without an idempotency key. */
@@ -32,6 +54,6 @@ public record PlaceReservationCommand(ReservationDetails details, Optional<Idemp
 
     /** A command with the given idempotency key. */
     public PlaceReservationCommand withIdempotencyKey(IdempotencyKey key) {
-        return new PlaceReservationCommand(details, Optional.of(key));
+        return new PlaceReservationCommand(details, Optional.of(key), holdFor);
     }
 }
