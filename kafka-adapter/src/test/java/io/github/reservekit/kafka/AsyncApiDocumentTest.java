@@ -39,7 +39,8 @@ class AsyncApiDocumentTest {
             ReservationWire.PLACED_V1,
             ReservationWire.CANCELLED_V1,
             ReservationWire.REJECTED_V1,
-            ReservationWire.CONFIRMED_V1);
+            ReservationWire.CONFIRMED_V1,
+            ReservationWire.RESCHEDULED_V1);
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig config =

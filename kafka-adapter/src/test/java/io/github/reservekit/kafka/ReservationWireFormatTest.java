@@ -17,6 +17,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,19 @@ class ReservationWireFormatTest {
                 Optional.of(PLACED.occurredAt().plusSeconds(95)),
                 Optional.of(2L));
 
-        for (var event : List.<ReservationEvent>of(hold, confirmed, conditional)) {
+        var moved = new ReservationRescheduled(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt().plusSeconds(120),
+                PLACED.reservationId(),
+                PLACED.resourceId(),
+                new io.github.reservekit.reservation.domain.TimeSlot(
+                        PLACED.slot().startsAt().plusSeconds(3600),
+                        PLACED.slot().endsAt().plusSeconds(3600)),
+                1,
+                Optional.of(PLACED.occurredAt().plusSeconds(125)),
+                Optional.of(3L));
+
+        for (var event : List.<ReservationEvent>of(hold, confirmed, conditional, moved)) {
             var record = published(event);
             assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
             assertThat(WireContract.validate(event, record.value())).isEmpty();

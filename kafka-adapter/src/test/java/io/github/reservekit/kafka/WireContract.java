@@ -21,6 +21,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,6 +107,7 @@ final class WireContract {
             case ReservationCancelled cancelled -> "io.github.reservekit.reservation.cancelled.v1";
             case ReservationRejected rejected -> "io.github.reservekit.reservation.rejected.v1";
             case ReservationConfirmed confirmed -> "io.github.reservekit.reservation.confirmed.v1";
+            case ReservationRescheduled rescheduled -> "io.github.reservekit.reservation.rescheduled.v1";
         };
         return schema(type);
     }

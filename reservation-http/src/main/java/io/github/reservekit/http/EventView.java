@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 
 /**
  * One event of the live view ({@code GET /reservations/events?after=N}): what happened, to which reservation,
@@ -29,6 +30,7 @@ public record EventView(
             case ReservationCancelled cancelled -> "cancelled";
             case ReservationRejected rejected -> "rejected";
             case ReservationConfirmed confirmed -> "confirmed";
+            case ReservationRescheduled rescheduled -> "rescheduled";
         };
         return new EventView(
                 sequence,

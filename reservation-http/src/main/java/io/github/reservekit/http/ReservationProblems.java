@@ -8,6 +8,7 @@ import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
+import io.github.reservekit.reservation.domain.ReservationNotActiveException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
@@ -81,6 +82,17 @@ public final class ReservationProblems {
                         Map.of(
                                 "reservationId", notConfirmed.current().id().toString(),
                                 "currentStatus", notConfirmed.current().status().name()));
+            case ReservationNotActiveException notActive ->
+                problem(
+                        409,
+                        "reservation-not-active",
+                        "Reservation not active",
+                        "Reservation " + notActive.current().id() + " is "
+                                + notActive.current().status()
+                                + " and no longer takes its slot, so it cannot be changed.",
+                        Map.of(
+                                "reservationId", notActive.current().id().toString(),
+                                "currentStatus", notActive.current().status().name()));
             case ReservationChangedException changed ->
                 problem(
                         412,

@@ -19,7 +19,8 @@ public record ReservationView(
         String status,
         String createdAt,
         long version,
-        String holdExpiresAt) {
+        String holdExpiresAt,
+        int units) {
 
     public static ReservationView from(Reservation reservation) {
         return new ReservationView(
@@ -32,7 +33,8 @@ public record ReservationView(
                 reservation.status().name(),
                 reservation.createdAt().toString(),
                 reservation.version(),
-                reservation.holdExpiresAt().map(Instant::toString).orElse(null));
+                reservation.holdExpiresAt().map(Instant::toString).orElse(null),
+                reservation.units());
     }
 
     /**

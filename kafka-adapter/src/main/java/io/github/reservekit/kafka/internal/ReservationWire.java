@@ -25,6 +25,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class ReservationWire {
     public static final String CANCELLED_V1 = "io.github.reservekit.reservation.cancelled.v1";
     public static final String REJECTED_V1 = "io.github.reservekit.reservation.rejected.v1";
     public static final String CONFIRMED_V1 = "io.github.reservekit.reservation.confirmed.v1";
+    public static final String RESCHEDULED_V1 = "io.github.reservekit.reservation.rescheduled.v1";
     public static final String JSON = "application/json";
 
     /**
@@ -61,8 +63,8 @@ public final class ReservationWire {
      */
     public static final String SCHEMA_BASE = "https://reservekit.github.io/schemas/";
 
-    private static final Pattern OUR_TYPES =
-            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected|confirmed)\\.v(\\d+)");
+    private static final Pattern OUR_TYPES = Pattern.compile(
+            "io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected|confirmed|rescheduled)\\.v(\\d+)");
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -101,6 +103,20 @@ public final class ReservationWire {
                                         .orElse(null),
                                 placed.confirmBy().orElse(null),
                                 placed.holdFor().map(Duration::toString).orElse(null)));
+            case ReservationRescheduled rescheduled ->
+                new Wire(
+                        RESCHEDULED_V1,
+                        rescheduled.reservationId(),
+                        rescheduled.occurredAt(),
+                        new RescheduledData(
+                                rescheduled.reservationId().toString(),
+                                rescheduled.resourceId().value(),
+                                rescheduled.slot().startsAt(),
+                                rescheduled.slot().endsAt(),
+                                rescheduled.units(),
+                                rescheduled.rescheduledAt(),
+                                rescheduled.confirmBy().orElse(null),
+                                rescheduled.ifVersion().orElse(null)));
             case ReservationConfirmed confirmed ->
                 new Wire(
                         CONFIRMED_V1,
@@ -291,6 +307,7 @@ public final class ReservationWire {
                 case "placed" -> placed(eventId, MAPPER.readValue(json, PlacedData.class));
                 case "cancelled" -> cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
                 case "confirmed" -> confirmed(eventId, MAPPER.readValue(json, ConfirmedData.class));
+                case "rescheduled" -> rescheduled(eventId, MAPPER.readValue(json, RescheduledData.class));
                 default -> rejected(eventId, MAPPER.readValue(json, RejectedData.class));
             };
             if (cloudEvent.getSubject() != null
@@ -335,6 +352,18 @@ public final class ReservationWire {
             throw new IllegalArgumentException("holdFor " + text + " is not positive");
         }
         return holdFor;
+    }
+
+    private static ReservationRescheduled rescheduled(UUID eventId, RescheduledData data) {
+        return new ReservationRescheduled(
+                eventId,
+                required(data.rescheduledAt(), "rescheduledAt"),
+                ReservationId.parse(required(data.reservationId(), "reservationId")),
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                new TimeSlot(required(data.startsAt(), "startsAt"), required(data.endsAt(), "endsAt")),
+                required(data.units(), "units"),
+                Optional.ofNullable(data.confirmBy()),
+                Optional.ofNullable(data.ifVersion()));
     }
 
     private static ReservationConfirmed confirmed(UUID eventId, ConfirmedData data) {

@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -53,6 +54,7 @@ public final class MeteredReservationPublisher implements ReservationPublisher {
             case ReservationCancelled cancelled -> "cancelled";
             case ReservationRejected rejected -> "rejected";
             case ReservationConfirmed confirmed -> "confirmed";
+            case ReservationRescheduled rescheduled -> "rescheduled";
         };
     }
 }

@@ -14,6 +14,8 @@ public enum RecordOutcome {
     REJECTED_OVERLAP,
     /** A placement whose idempotency key an earlier placement of the resource holds: rejected as a duplicate. */
     REJECTED_DUPLICATE,
+    /** A reservation took its new slot and units (contract version 3). */
+    MOVED,
     /** A hold was placed: HELD until its record's time plus its holdFor (contract version 3). */
     HELD,
     /** A confirmation that reached the topic at or after its hold expired: rejected. */
@@ -55,6 +57,7 @@ public enum RecordOutcome {
             case FoldDecision.Confirmed confirmed ->
                 confirmed.reservation().status() == ReservationStatus.HELD ? HELD : CONFIRMED;
             case FoldDecision.Cancelled cancelled -> CANCELLED;
+            case FoldDecision.Moved moved -> MOVED;
             case FoldDecision.Rejected rejected ->
                 switch (rejected.reason()) {
                     case DUPLICATE -> REJECTED_DUPLICATE;

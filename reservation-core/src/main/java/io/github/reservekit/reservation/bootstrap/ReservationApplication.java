@@ -15,6 +15,8 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
 import io.github.reservekit.reservation.application.port.in.ReservationPage;
@@ -28,6 +30,7 @@ import io.github.reservekit.reservation.application.service.FindAvailabilityServ
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
 import io.github.reservekit.reservation.application.service.PlaceReservationService;
+import io.github.reservekit.reservation.application.service.RescheduleReservationService;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -57,6 +60,7 @@ public final class ReservationApplication
         implements PlaceReservationUseCase,
                 CancelReservationUseCase,
                 ConfirmReservationUseCase,
+                RescheduleReservationUseCase,
                 FindReservationQuery,
                 ListReservationsQuery,
                 FindAvailabilityQuery,
@@ -74,6 +78,7 @@ public final class ReservationApplication
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
     private final ConfirmReservationUseCase confirm;
+    private final RescheduleReservationUseCase reschedule;
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
     private final FindAvailabilityQuery availability;
@@ -88,6 +93,7 @@ public final class ReservationApplication
         this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
         this.cancel = new CancelReservationService(repository, writer, builder.clock);
         this.confirm = new ConfirmReservationService(repository, writer, builder.clock);
+        this.reschedule = new RescheduleReservationService(repository, writer, builder.clock);
         this.find = new FindReservationService(repository, writer, builder.clock);
         this.list = new ListReservationsService(repository, writer, builder.clock);
         this.availability = new FindAvailabilityService(repository, writer, builder.clock);
@@ -110,6 +116,11 @@ public final class ReservationApplication
     @Override
     public Reservation confirm(ConfirmReservationCommand command) {
         return confirm.confirm(command);
+    }
+
+    @Override
+    public Reservation reschedule(RescheduleReservationCommand command) {
+        return reschedule.reschedule(command);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class Reservation {
     private final Optional<Instant> cancelledAt;
     private final long version;
     private final Optional<Instant> holdExpiresAt;
+    private final int units;
 
     private Reservation(
             ReservationId id,
@@ -47,7 +49,8 @@ public final class Reservation {
             Optional<IdempotencyKey> idempotencyKey,
             Optional<Instant> cancelledAt,
             long version,
-            Optional<Instant> holdExpiresAt) {
+            Optional<Instant> holdExpiresAt,
+            int units) {
         this.id = id;
         this.details = details;
         this.status = status;
@@ -56,6 +59,7 @@ public final class Reservation {
         this.cancelledAt = cancelledAt;
         this.version = version;
         this.holdExpiresAt = holdExpiresAt;
+        this.units = units;
     }
 
     /**
@@ -162,7 +166,8 @@ public final class Reservation {
                 event.idempotencyKey(),
                 Optional.empty(),
                 1,
-                event.holdFor().map(recordedAt::plus));
+                event.holdFor().map(recordedAt::plus),
+                1);
     }
 
     /**
@@ -234,8 +239,21 @@ public final class Reservation {
                                 idempotencyKey,
                                 Optional.of(cancelled.occurredAt()),
                                 version + 1,
-                                Optional.empty())
+                                Optional.empty(),
+                                units)
                         : this;
+            case ReservationRescheduled rescheduled ->
+                new Reservation(
+                        id,
+                        new ReservationDetails(
+                                details.resourceId(), details.guestName(), details.partySize(), rescheduled.slot()),
+                        status,
+                        createdAt,
+                        idempotencyKey,
+                        cancelledAt,
+                        version + 1,
+                        holdExpiresAt,
+                        rescheduled.units());
             case ReservationConfirmed confirmed ->
                 status == ReservationStatus.HELD
                         ? new Reservation(
@@ -246,7 +264,8 @@ public final class Reservation {
                                 idempotencyKey,
                                 cancelledAt,
                                 version + 1,
-                                Optional.empty())
+                                Optional.empty(),
+                                units)
                         : this;
             case ReservationRejected rejected -> this;
         };
@@ -313,6 +332,29 @@ public final class Reservation {
     }
 
     /**
+     * Decides to move or resize this reservation on its resource: the event, which the fold applies only if the
+     * resource can take the new slot and units with the old ones left out ({@code ifVersion}: only if the
+     * reservation still has that version then).
+     *
+     * @throws InvalidReservationException naming {@code startsAt} if the new slot starts in the past
+     * @throws IllegalArgumentException if {@code units} is out of range
+     */
+    public ReservationRescheduled reschedule(
+            Clock clock, Optional<Duration> confirmWithin, TimeSlot slot, int units, Optional<Long> ifVersion) {
+        Instant now = now(clock);
+        if (slot.startsAt().isBefore(now)) {
+            throw new InvalidReservationException("startsAt", "must not be in the past");
+        }
+        return new ReservationRescheduled(
+                UUID.randomUUID(), now, id, resourceId(), slot, units, confirmWithin.map(now::plus), ifVersion);
+    }
+
+    /** How many units of its resource it takes: 1 unless resized (contract version 3). */
+    public int units() {
+        return units;
+    }
+
+    /**
      * Whether it takes its slot at {@code at}: CONFIRMED, or HELD with its hold not expired by then (contract
      * version 3).
      */
@@ -333,7 +375,8 @@ public final class Reservation {
                     idempotencyKey,
                     cancelledAt,
                     version,
-                    holdExpiresAt);
+                    holdExpiresAt,
+                    units);
         }
         return this;
     }
@@ -366,12 +409,13 @@ public final class Reservation {
                 && idempotencyKey.equals(other.idempotencyKey)
                 && cancelledAt.equals(other.cancelledAt)
                 && version == other.version
-                && holdExpiresAt.equals(other.holdExpiresAt);
+                && holdExpiresAt.equals(other.holdExpiresAt)
+                && units == other.units;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt);
+        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt, units);
     }
 
     @Override

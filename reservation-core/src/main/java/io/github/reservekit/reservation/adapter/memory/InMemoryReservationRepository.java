@@ -88,6 +88,15 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     @Override
     public void save(Reservation reservation) {
         Objects.requireNonNull(reservation, "reservation");
+        var previous = byId.get(reservation.id());
+        if (previous != null && !previous.slot().equals(reservation.slot())) {
+            // Moved (contract version 3): it leaves its old place in the resource's order and by end.
+            var reservations = byResource.get(previous.resourceId());
+            if (reservations != null) {
+                reservations.remove(new Position(previous.slot().startsAt(), previous.id()));
+            }
+            byEnd.remove(new Ending(previous.slot().endsAt(), previous.id()));
+        }
         byResource
                 .computeIfAbsent(reservation.resourceId(), r -> new ConcurrentSkipListMap<>())
                 .put(new Position(reservation.slot().startsAt(), reservation.id()), reservation);

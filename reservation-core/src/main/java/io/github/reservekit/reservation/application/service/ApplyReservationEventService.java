@@ -13,6 +13,7 @@ import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -50,10 +51,8 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     public static final Duration FORGET_AFTER_END = Duration.ofDays(1);
 
     private static final Duration FORGET_STEP = Duration.ofMinutes(1);
-    /** Until contract version 3's capacities and units: every resource holds one unit, every reservation takes it. */
+    /** Until contract version 3's resources are defined: every resource holds one unit. */
     private static final int CAPACITY = 1;
-
-    private static final int UNITS = 1;
 
     private final ReservationRepository repository;
     private final PendingDecisions pending = new PendingDecisions();
@@ -91,6 +90,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 case ReservationPlaced placed -> place(placed, t);
                 case ReservationCancelled cancelled -> cancel(cancelled, t);
                 case ReservationConfirmed confirmed -> confirm(confirmed, t);
+                case ReservationRescheduled rescheduled -> reschedule(rescheduled, t);
                 case ReservationRejected rejected ->
                     new FoldDecision.Unchanged("rule 11: a rejected event reports only");
             };
@@ -127,14 +127,17 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
         }
         var resource = countingAt(placed.resourceId(), t);
-        if (!resource.fits(placed.slot(), UNITS, CAPACITY)) {
+        if (!resource.fits(placed.slot(), 1, CAPACITY)) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
             return new FoldDecision.Rejected(
-                    ReservationRejected.Reason.OVERLAP, oneInTheWay(placed.resourceId(), placed.slot(), resource));
+                    ReservationRejected.Reason.OVERLAP,
+                    oneInTheWay(placed.resourceId(), placed.slot(), resource, placed.reservationId())
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "a full slot of " + placed.resourceId() + " with nothing in it")));
         }
         var reservation = Reservation.placed(placed, t.orElse(placed.occurredAt()));
         repository.save(reservation);
-        resource.count(reservation.id(), reservation.slot(), UNITS, stopsCounting(reservation));
+        resource.count(reservation.id(), reservation.slot(), reservation.units(), stopsCounting(reservation));
         return new FoldDecision.Confirmed(reservation);
     }
 
@@ -217,7 +220,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 }
                 var made = reservation.apply(confirmed);
                 repository.save(made);
-                countingAt(made.resourceId(), t).count(made.id(), made.slot(), UNITS, stopsCounting(made));
+                countingAt(made.resourceId(), t).count(made.id(), made.slot(), made.units(), stopsCounting(made));
                 appliedChanges.put(confirmed.eventId(), made.slot().endsAt());
                 return new FoldDecision.Confirmed(made);
             }
@@ -225,6 +228,44 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 return new FoldDecision.Rejected(ReservationRejected.Reason.NOT_HELD, reservation);
             }
         }
+    }
+
+    /**
+     * Rule 9: a reservation that counts at {@code t} takes its new slot and units if they fit with its old ones left
+     * out; otherwise it stays exactly as it was.
+     */
+    private FoldDecision reschedule(ReservationRescheduled moved, Optional<Instant> t) {
+        if (late(moved.confirmBy(), t)) {
+            return new FoldDecision.Voided();
+        }
+        var current = repository
+                .findById(moved.reservationId())
+                .filter(reservation -> counts(reservation.slot().endsAt(), t));
+        if (current.isEmpty()) {
+            return new FoldDecision.Unchanged("rule 9: reservation " + moved.reservationId() + " is unknown here");
+        }
+        var reservation = current.get();
+        if (moved.ifVersion().isPresent() && moved.ifVersion().get() != reservation.version()) {
+            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation); // rule 5
+        }
+        if (!countsAt(reservation, t) || !reservation.resourceId().equals(moved.resourceId())) {
+            return new FoldDecision.Unchanged("rule 9: reservation " + reservation.id() + " does not count");
+        }
+        var resource = countingAt(reservation.resourceId(), t);
+        resource.stop(reservation.id());
+        if (!resource.fits(moved.slot(), moved.units(), CAPACITY)) {
+            resource.count(reservation.id(), reservation.slot(), reservation.units(), stopsCounting(reservation));
+            // Named: another reservation in the way, or itself when its new units alone exceed the capacity.
+            return new FoldDecision.Rejected(
+                    ReservationRejected.Reason.OVERLAP,
+                    oneInTheWay(reservation.resourceId(), moved.slot(), resource, reservation.id())
+                            .orElse(reservation));
+        }
+        var made = reservation.apply(moved);
+        repository.save(made);
+        resource.count(made.id(), made.slot(), made.units(), stopsCounting(made));
+        appliedChanges.put(moved.eventId(), made.slot().endsAt());
+        return new FoldDecision.Moved(made);
     }
 
     /** Whether the reservation takes its slot at {@code t} (always, for a CONFIRMED or HELD one, when unknown). */
@@ -246,15 +287,19 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 .orElse(ended);
     }
 
-    /** One counting reservation overlapping {@code slot}: those that can start at most 7 days before it. */
-    private Reservation oneInTheWay(ResourceId resourceId, TimeSlot slot, CountingReservations resource) {
+    /**
+     * One counting reservation other than {@code except} overlapping {@code slot}: among those that can start at most
+     * 7 days before it.
+     */
+    private Optional<Reservation> oneInTheWay(
+            ResourceId resourceId, TimeSlot slot, CountingReservations resource, ReservationId except) {
         return repository
                 .findByResourceStartingFrom(resourceId, slot.startsAt().minus(TimeSlot.MAX_LENGTH))
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
-                .filter(reservation ->
-                        resource.counts(reservation.id()) && reservation.slot().overlaps(slot))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("a full slot of " + resourceId + " with nothing in it"));
+                .filter(reservation -> !reservation.id().equals(except)
+                        && resource.counts(reservation.id())
+                        && reservation.slot().overlaps(slot))
+                .findFirst();
     }
 
     /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */

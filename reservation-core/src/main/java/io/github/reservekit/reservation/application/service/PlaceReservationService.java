@@ -132,6 +132,7 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                 throw notKept(placed, "its event was appended after its confirmBy");
             }
             case FoldDecision.Cancelled cancelled -> throw notKept(placed, "unexpected " + decision);
+            case FoldDecision.Moved moved -> throw notKept(placed, "unexpected " + decision);
             case FoldDecision.Unchanged unchanged -> throw notKept(placed, unchanged.why());
         };
     }

@@ -12,7 +12,11 @@ import java.util.UUID;
  * <p>Immutable and thread-safe.
  */
 public sealed interface ReservationEvent
-        permits ReservationPlaced, ReservationCancelled, ReservationRejected, ReservationConfirmed {
+        permits ReservationPlaced,
+                ReservationCancelled,
+                ReservationRejected,
+                ReservationConfirmed,
+                ReservationRescheduled {
 
     /** Unique per event; consumers deduplicate by it. */
     UUID eventId();

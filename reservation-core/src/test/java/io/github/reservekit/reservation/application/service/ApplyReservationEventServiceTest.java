@@ -20,6 +20,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -342,6 +343,49 @@ class ApplyReservationEventServiceTest {
                         FoldDecision.Rejected.class,
                         rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.NOT_HELD));
         assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 2)))).isInstanceOf(FoldDecision.Confirmed.class);
+    }
+
+    private static ReservationRescheduled move(ReservationPlaced placed, TimeSlot to, int units) {
+        return new ReservationRescheduled(
+                UUID.randomUUID(),
+                NOW,
+                placed.reservationId(),
+                placed.resourceId(),
+                to,
+                units,
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.empty());
+    }
+
+    @Test
+    void rule_9_a_move_takes_the_new_slot_when_it_fits_with_the_old_one_left_out_or_stays_exactly_as_it_was() {
+        var dinner = placed(TABLE_1, slot(24, 2)); // [24, 26)
+        var later = placed(TABLE_1, slot(27, 2)); // [27, 29)
+        appendedAt(inTime(), dinner);
+        appendedAt(inTime(), later);
+
+        var overlapsItself = appendedAt(inTime(), move(dinner, slot(25, 2), 1)); // [25, 27): only its own old slot
+        var intoLater = appendedAt(inTime(), move(dinner, slot(26, 2), 1)); // [26, 28): later is in the way
+        var tooBig = appendedAt(inTime(), move(later, slot(27, 2), 2)); // 2 units of a resource of 1
+
+        assertThat(overlapsItself).isInstanceOfSatisfying(FoldDecision.Moved.class, moved -> {
+            assertThat(moved.reservation().slot()).isEqualTo(slot(25, 2));
+            assertThat(moved.reservation().version()).isEqualTo(2);
+        });
+        assertThat(intoLater).isInstanceOfSatisfying(FoldDecision.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.OVERLAP);
+            assertThat(rejected.standing().id()).isEqualTo(later.reservationId());
+        });
+        assertThat(tooBig).isInstanceOf(FoldDecision.Rejected.class);
+        assertThat(repository.findById(dinner.reservationId()).orElseThrow().slot())
+                .isEqualTo(slot(25, 2));
+        assertThat(repository.findByResource(TABLE_1))
+                .extracting(r -> r.slot())
+                .as("each reservation once, in order of its (new) start")
+                .containsExactly(slot(25, 2), slot(27, 2));
+        // The old slot is free, the new one taken.
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 1)))).isInstanceOf(FoldDecision.Confirmed.class);
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(26, 1)))).isInstanceOf(FoldDecision.Rejected.class);
     }
 
     @Test

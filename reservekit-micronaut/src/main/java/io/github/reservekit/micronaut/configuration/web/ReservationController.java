@@ -1,6 +1,7 @@
 package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.EventView;
+import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.RecentEvents;
@@ -12,6 +13,7 @@ import io.github.reservekit.reservation.application.port.in.ConfirmReservationUs
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +27,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -52,6 +55,7 @@ class ReservationController {
     private final PlaceReservationUseCase placeReservation;
     private final CancelReservationUseCase cancelReservation;
     private final ConfirmReservationUseCase confirmReservation;
+    private final RescheduleReservationUseCase rescheduleReservation;
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
     private final RecentEvents recentEvents;
@@ -60,12 +64,14 @@ class ReservationController {
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
             ConfirmReservationUseCase confirmReservation,
+            RescheduleReservationUseCase rescheduleReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations,
             RecentEvents recentEvents) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
         this.confirmReservation = confirmReservation;
+        this.rescheduleReservation = rescheduleReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
         this.recentEvents = recentEvents;
@@ -111,6 +117,18 @@ class ReservationController {
         ReadRequests.nextLink(request.getPath(), listing, page)
                 .ifPresent(link -> response.header(HttpHeaders.LINK, link));
         return response;
+    }
+
+    @Patch("/{id}")
+    @Consumes({MoveReservationRequest.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    HttpResponse<ReservationView> move(
+            @PathVariable String id,
+            @Nullable @Body byte[] body,
+            @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
+        var reservation =
+                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch));
+        return HttpResponse.ok(ReservationView.from(reservation))
+                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     @Post("/{id}/confirm")

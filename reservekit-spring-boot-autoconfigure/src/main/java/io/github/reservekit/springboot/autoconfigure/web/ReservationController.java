@@ -1,5 +1,6 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
+import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.ReservationView;
@@ -10,6 +11,7 @@ import io.github.reservekit.reservation.application.port.in.ConfirmReservationUs
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +41,7 @@ class ReservationController {
     private final PlaceReservationUseCase placeReservation;
     private final CancelReservationUseCase cancelReservation;
     private final ConfirmReservationUseCase confirmReservation;
+    private final RescheduleReservationUseCase rescheduleReservation;
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
 
@@ -45,11 +49,13 @@ class ReservationController {
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
             ConfirmReservationUseCase confirmReservation,
+            RescheduleReservationUseCase rescheduleReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations) {
         this.placeReservation = placeReservation;
         this.cancelReservation = cancelReservation;
         this.confirmReservation = confirmReservation;
+        this.rescheduleReservation = rescheduleReservation;
         this.findReservation = findReservation;
         this.listReservations = listReservations;
     }
@@ -86,6 +92,18 @@ class ReservationController {
                 .ifPresent(link -> response.header(HttpHeaders.LINK, link));
         return response.body(
                 page.reservations().stream().map(ReservationView::from).toList());
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MoveReservationRequest.MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ReservationView> move(
+            @PathVariable String id,
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
+        var reservation =
+                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch));
+        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 
     @PostMapping("/{id}/confirm")

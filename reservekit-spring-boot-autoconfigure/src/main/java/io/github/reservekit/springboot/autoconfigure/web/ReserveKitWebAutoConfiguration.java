@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuer
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,9 +38,10 @@ public class ReserveKitWebAutoConfiguration {
             PlaceReservationUseCase place,
             CancelReservationUseCase cancel,
             ConfirmReservationUseCase confirm,
+            RescheduleReservationUseCase reschedule,
             FindReservationQuery find,
             ListReservationsQuery list) {
-        return new ReservationController(place, cancel, confirm, find, list);
+        return new ReservationController(place, cancel, confirm, reschedule, find, list);
     }
 
     @Bean

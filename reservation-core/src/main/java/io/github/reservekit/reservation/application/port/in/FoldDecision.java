@@ -37,6 +37,13 @@ public sealed interface FoldDecision {
         }
     }
 
+    /** Rule 9: the reservation took its new slot and units (it stays HELD or CONFIRMED). */
+    record Moved(Reservation reservation) implements FoldDecision {
+        public Moved {
+            Objects.requireNonNull(reservation, "reservation");
+        }
+    }
+
     /** Rule 4: appended after its {@code confirmBy}, when its writer had given up; it changed nothing. */
     record Voided() implements FoldDecision {}
 

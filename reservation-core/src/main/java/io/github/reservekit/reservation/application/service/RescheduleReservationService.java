@@ -1,0 +1,95 @@
+package io.github.reservekit.reservation.application.service;
+
+import io.github.reservekit.reservation.application.port.in.FoldDecision;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
+import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
+import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.ReservationChangedException;
+import io.github.reservekit.reservation.domain.ReservationConflictException;
+import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.ReservationNotActiveException;
+import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
+import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Moves or resizes reservations under their resource's lock, answering with what the log's fold decided: moved, or
+ * refused for a reservation in the way (it stays as it was). Checks against a view caught up with the log first.
+ */
+public final class RescheduleReservationService implements RescheduleReservationUseCase {
+
+    private static final int MAX_UNITS = 10_000;
+
+    private final ReservationRepository repository;
+    private final DecidingWriter writer;
+    private final Clock clock;
+
+    public RescheduleReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Reservation reschedule(RescheduleReservationCommand command) {
+        ReservationId id = command.reservationId();
+        writer.catchUp(Set.of());
+        var resourceId = load(id).resourceId();
+        return writer.locks().withLock(resourceId, () -> {
+            var current = load(id);
+            if (command.ifVersion().isPresent() && command.ifVersion().get() != current.version()) {
+                throw new ReservationChangedException(
+                        current.asOf(clock.instant()), command.ifVersion().get());
+            }
+            if (!current.countsAt(clock.instant())) {
+                throw new ReservationNotActiveException(current.asOf(clock.instant()));
+            }
+            var slot = new TimeSlot(
+                    command.startsAt().orElse(current.slot().startsAt()),
+                    command.endsAt().orElse(current.slot().endsAt()));
+            int units = command.units().orElse(current.units());
+            if (units < 1 || units > MAX_UNITS) {
+                throw new InvalidReservationException("units", "must be 1 to " + MAX_UNITS);
+            }
+            var moved = current.reschedule(clock, writer.confirmWithin(), slot, units, command.ifVersion());
+            return switch (writer.publish(moved, moved.confirmBy())) {
+                case FoldDecision.Moved done -> done.reservation();
+                case FoldDecision.Rejected rejected -> {
+                    writer.reportRejected(
+                            id,
+                            resourceId,
+                            rejected.reason(),
+                            Optional.of(rejected.standing().id()));
+                    if (rejected.reason() == ReservationRejected.Reason.STALE) {
+                        throw new ReservationChangedException(
+                                rejected.standing().asOf(clock.instant()),
+                                command.ifVersion().orElseThrow());
+                    }
+                    throw new ReservationConflictException(
+                            resourceId,
+                            slot,
+                            rejected.standing().id(),
+                            rejected.standing().slot());
+                }
+                case FoldDecision.Voided voided ->
+                    throw new ReservationNotConfirmedException(
+                            id,
+                            ReservationNotConfirmedException.Outcome.NOT_KEPT,
+                            "its event was appended after its confirmBy",
+                            null);
+                default -> throw new ReservationNotActiveException(load(id).asOf(clock.instant()));
+            };
+        });
+    }
+
+    private Reservation load(ReservationId id) {
+        return repository.findById(id).orElseThrow(() -> new ReservationNotFoundException(id));
+    }
+}
