@@ -1,6 +1,7 @@
 package io.github.reservekit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -218,6 +219,110 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
                     var now = instance.api().get("/reservations/" + id).json();
                     assertThat(now.path("version").asLong()).isEqualTo(2);
                     assertThat(now.path("status").asText()).isEqualTo("CANCELLED");
+                }
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
+    void a_move_and_a_placement_racing_for_the_same_time_on_two_instances_exactly_one_wins() throws Exception {
+        var instances = startInstances();
+        try {
+            for (int round = 0; round < 20; round++) {
+                String resource = "move-race-" + UUID.randomUUID();
+                var created = instances.get(round % INSTANCES).api().postJson("/reservations", body(resource, 10, 11));
+                assertThat(created.status()).isEqualTo(201);
+                String id = created.json().path("id").asText();
+                var mover = instances.get((round + 1) % INSTANCES).api();
+                var placer = instances.get((round + 2) % INSTANCES).api();
+                String target = "{\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
+                        .formatted(DAY.plus(Duration.ofHours(12)), DAY.plus(Duration.ofHours(13)));
+
+                var statuses = runConcurrently(List.<Callable<Integer>>of(
+                        () -> mover.patch("/reservations/" + id, "application/merge-patch+json", target)
+                                .status(),
+                        () -> placer.postJson("/reservations", body(resource, 12, 13))
+                                .status()));
+
+                assertThat(statuses)
+                        .as(
+                                "round %d: the move (200) or the placement (201) wins [12h, 13h), the other gets 409",
+                                round)
+                        .containsAnyOf(200, 201)
+                        .contains(409)
+                        .hasSize(2);
+                String inTheTarget = "/reservations?resourceId=" + resource + "&status=CONFIRMED&from="
+                        + DAY.plus(Duration.ofHours(12)) + "&to=" + DAY.plus(Duration.ofHours(13));
+                var listed = instances.getFirst().api().get(inTheTarget).json();
+                assertThat(listed)
+                        .as("round %d: one CONFIRMED reservation in [12h, 13h): %s", round, listed)
+                        .hasSize(1);
+                assertThat(listed.get(0).path("id").asText().equals(id)).isEqualTo(statuses.contains(200));
+                for (Instance instance : instances) {
+                    assertThat(instance.api().get(inTheTarget).json()).isEqualTo(listed);
+                }
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
+    void a_confirmation_racing_its_holds_expiry_and_another_instances_placement_ends_one_way_everywhere()
+            throws Exception {
+        var instances = startInstances();
+        try {
+            for (int round = 0; round < 5; round++) {
+                String resource = "hold-race-" + UUID.randomUUID();
+                var holder = instances.get(round % INSTANCES).api();
+                var held =
+                        holder.postJson("/reservations", body(resource, 10, 11).replace("}", ",\"holdFor\":\"PT1S\"}"));
+                assertThat(held.status()).as(held.body()).isEqualTo(201);
+                String id = held.json().path("id").asText();
+                Instant expires =
+                        Instant.parse(held.json().path("holdExpiresAt").asText());
+                var confirmer = instances.get((round + 1) % INSTANCES).api();
+                var placer = instances.get((round + 2) % INSTANCES).api();
+
+                var answers = runConcurrently(List.<Callable<Integer>>of(
+                        () -> {
+                            // Confirm as close to the expiry as this machine's clock can aim.
+                            await().pollInterval(Duration.ofMillis(5))
+                                    .atMost(Duration.ofSeconds(10))
+                                    .until(() -> !Instant.now().isBefore(expires.minusMillis(30)));
+                            return confirmer
+                                    .send("POST", "/reservations/" + id + "/confirm")
+                                    .status();
+                        },
+                        () -> await().pollInterval(Duration.ofMillis(20))
+                                .atMost(Duration.ofSeconds(10))
+                                .until(
+                                        () -> placer.postJson("/reservations", body(resource, 10, 11))
+                                                .status(),
+                                        status -> status == 201 || Instant.now().isAfter(expires.plusSeconds(3)))));
+
+                int confirm = answers.get(0);
+                int placed = answers.get(1);
+                assertThat(confirm)
+                        .as("round %d: the confirmation is definite", round)
+                        .isIn(200, 409);
+                assertThat(placed == 201)
+                        .as("round %d: the other placement succeeded exactly when the hold was not confirmed", round)
+                        .isEqualTo(confirm == 409);
+                var listed = instances
+                        .getFirst()
+                        .api()
+                        .get("/reservations?resourceId=" + resource + "&status=CONFIRMED")
+                        .json();
+                assertThat(listed).hasSize(1);
+                assertThat(listed.get(0).path("id").asText().equals(id)).isEqualTo(confirm == 200);
+                for (Instance instance : instances) {
+                    assertThat(instance.api()
+                                    .get("/reservations?resourceId=" + resource + "&status=CONFIRMED")
+                                    .json())
+                            .isEqualTo(listed);
                 }
             }
         } finally {
