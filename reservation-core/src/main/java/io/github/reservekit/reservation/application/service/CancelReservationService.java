@@ -12,7 +12,6 @@ import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Cancels reservations under their resource's lock: publishes the cancellation and answers with what the log's
@@ -33,15 +32,8 @@ public final class CancelReservationService implements CancelReservationUseCase 
     @Override
     public Reservation cancel(CancelReservationCommand command) {
         ReservationId id = command.reservationId();
-        writer.catchUp(Set.of());
-        var resourceId = load(id).resourceId();
-        return writer.locks().withLock(resourceId, () -> {
-            var current = load(id);
-            if (command.ifVersion().isPresent() && command.ifVersion().get() != current.version()) {
-                // This instance has caught up with the log: the client's read is stale.
-                throw new ReservationChangedException(
-                        current, command.ifVersion().get());
-            }
+        return ReservationChange.of(writer, repository, clock, id, command.ifVersion(), current -> {
+            var resourceId = current.resourceId();
             if (!current.countsAt(clock.instant())) {
                 return current.asOf(clock.instant()); // cancelled, or a hold that expired: nothing left to cancel
             }

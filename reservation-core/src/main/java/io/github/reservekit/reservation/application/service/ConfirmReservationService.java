@@ -15,7 +15,6 @@ import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Confirms holds under their resource's lock, answering with what the log's fold decided: CONFIRMED, or the hold
@@ -36,14 +35,8 @@ public final class ConfirmReservationService implements ConfirmReservationUseCas
     @Override
     public Reservation confirm(ConfirmReservationCommand command) {
         ReservationId id = command.reservationId();
-        writer.catchUp(Set.of());
-        var resourceId = load(id).resourceId();
-        return writer.locks().withLock(resourceId, () -> {
-            var current = load(id);
-            if (command.ifVersion().isPresent() && command.ifVersion().get() != current.version()) {
-                throw new ReservationChangedException(
-                        current.asOf(clock.instant()), command.ifVersion().get());
-            }
+        return ReservationChange.of(writer, repository, clock, id, command.ifVersion(), current -> {
+            var resourceId = current.resourceId();
             switch (current.asOf(clock.instant()).status()) {
                 case CONFIRMED -> {
                     return current;

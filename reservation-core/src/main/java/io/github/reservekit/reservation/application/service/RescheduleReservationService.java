@@ -17,7 +17,6 @@ import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Moves or resizes reservations under their resource's lock, answering with what the log's fold decided: moved, or
@@ -40,14 +39,8 @@ public final class RescheduleReservationService implements RescheduleReservation
     @Override
     public Reservation reschedule(RescheduleReservationCommand command) {
         ReservationId id = command.reservationId();
-        writer.catchUp(Set.of());
-        var resourceId = load(id).resourceId();
-        return writer.locks().withLock(resourceId, () -> {
-            var current = load(id);
-            if (command.ifVersion().isPresent() && command.ifVersion().get() != current.version()) {
-                throw new ReservationChangedException(
-                        current.asOf(clock.instant()), command.ifVersion().get());
-            }
+        return ReservationChange.of(writer, repository, clock, id, command.ifVersion(), current -> {
+            var resourceId = current.resourceId();
             if (!current.countsAt(clock.instant())) {
                 throw new ReservationNotActiveException(current.asOf(clock.instant()));
             }
