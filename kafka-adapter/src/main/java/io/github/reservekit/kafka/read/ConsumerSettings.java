@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.read;
 
+import io.github.reservekit.kafka.settings.ClientProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +31,7 @@ public final class ConsumerSettings {
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         var consumerKeys = ConsumerConfig.configNames();
         kafkaProperties.forEach((key, value) -> {
-            if (consumerKeys.contains(key) && value != null) {
+            if ((consumerKeys.contains(key) || ClientProperties.isPluginObject(value)) && value != null) {
                 config.put(key, value);
             }
         });
