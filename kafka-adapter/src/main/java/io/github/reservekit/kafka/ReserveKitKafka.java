@@ -179,7 +179,8 @@ public final class ReserveKitKafka implements AutoCloseable {
                     failed.getCause(),
                     TOPIC_CHECK_RETRY.toSeconds());
         }
-        while (health == null && !closed) {
+        // ensureExists reports an unreachable cluster rather than throwing: asked again until it answers.
+        while ((health == null || !health.reachable()) && !closed) {
             try {
                 Thread.sleep(TOPIC_CHECK_RETRY);
                 health = topic.ensureExists();
@@ -189,7 +190,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                 LOG.debug("Topic {} still cannot be checked: {}", settings.topic(), stillUnreachable.toString());
             }
         }
-        if (health != null && !health.canPublish()) {
+        if (health != null && health.reachable() && !health.canPublish()) {
             LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
         }
     }
