@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.PageSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -35,6 +36,12 @@ class MicronautPageIT extends PageSuite {
                         kafka.bootstrapServers(),
                         "reservekit.publish-timeout",
                         "3s"));
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> server.getApplicationContext()
+                        .getBean(ReserveKitKafka.class)
+                        .follower()
+                        .isCaughtUp());
     }
 
     @AfterAll

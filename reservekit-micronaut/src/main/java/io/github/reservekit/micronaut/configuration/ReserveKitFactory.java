@@ -62,7 +62,9 @@ class ReserveKitFactory {
                 .publisherDecorator(publisher -> new MeteredReservationPublisher(publisher, meters))
                 .tracing(tracing == null ? RecordTracing.NONE : tracing)
                 .build();
-        reserveKit.start(); // replays the topic before the web server starts; closes everything if it cannot
+        // Never blocks on Kafka: the replay runs in the follower's thread; readiness (the replay indicator) is DOWN
+        // and writes answer 503 until it has caught up.
+        reserveKit.startInBackground();
         new FollowerMetrics(reserveKit.follower()).bindTo(meters);
         return reserveKit;
     }
