@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * micronaut-app serves the same page as spring-app (reservation-http's static files, through
- * {@code micronaut.router.static-resources}), which works in a real headless browser, on a real Kafka broker.
+ * micronaut-app serves the same page as spring-app (reservation-http's page, from the module's DocumentsController
+ * under ReserveKit's prefix), which works in a real headless browser, on a real Kafka broker.
  */
 class MicronautPageIT extends PageSuite {
 

@@ -34,7 +34,7 @@ class SwaggerUiIT {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("swagger-ui");
             assertThat(config.status()).as(config.body()).isEqualTo(200);
-            assertThat(config.json().path("url").asText()).isEqualTo("/openapi.yaml");
+            assertThat(config.json().path("url").asText()).isEqualTo("/reservekit/openapi.yaml");
             assertThat(api.get("/v3/api-docs").json().path("paths").size())
                     .as("springdoc's generated document describes nothing beside the shipped one")
                     .isZero();

@@ -90,8 +90,14 @@ public class ReserveKitProperties {
     /** The HTTP API (CONTRACT.md section 3) in a servlet web application. */
     public static class Http {
 
-        /** Whether the HTTP API (/reservations, /openapi.yaml, /asyncapi.yaml, /schemas/*) is served. */
+        /** Whether the HTTP API (/reservations), the page and the documents (under the prefix) are served. */
         private boolean enabled = true;
+
+        /**
+         * Where the page (prefix/), /openapi.yaml, /asyncapi.yaml and /schemas/* are served, within the context
+         * path: a path of its own, never the application's /.
+         */
+        private String prefix = "/reservekit";
 
         /**
          * Whether every error of the application, not only of ReserveKit's endpoints, is answered as a ReserveKit
@@ -105,6 +111,14 @@ public class ReserveKitProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public String getPrefix() {
+            return prefix;
+        }
+
+        public void setPrefix(String prefix) {
+            this.prefix = prefix;
         }
 
         public boolean isAllErrorsAsProblems() {

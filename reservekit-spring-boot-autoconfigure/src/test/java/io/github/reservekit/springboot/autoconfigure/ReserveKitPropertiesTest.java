@@ -23,6 +23,7 @@ class ReserveKitPropertiesTest {
             "reservekit.enabled",
             "reservekit.http.enabled",
             "reservekit.http.all-errors-as-problems",
+            "reservekit.http.prefix",
             "reservekit.kafka.producer",
             "reservekit.kafka.consumer",
             "reservekit.kafka.admin");

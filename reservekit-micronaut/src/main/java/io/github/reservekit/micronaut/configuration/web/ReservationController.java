@@ -12,6 +12,7 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationUseC
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -51,6 +52,10 @@ class ReservationController {
     private final ListReservationsQuery listReservations;
     private final RecentEvents recentEvents;
 
+    /** Location headers name the reservation within the server's context path. */
+    @Value("${micronaut.server.context-path:}")
+    String contextPath = "";
+
     ReservationController(
             PlaceReservationUseCase placeReservation,
             CancelReservationUseCase cancelReservation,
@@ -70,8 +75,9 @@ class ReservationController {
             @Nullable @Body byte[] body,
             @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
+        // Within the server's context path, where the app serves it.
         return HttpResponse.created(
-                ReservationView.from(reservation), URI.create(ReservationView.location(reservation)));
+                ReservationView.from(reservation), URI.create(contextPath + ReservationView.location(reservation)));
     }
 
     /** The live view of the topic: the events this instance's listener saw after sequence {@code after}. */

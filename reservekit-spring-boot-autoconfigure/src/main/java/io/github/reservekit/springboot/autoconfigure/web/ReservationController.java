@@ -9,6 +9,7 @@ import io.github.reservekit.reservation.application.port.in.ListReservationsQuer
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -50,9 +51,11 @@ class ReservationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReservationView> place(
             @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            HttpServletRequest request) {
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
-        return ResponseEntity.created(URI.create(ReservationView.location(reservation)))
+        // Within the servlet context path, where the app serves it.
+        return ResponseEntity.created(URI.create(request.getContextPath() + ReservationView.location(reservation)))
                 .body(ReservationView.from(reservation));
     }
 
