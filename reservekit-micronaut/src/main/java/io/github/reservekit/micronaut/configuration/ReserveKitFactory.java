@@ -31,10 +31,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * reporter apply to both), its admin client, and {@code reservekit.*} (bound once, by the adapter's
  * {@link ReserveKitSettings#bind}). The core's use cases are one bean, {@link ReservationApplication}. A
  * {@link Context} bean: the follower replays the topic while the context starts, before the HTTP server does.
- * Every bean can be replaced with the application's own ({@code @Replaces}); {@code kafka.enabled=false} switches
- * all of them off. With an OpenTelemetry bean (micronaut-tracing), each event carries the request's trace.
+ * Every bean can be replaced with the application's own ({@code @Replaces}); {@code reservekit.enabled=false}
+ * switches all of them off and leaves the app's own micronaut-kafka alone ({@code kafka.enabled=false} switches off
+ * both). With an OpenTelemetry bean (micronaut-tracing), each event carries the request's trace.
  */
 @Factory
+@Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "kafka.enabled", notEquals = "false")
 class ReserveKitFactory {
 

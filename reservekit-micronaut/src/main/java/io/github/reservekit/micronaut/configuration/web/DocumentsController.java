@@ -22,6 +22,7 @@ import java.net.URI;
  * needs nothing more.
  */
 @Controller(DocumentsController.PREFIX)
+@Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "reservekit.http.enabled", notEquals = "false")
 class DocumentsController {
 

@@ -3,6 +3,7 @@ package io.github.reservekit.micronaut.configuration.web;
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
@@ -14,6 +15,7 @@ import io.github.reservekit.reservation.domain.ResourceId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -40,6 +42,7 @@ import java.util.List;
  * answers with are imported for micronaut-serde here. {@code reservekit.http.enabled=false} leaves the API out.
  */
 @Controller("/reservations")
+@Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "reservekit.http.enabled", notEquals = "false")
 @SerdeImport(ReservationView.class)
 @SerdeImport(EventView.class)
@@ -71,9 +74,14 @@ class ReservationController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<ReservationView> place(
+    HttpResponse<?> place(
+            HttpRequest<?> request,
             @Nullable @Body byte[] body,
             @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
+        if (body != null && body.length > ReservationProblems.MAX_BODY_BYTES) {
+            // CONTRACT.md section 3, whatever the app's micronaut.server.max-request-size (which bounds the buffering).
+            return ApiErrors.render(ReservationProblems.bodyTooLarge(), request, HttpResponse.serverError());
+        }
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
         // Within the server's context path, where the app serves it.
         return HttpResponse.created(
