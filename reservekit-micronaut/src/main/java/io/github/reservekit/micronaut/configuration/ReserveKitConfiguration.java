@@ -2,6 +2,8 @@ package io.github.reservekit.micronaut.configuration;
 
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The {@code reservekit.*} keys, declared for Micronaut's annotation processor, which documents them in
@@ -110,6 +112,50 @@ public class ReserveKitConfiguration {
 
     public void setClockSkewMargin(String clockSkewMargin) {
         this.clockSkewMargin = clockSkewMargin;
+    }
+
+    /**
+     * ReserveKit's own Kafka clients: connected by micronaut-kafka's kafka.* (bootstrap servers, security), tuned
+     * here; the app's own kafka.producers.* and kafka.consumers.* never reach them.
+     */
+    @ConfigurationProperties("kafka")
+    public static class Kafka {
+
+        /**
+         * Kafka producer properties of ReserveKit's publisher, over its defaults (acks=all, idempotent, timeouts
+         * within the publish timeout); one that would break the delivery guarantee stops start-up, naming it.
+         */
+        private Map<String, String> producer = new HashMap<>();
+
+        /** Kafka consumer properties of ReserveKit's follower (its one reader of the topic). */
+        private Map<String, String> consumer = new HashMap<>();
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public void setProducer(Map<String, String> producer) {
+            this.producer = producer;
+        }
+
+        /** Kafka admin client properties of ReserveKit's topic checks. */
+        private Map<String, String> admin = new HashMap<>();
+
+        public Map<String, String> getAdmin() {
+            return admin;
+        }
+
+        public void setAdmin(Map<String, String> admin) {
+            this.admin = admin;
+        }
+
+        public Map<String, String> getConsumer() {
+            return consumer;
+        }
+
+        public void setConsumer(Map<String, String> consumer) {
+            this.consumer = consumer;
+        }
     }
 
     /** The HTTP API (CONTRACT.md section 3), the page and the documents. */

@@ -31,7 +31,10 @@ class ConfigurationAndSwitchesIT {
             "reservekit.enabled",
             "reservekit.http.enabled",
             "reservekit.http.prefix",
-            "reservekit.http.all-errors-as-problems");
+            "reservekit.http.all-errors-as-problems",
+            "reservekit.kafka.producer",
+            "reservekit.kafka.consumer",
+            "reservekit.kafka.admin");
 
     @Test
     void the_metadata_names_every_key_the_binder_reads_and_the_switches() throws Exception {
