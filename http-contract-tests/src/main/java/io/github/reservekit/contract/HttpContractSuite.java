@@ -42,6 +42,8 @@ public abstract class HttpContractSuite implements ReadsContract, VersionsContra
     static final String PLACED = "io.github.reservekit.reservation.placed.v1";
     static final String CANCELLED = "io.github.reservekit.reservation.cancelled.v1";
     static final String SCHEMAS = "https://reservekit.github.io/schemas/";
+    /** Where every shell serves the documents and the page by default: never the application's own root. */
+    static final String PREFIX = "/reservekit";
 
     private ApiClient api;
     private TopicProbe topic;
@@ -488,18 +490,21 @@ public abstract class HttpContractSuite implements ReadsContract, VersionsContra
     @Test
     void the_openapi_and_asyncapi_documents_are_served_as_shipped() throws Exception {
         for (var document : List.of("openapi.yaml", "asyncapi.yaml")) {
-            var served = api().get("/" + document, "Accept", "*/*");
+            var served = api().get(PREFIX + "/" + document, "Accept", "*/*");
 
             assertThat(served.status()).as(document).isEqualTo(200);
             assertThat(served.mediaType()).isEqualTo("application/yaml");
-            assertThat(served.body()).isEqualTo(classpath("reservekit/" + document));
+            // Served under the prefix, the AsyncAPI document's references to the schemas beside it are rewritten
+            // from the class path's layout (../schemas/) to the served one (schemas/).
+            assertThat(served.body())
+                    .isEqualTo(classpath("reservekit/" + document).replace("\"../schemas/", "\"schemas/"));
         }
     }
 
     @Test
-    void each_events_data_schema_is_served_at_the_path_of_its_ce_dataschema() throws Exception {
+    void each_events_data_schema_is_served_at_the_path_of_its_ce_dataschema_under_the_prefix() throws Exception {
         for (var type : List.of(PLACED, CANCELLED, "io.github.reservekit.reservation.rejected.v1")) {
-            var path = java.net.URI.create(SCHEMAS + type + ".json").getPath();
+            var path = PREFIX + java.net.URI.create(SCHEMAS + type + ".json").getPath();
 
             var served = api().get(path, "Accept", "*/*");
 
@@ -507,7 +512,7 @@ public abstract class HttpContractSuite implements ReadsContract, VersionsContra
             assertThat(served.mediaType()).isEqualTo("application/schema+json");
             assertThat(served.json().path("$id").asText()).isEqualTo(SCHEMAS + type + ".json");
         }
-        assertProblem(api().get("/schemas/unknown.json", "Accept", "*/*"), 404);
+        assertProblem(api().get(PREFIX + "/schemas/unknown.json", "Accept", "*/*"), 404);
     }
 
     private static String classpath(String resource) throws java.io.IOException {

@@ -67,10 +67,10 @@ public abstract class PageSuite {
     }
 
     @Test
-    void the_page_its_script_and_its_style_are_served_at_the_root() {
-        var page = api().get("/", "Accept", "text/html");
-        var script = api().get("/reservekit.js");
-        var style = api().get("/reservekit.css");
+    void the_page_its_script_and_its_style_are_served_under_reservekits_prefix_never_at_the_root() {
+        var page = api().get(HttpContractSuite.PREFIX + "/", "Accept", "text/html");
+        var script = api().get(HttpContractSuite.PREFIX + "/reservekit.js");
+        var style = api().get(HttpContractSuite.PREFIX + "/reservekit.css");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.mediaType()).isEqualTo("text/html");
@@ -80,6 +80,8 @@ public abstract class PageSuite {
         assertThat(script.body()).contains("reservations/events?after=");
         assertThat(style.status()).isEqualTo(200);
         assertThat(style.mediaType()).isEqualTo("text/css");
+        assertThat(page.body()).contains("<meta name=\"reservekit-api\" content=\"../\">");
+        assertThat(api().get("/reservekit.js").status()).isNotEqualTo(200);
     }
 
     @Test
@@ -156,7 +158,10 @@ public abstract class PageSuite {
     }
 
     private void openTomorrow(String resource) {
-        browser().get(target().baseUri().resolve("/#resource=" + resource).toString());
+        browser()
+                .get(target().baseUri()
+                        .resolve(HttpContractSuite.PREFIX + "/#resource=" + resource)
+                        .toString());
         await("the live view connected")
                 .until(d -> d.findElement(By.id("connection")).getText().startsWith("live"));
         browser().findElement(By.id("next-day")).click();

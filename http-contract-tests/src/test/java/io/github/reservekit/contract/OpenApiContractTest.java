@@ -60,8 +60,8 @@ class OpenApiContractTest {
 
     @Test
     void an_undocumented_status_media_type_or_missing_header_fails() {
-        assertThatThrownBy(() ->
-                        contract.check("GET", "/openapi.yaml", 404, "application/problem+json", Map.of(), NOT_FOUND))
+        assertThatThrownBy(() -> contract.check(
+                        "GET", "/reservekit/openapi.yaml", 404, "application/problem+json", Map.of(), NOT_FOUND))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("a status the document does not give");
         assertThatThrownBy(() -> contract.check("POST", "/reservations", 201, "text/plain", LOCATION, RESERVATION))

@@ -10,11 +10,15 @@ import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
+import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +65,10 @@ public final class ReserveKitKafka implements AutoCloseable {
     private final CompletableFuture<TopicHealth> topicCheck;
     private final AtomicLong topicCheckNanos = new AtomicLong();
     private final long clientsNanos;
+    private volatile boolean closed;
+
+    /** How often {@link #startInBackground()} asks again for the topic while Kafka does not answer. */
+    private static final Duration TOPIC_CHECK_RETRY = Duration.ofSeconds(2);
 
     private ReserveKitKafka(Builder builder) {
         this.settings = builder.settings;
@@ -80,8 +88,9 @@ public final class ReserveKitKafka implements AutoCloseable {
             var log = new KafkaReservationLog.Source(consumer, settings.topic(), builder.tracing, topic::endOffsets);
             this.publisher = KafkaReservationPublisher.create(
                     producerSettings, builder.producerFactory, builder.tracing, log::followedPartitions);
+            var guarded = new CaughtUpPublisher(publisher);
             this.reservations = ReservationApplication.builder()
-                    .publisher(builder.publisherDecorator.apply(publisher))
+                    .publisher(builder.publisherDecorator.apply(guarded))
                     .log(log)
                     .publishTimeout(settings.publishTimeout())
                     .clockSkewMargin(settings.clockSkewMargin())
@@ -89,6 +98,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .clock(builder.clock)
                     .build();
             this.follower = log.follower();
+            guarded.follower = follower;
             this.healthCheck = new PublishingHealthCheck(topic, publisher, follower::followedPartitions);
         } catch (RuntimeException failed) {
             topicCheck.cancel(true);
@@ -144,6 +154,48 @@ public final class ReserveKitKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the replay and the tail in the follower's thread and returns at once, for a shell that must start
+     * whether or not Kafka answers: {@link KafkaReservationFollower#isCaughtUp()} tells when the core is ready
+     * (readiness DOWN until then; writes and reads answer 503, as the core cannot catch up). The follower keeps
+     * trying until a broker answers; the topic check (creating a missing topic) is repeated until Kafka answers it,
+     * and only logs what it found.
+     *
+     * @throws IllegalStateException if started before
+     */
+    public void startInBackground() {
+        follower.start();
+        Thread.ofVirtual().name("reservekit-topic-check").start(this::checkTopicUntilDone);
+    }
+
+    /** Waits for the first topic check; while Kafka cannot be asked, asks again, so a missing topic gets created. */
+    private void checkTopicUntilDone() {
+        TopicHealth health = null;
+        try {
+            health = topicCheck.join();
+        } catch (CompletionException | CancellationException failed) {
+            LOG.warn(
+                    "Topic {} could not be checked yet ({}); retrying every {} s",
+                    settings.topic(),
+                    failed.getCause(),
+                    TOPIC_CHECK_RETRY.toSeconds());
+        }
+        // ensureExists reports an unreachable cluster rather than throwing: asked again until it answers.
+        while ((health == null || !health.reachable()) && !closed) {
+            try {
+                Thread.sleep(TOPIC_CHECK_RETRY);
+                health = topic.ensureExists();
+            } catch (InterruptedException interrupted) {
+                return;
+            } catch (RuntimeException stillUnreachable) {
+                LOG.debug("Topic {} still cannot be checked: {}", settings.topic(), stillUnreachable.toString());
+            }
+        }
+        if (health != null && health.reachable() && !health.canPublish()) {
+            LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
+        }
+    }
+
     private static <T> T timed(Supplier<T> step, AtomicLong nanos) {
         long started = System.nanoTime();
         try {
@@ -178,6 +230,7 @@ public final class ReserveKitKafka implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             follower.close();
         } finally {
@@ -186,6 +239,34 @@ public final class ReserveKitKafka implements AutoCloseable {
             } finally {
                 topic.close();
             }
+        }
+    }
+
+    /**
+     * Publishes only once the follower has caught up: before, the state the core decides on is not the topic's yet
+     * (the replay runs in the background after {@link #startInBackground()}), so a write fails fast, never appended
+     * (the core answers it as not kept: a 503 to retry).
+     */
+    private static final class CaughtUpPublisher implements ReservationPublisher {
+        private final ReservationPublisher publisher;
+        private volatile KafkaReservationFollower follower;
+
+        CaughtUpPublisher(ReservationPublisher publisher) {
+            this.publisher = publisher;
+        }
+
+        @Override
+        public void publish(ReservationEvent event) {
+            var following = follower;
+            if (following == null || !following.isCaughtUp()) {
+                throw new PublicationFailedException(
+                        "not published: this instance has not replayed the topic yet ("
+                                + (following == null ? "starting" : following.state()) + "); retry shortly",
+                        // Not retriable in the core's sense (maybe appended): it certainly was not, so the answer
+                        // is NOT_KEPT at once rather than after the publish timeout.
+                        false);
+            }
+            publisher.publish(event);
         }
     }
 

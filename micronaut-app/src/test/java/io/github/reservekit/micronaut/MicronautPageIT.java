@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.PageSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * micronaut-app serves the same page as spring-app (reservation-http's static files, through
- * {@code micronaut.router.static-resources}), which works in a real headless browser, on a real Kafka broker.
+ * micronaut-app serves the same page as spring-app (reservation-http's page, from the module's DocumentsController
+ * under ReserveKit's prefix), which works in a real headless browser, on a real Kafka broker.
  */
 class MicronautPageIT extends PageSuite {
 
@@ -35,6 +36,12 @@ class MicronautPageIT extends PageSuite {
                         kafka.bootstrapServers(),
                         "reservekit.publish-timeout",
                         "3s"));
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> server.getApplicationContext()
+                        .getBean(ReserveKitKafka.class)
+                        .follower()
+                        .isCaughtUp());
     }
 
     @AfterAll

@@ -1,10 +1,14 @@
 package io.github.reservekit.micronaut;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.TopicDecidesSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +47,12 @@ class MicronautSystemOfRecordIT extends TopicDecidesSuite {
                         kafka.bootstrapServers(),
                         "reservekit.events.group-id",
                         "view-" + UUID.randomUUID()));
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> server.getApplicationContext()
+                        .getBean(ReserveKitKafka.class)
+                        .follower()
+                        .isCaughtUp());
         var api = new ApiClient(server.getURI());
         return new Instance() {
             @Override

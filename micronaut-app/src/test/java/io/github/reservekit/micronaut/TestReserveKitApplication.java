@@ -2,11 +2,13 @@ package io.github.reservekit.micronaut;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.devrun.DevRun;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.CommandLinePropertySource;
 import io.micronaut.core.cli.CommandLine;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +62,9 @@ public final class TestReserveKitApplication {
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, run, stopped), "stop-app-then-kafka"));
+        // The app starts at once and ReserveKit serves once its follower has replayed the topic: the banner waits
+        // for that (at most a minute: an unreachable cluster of your own leaves readiness DOWN, and says so).
+        app.getBean(ReserveKitKafka.class).follower().awaitCaughtUp(Duration.ofMinutes(1));
         run.printBanner(server.getURI(), "/health");
         // Netty's threads do not keep the JVM alive; this one does, until Ctrl-C.
         try {

@@ -1,6 +1,7 @@
 package io.github.reservekit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -22,7 +23,8 @@ class ContractDocumentsTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
         assertThat(result.getOpenAPI().getPaths())
-                .containsKeys("/reservations", "/reservations/{id}", "/reservations/events", "/openapi.yaml");
+                .containsKeys(
+                        "/reservations", "/reservations/{id}", "/reservations/events", "/reservekit/openapi.yaml");
     }
 
     @Test
@@ -41,5 +43,27 @@ class ContractDocumentsTest {
         assertThat(ContractDocuments.find("/application.yml")).isEmpty();
         assertThat(ContractDocuments.find("/schemas/io.github.reservekit.reservation.unknown.v1.json"))
                 .isEmpty();
+    }
+
+    @Test
+    void the_prefix_is_a_path_of_its_own_never_the_applications_root() {
+        assertThat(ContractDocuments.prefix(null)).isEqualTo("/reservekit");
+        assertThat(ContractDocuments.prefix("/tools/reservekit")).isEqualTo("/tools/reservekit");
+        for (String root : new String[] {"/", "", " ", "/a/../b", "/a b", "/reservekit/", "reservekit"}) {
+            assertThatThrownBy(() -> ContractDocuments.prefix(root))
+                    .as(root)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("reservekit.http.prefix");
+        }
+    }
+
+    @Test
+    void the_page_finds_the_api_relative_to_its_prefix_so_any_context_path_holds() {
+        assertThat(new String(ContractDocuments.page("/reservekit").content(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"reservekit-api\" content=\"../\">");
+        assertThat(new String(ContractDocuments.page("/tools/reservekit").content(), StandardCharsets.UTF_8))
+                .contains("<meta name=\"reservekit-api\" content=\"../../\">");
+        assertThat(ContractDocuments.find("/reservekit.js")).isPresent();
+        assertThat(ContractDocuments.find("/index.html")).isEmpty();
     }
 }

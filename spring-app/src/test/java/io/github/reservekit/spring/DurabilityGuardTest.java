@@ -8,15 +8,15 @@ import org.springframework.boot.SpringApplication;
 class DurabilityGuardTest {
 
     @Test
-    void a_spring_kafka_setting_that_weakens_durability_stops_start_up_with_a_clear_message() {
+    void a_reservekit_kafka_setting_that_weakens_durability_stops_start_up_naming_its_key() {
         assertThatThrownBy(() -> SpringApplication.run(
                                 ReserveKitSpringApplication.class,
                                 "--spring.main.web-application-type=none",
                                 "--spring.kafka.bootstrap-servers=localhost:1",
-                                "--spring.kafka.producer.acks=1")
+                                "--reservekit.kafka.producer.acks=1")
                         .close())
-                .rootCause()
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("acks");
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasStackTraceContaining("reservekit.kafka.producer.acks")
+                .hasStackTraceContaining("acks=1");
     }
 }

@@ -1,9 +1,13 @@
 package io.github.reservekit.spring;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.TopicDecidesSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +44,9 @@ class SpringSystemOfRecordIT extends TopicDecidesSuite {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--reservekit.events.group-id=view-" + UUID.randomUUID());
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> context.getBean(ReserveKitKafka.class).follower().isCaughtUp());
         var api = new ApiClient(URI.create("http://localhost:" + port));
         return new Instance() {
             @Override

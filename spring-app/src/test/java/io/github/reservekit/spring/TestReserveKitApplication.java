@@ -2,8 +2,10 @@ package io.github.reservekit.spring;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.devrun.DevRun;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,9 @@ public final class TestReserveKitApplication {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, run), "stop-app-then-kafka"));
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        // The app starts at once and ReserveKit serves once its follower has replayed the topic: the banner waits
+        // for that (at most a minute: an unreachable cluster of your own leaves readiness DOWN, and says so).
+        app.getBean(ReserveKitKafka.class).follower().awaitCaughtUp(Duration.ofMinutes(1));
         run.printBanner(URI.create("http://localhost:" + port), "/actuator/health");
     }
 

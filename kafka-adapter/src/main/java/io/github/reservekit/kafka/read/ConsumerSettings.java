@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.read;
 
+import io.github.reservekit.kafka.settings.ClientProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +19,7 @@ public final class ConsumerSettings {
      * ({@code max.poll.records=5000}, {@code max.partition.fetch.bytes=4 MiB}, {@code receive.buffer.bytes=1 MiB})
      * unless given, and what the follower needs whatever is given: no {@code group.id} (it assigns every partition
      * itself and commits nothing), {@code enable.auto.commit=false}, {@code auto.offset.reset=earliest},
-     * {@code isolation.level=read_committed} unless given, {@code client.id} = the given one (or
+     * {@code isolation.level=read_committed} unless given, {@code allow.auto.create.topics=false}, {@code client.id} = the given one (or
      * {@code reservekit}) + {@code -follower}, byte-array deserializers.
      */
     public static Map<String, Object> consumerProperties(Map<String, ?> kafkaProperties) {
@@ -30,7 +31,7 @@ public final class ConsumerSettings {
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         var consumerKeys = ConsumerConfig.configNames();
         kafkaProperties.forEach((key, value) -> {
-            if (consumerKeys.contains(key) && value != null) {
+            if ((consumerKeys.contains(key) || ClientProperties.isPluginObject(value)) && value != null) {
                 config.put(key, value);
             }
         });
@@ -39,6 +40,9 @@ public final class ConsumerSettings {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Asking for a missing topic's partitions must not create it with the broker's defaults (CreateTime, the
+        // broker's partition count): the topic check creates it as the fold needs (LogAppendTime, delete policy).
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -1,5 +1,6 @@
 package io.github.reservekit.kafka.topic;
 
+import io.github.reservekit.kafka.settings.ClientProperties;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class ReserveTopic implements AutoCloseable {
         var config = new HashMap<String, Object>();
         var adminKeys = AdminClientConfig.configNames();
         kafkaProperties.forEach((key, value) -> {
-            if (adminKeys.contains(key)) {
+            if (adminKeys.contains(key) || ClientProperties.isPluginObject(value)) {
                 config.put(key, value);
             }
         });

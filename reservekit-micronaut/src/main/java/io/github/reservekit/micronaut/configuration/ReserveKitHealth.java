@@ -19,6 +19,7 @@ final class ReserveKitHealth {
      * loop.
      */
     @Singleton
+    @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
     static final class Publishing extends AbstractHealthIndicator<Map<String, Object>> {
         private final ReserveKitKafka reserveKit;
@@ -43,6 +44,7 @@ final class ReserveKitHealth {
     /** {@code replay}: UP while the follower is caught up; its details show skipped records and where they sit. */
     @Singleton
     @Readiness
+    @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
     static final class Replay extends AbstractHealthIndicator<Map<String, Object>> {
         private final ReserveKitKafka reserveKit;

@@ -88,6 +88,12 @@ class GracefulShutdownIT {
         var server = ApplicationContext.run(
                 EmbeddedServer.class,
                 Map.of("micronaut.server.port", -1, "kafka.bootstrap.servers", kafka.bootstrapServers(), SLOW, "true"));
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> server.getApplicationContext()
+                        .getBean(ReserveKitKafka.class)
+                        .follower()
+                        .isCaughtUp());
         int port = server.getPort();
         var inFlight = HttpClient.newHttpClient()
                 .sendAsync(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.micronaut.configuration.kafka.health.KafkaHealthIndicator;
 import io.micronaut.context.ApplicationContext;
@@ -45,6 +46,12 @@ class MicronautContractIT extends HttpContractSuite {
                         kafka.bootstrapServers(),
                         "reservekit.publish-timeout",
                         "3s"));
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> server.getApplicationContext()
+                        .getBean(ReserveKitKafka.class)
+                        .follower()
+                        .isCaughtUp());
     }
 
     @AfterAll

@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,11 +37,14 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 
 /**
  * ReserveKit in Spring Boot: the adapter's one assembly ({@link ReserveKitKafka}) on spring-kafka's client
- * factories, fed by Boot's {@code spring.kafka.*} producer, consumer and admin settings (so bootstrap servers,
- * client ids, security and Micrometer client metrics apply to the publisher and the follower alike) and by
- * {@code reservekit.*} (bound once, by the adapter's {@link ReserveKitSettings#bind}; {@link ReserveKitProperties}
- * documents the keys). The core's use cases are one bean, {@link ReservationApplication}. The follower replays the
- * topic while this configuration starts, so before the web server takes a request.
+ * factories, connected by Boot's connection source ({@link KafkaConnectionDetails}: {@code spring.kafka.*}, or a
+ * {@code @ServiceConnection}, or Docker Compose), with the security of {@code spring.kafka.security.*},
+ * {@code spring.kafka.ssl.*} and {@code spring.kafka.properties.sasl.*}, tuned by ReserveKit's own
+ * {@code reservekit.kafka.producer.*}, {@code consumer.*} and {@code admin.*} (never by the app's own
+ * {@code spring.kafka.producer.*}: see {@link ReserveKitClientSettings}), and by {@code reservekit.*} (bound once, by
+ * the adapter's {@link ReserveKitSettings#bind}; {@link ReserveKitProperties} documents the keys). The core's use
+ * cases are one bean, {@link ReservationApplication}. The follower replays the topic in its own thread: start-up
+ * never waits for Kafka, and the {@code replay} health indicator (in the readiness group) is DOWN until caught up.
  *
  * <p>Every bean backs off when the application defines its own (by type, or by name for the health indicators);
  * {@code reservekit.enabled=false} switches ReserveKit off. Metrics need a {@link MeterRegistry} bean, traces an
@@ -51,6 +54,8 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 @AutoConfiguration(
         after = KafkaAutoConfiguration.class,
         afterName = {
+            // Its ApplicationAvailability hears Boot's ACCEPTING_TRAFFIC before ReplayReadiness takes it back.
+            "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
             "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
             "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration"
         })
@@ -87,21 +92,20 @@ public class ReserveKitAutoConfiguration {
     ReserveKitKafka reserveKitKafka(
             Environment environment,
             KafkaProperties kafka,
+            KafkaConnectionDetails connection,
             Producers producers,
             ObjectProvider<MeterRegistry> meterRegistry,
             ObjectProvider<RecordTracing> tracing) {
         var settings = ReserveKitSettings.bind(environment::getProperty, SOURCE);
         var meters = meterRegistry.getIfAvailable();
-        // Boot fills in String serializers by default; the adapter's wire format decides them.
-        var producerProperties = kafka.buildProducerProperties();
-        producerProperties.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
-        producerProperties.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-        var reserveKit = ReserveKitKafka.builder(settings, producerProperties)
+        var own = ReserveKitClientSettings.bind(environment);
+        var producerProperties = own.producer(kafka, connection.getProducer());
+        var builder = ReserveKitKafka.builder(settings, producerProperties)
                 .producer(producerProperties, properties -> {
                     producers.factory().updateConfigs(properties);
                     return producers.factory().createProducer();
                 })
-                .consumer(kafka.buildConsumerProperties(), properties -> {
+                .consumer(own.consumer(kafka, connection.getConsumer()), properties -> {
                     var consumers = new DefaultKafkaConsumerFactory<>(
                             properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                     if (meters != null) {
@@ -109,16 +113,25 @@ public class ReserveKitAutoConfiguration {
                     }
                     return consumers.createConsumer();
                 })
-                .adminProperties(kafka.buildAdminProperties())
+                .adminProperties(own.admin(kafka, connection.getAdmin()))
                 .publisherDecorator(
                         publisher -> meters == null ? publisher : new MeteredReservationPublisher(publisher, meters))
-                .tracing(tracing.getIfAvailable(() -> RecordTracing.NONE))
-                .build();
-        reserveKit.start(); // replays the topic before the web server starts; closes everything if it cannot
+                .tracing(tracing.getIfAvailable(() -> RecordTracing.NONE));
+        var reserveKit = own.build(builder);
+        // Never blocks on Kafka: the app starts and the replay runs in the follower's thread; readiness stays DOWN
+        // and ReserveKit's endpoints answer 503 until it has caught up.
+        reserveKit.startInBackground();
         if (meters != null) {
             new FollowerMetrics(reserveKit.follower()).bindTo(meters);
         }
         return reserveKit;
+    }
+
+    /** Readiness REFUSING_TRAFFIC until the follower has caught up (it replays while the app starts). */
+    @Bean
+    @ConditionalOnMissingBean
+    ReplayReadiness reserveKitReplayReadiness(ReserveKitKafka reserveKit) {
+        return new ReplayReadiness(reserveKit.follower());
     }
 
     /** Every use case of the core, as one bean typed by each port it implements. */

@@ -2,6 +2,8 @@ package io.github.reservekit.springboot.autoconfigure;
 
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,7 +32,7 @@ public class ReserveKitProperties {
     /** Partitions of the topic when the application creates it. */
     private int partitions = 3;
 
-    /** How long start-up may replay the topic before it gives up. */
+    /** How long an embedder's blocking start may replay the topic; the shells never wait for the replay. */
     private Duration replayTimeout = Duration.ofMinutes(5);
 
     /**
@@ -53,11 +55,52 @@ public class ReserveKitProperties {
 
     private final Http http = new Http();
 
+    private final Kafka kafka = new Kafka();
+
+    /**
+     * ReserveKit's own Kafka clients: their connection comes from Spring Boot's (KafkaConnectionDetails, so
+     * spring.kafka.bootstrap-servers, a @ServiceConnection or Docker Compose, with spring.kafka.security.*,
+     * spring.kafka.ssl.* and spring.kafka.properties.sasl.*), their tuning from here; the app's own
+     * spring.kafka.producer.* and consumer.* never reach them.
+     */
+    public static class Kafka {
+
+        /**
+         * Kafka producer properties of ReserveKit's publisher, over its defaults (acks=all, idempotent, timeouts
+         * within the publish timeout); one that would break the delivery guarantee stops start-up, naming it.
+         */
+        private final Map<String, String> producer = new HashMap<>();
+
+        /** Kafka consumer properties of ReserveKit's follower (its one reader of the topic). */
+        private final Map<String, String> consumer = new HashMap<>();
+
+        /** Kafka admin client properties of ReserveKit's topic checks. */
+        private final Map<String, String> admin = new HashMap<>();
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public Map<String, String> getConsumer() {
+            return consumer;
+        }
+
+        public Map<String, String> getAdmin() {
+            return admin;
+        }
+    }
+
     /** The HTTP API (CONTRACT.md section 3) in a servlet web application. */
     public static class Http {
 
-        /** Whether the HTTP API (/reservations, /openapi.yaml, /asyncapi.yaml, /schemas/*) is served. */
+        /** Whether the HTTP API (/reservations), the page and the documents (under the prefix) are served. */
         private boolean enabled = true;
+
+        /**
+         * Where the page (prefix/), /openapi.yaml, /asyncapi.yaml and /schemas/* are served, within the context
+         * path: a path of its own, never the application's /.
+         */
+        private String prefix = "/reservekit";
 
         /**
          * Whether every error of the application, not only of ReserveKit's endpoints, is answered as a ReserveKit
@@ -71,6 +114,14 @@ public class ReserveKitProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+
+        public String getPrefix() {
+            return prefix;
+        }
+
+        public void setPrefix(String prefix) {
+            this.prefix = prefix;
         }
 
         public boolean isAllErrorsAsProblems() {
@@ -164,5 +215,9 @@ public class ReserveKitProperties {
 
     public Http getHttp() {
         return http;
+    }
+
+    public Kafka getKafka() {
+        return kafka;
     }
 }

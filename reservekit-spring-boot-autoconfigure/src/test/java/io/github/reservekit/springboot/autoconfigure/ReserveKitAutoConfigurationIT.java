@@ -1,6 +1,7 @@
 package io.github.reservekit.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
@@ -8,13 +9,22 @@ import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
+import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +34,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -56,8 +67,9 @@ class ReserveKitAutoConfigurationIT {
             assertThat(context).hasSingleBean(PlaceReservationUseCase.class);
             assertThat(context).hasSingleBean(RecentEvents.class);
             assertThat(context).doesNotHaveBean(RecordTracing.class);
-            assertThat(context.getBean(ReserveKitKafka.class).follower().isCaughtUp())
-                    .isTrue();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            context.getBean(ReserveKitKafka.class).follower().isCaughtUp());
             assertThat(context.getBean("kafkaPublishing", HealthIndicator.class)
                             .health()
                             .getStatus())
@@ -69,6 +81,34 @@ class ReserveKitAutoConfigurationIT {
                             .gauge())
                     .isNotNull();
         });
+    }
+
+    @Test
+    void kafka_comes_from_the_connection_details_not_from_stale_spring_kafka_settings() {
+        KafkaConnectionDetails serviceConnection = () -> List.of(bootstrap);
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(KafkaAutoConfiguration.class, ReserveKitAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.kafka.bootstrap-servers=127.0.0.1:1",
+                        "reservekit.topic=connection-" + UUID.randomUUID(),
+                        "reservekit.partitions=1")
+                .withBean(KafkaConnectionDetails.class, () -> serviceConnection)
+                .run(context -> {
+                    var reserveKit = context.getBean(ReserveKitKafka.class);
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> reserveKit.follower().isCaughtUp());
+                    var tomorrow = Instant.now().plus(Duration.ofDays(1));
+                    var placed = reserveKit
+                            .reservations()
+                            .place(PlaceReservationCommand.of(
+                                    new ResourceId("table-1"),
+                                    new GuestName("Ada"),
+                                    new PartySize(2),
+                                    new TimeSlot(tomorrow, tomorrow.plus(Duration.ofHours(2)))));
+                    assertThat(reserveKit.reservations().findById(placed.id()).status())
+                            .isEqualTo(ReservationStatus.CONFIRMED);
+                });
     }
 
     @Test

@@ -19,8 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReserveKitPropertiesTest {
 
-    private static final Set<String> SWITCHES =
-            Set.of("reservekit.enabled", "reservekit.http.enabled", "reservekit.http.all-errors-as-problems");
+    private static final Set<String> SWITCHES = Set.of(
+            "reservekit.enabled",
+            "reservekit.http.enabled",
+            "reservekit.http.all-errors-as-problems",
+            "reservekit.http.prefix",
+            "reservekit.kafka.producer",
+            "reservekit.kafka.consumer",
+            "reservekit.kafka.admin");
 
     private static Map<String, JsonNode> metadata() throws Exception {
         try (InputStream in =

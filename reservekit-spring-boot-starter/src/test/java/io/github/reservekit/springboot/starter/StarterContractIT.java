@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.URI;
 import java.time.Duration;
@@ -37,6 +38,9 @@ class StarterContractIT extends HttpContractSuite {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--reservekit.publish-timeout=3s");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> app.getBean(ReserveKitKafka.class).follower().isCaughtUp());
         baseUri = URI.create("http://localhost:" + port);
     }
 

@@ -18,6 +18,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * topic first, so it runs on the blocking executor.
  */
 @Controller("/resources")
+@Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "reservekit.http.enabled", notEquals = "false")
 @SerdeImport(AvailabilityView.class)
 @SerdeImport(AvailabilityView.FreeView.class)

@@ -5,6 +5,7 @@ import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
@@ -16,6 +17,7 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationUseC
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -46,6 +48,7 @@ import java.util.List;
  * answers with are imported for micronaut-serde here. {@code reservekit.http.enabled=false} leaves the API out.
  */
 @Controller("/reservations")
+@Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "reservekit.http.enabled", notEquals = "false")
 @SerdeImport(ReservationView.class)
 @SerdeImport(EventView.class)
@@ -59,6 +62,10 @@ class ReservationController {
     private final FindReservationQuery findReservation;
     private final ListReservationsQuery listReservations;
     private final RecentEvents recentEvents;
+
+    /** Location headers name the reservation within the server's context path. */
+    @Value("${micronaut.server.context-path:}")
+    String contextPath = "";
 
     ReservationController(
             PlaceReservationUseCase placeReservation,
@@ -79,12 +86,19 @@ class ReservationController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<ReservationView> place(
+    HttpResponse<?> place(
+            HttpRequest<?> request,
             @Nullable @Body byte[] body,
             @Nullable @Header(PlaceReservationRequest.IDEMPOTENCY_KEY) String idempotencyKey) {
+        if (body != null && body.length > ReservationProblems.MAX_BODY_BYTES) {
+            // CONTRACT.md section 3, whatever the app's micronaut.server.max-request-size (which bounds the buffering).
+            return ApiErrors.render(ReservationProblems.bodyTooLarge(), request, HttpResponse.serverError());
+        }
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
+        // Within the server's context path, where the app serves it.
         return HttpResponse.created(
-                        ReservationView.from(reservation), URI.create(ReservationView.location(reservation)))
+                        ReservationView.from(reservation),
+                        URI.create(contextPath + ReservationView.location(reservation)))
                 .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 

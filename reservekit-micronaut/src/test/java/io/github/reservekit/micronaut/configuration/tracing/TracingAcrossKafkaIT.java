@@ -3,6 +3,7 @@ package io.github.reservekit.micronaut.configuration.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.micronaut.context.ApplicationContext;
@@ -71,6 +72,12 @@ class TracingAcrossKafkaIT {
                         "1",
                         IN_MEMORY,
                         "true"))) {
+            // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> server.getApplicationContext()
+                            .getBean(ReserveKitKafka.class)
+                            .follower()
+                            .isCaughtUp());
             int port = server.getPort();
             var spans = server.getApplicationContext().getBean(InMemorySpanExporter.class);
             String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -52,6 +54,10 @@ abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final class ForAllRequests extends ApiExceptionHandler {}
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Set<String> HOSTS_EXCEPTIONS = Set.of(
+            "org.springframework.security.access.AccessDeniedException",
+            "org.springframework.security.core.AuthenticationException",
+            "org.springframework.security.authorization.AuthorizationDeniedException");
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     @ExceptionHandler(ReservationException.class)
@@ -68,9 +74,32 @@ abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception exception) {
+    ResponseEntity<Object> handleUnexpected(Exception exception) throws Exception {
+        if (isTheHostsToAnswer(exception)) {
+            // Rethrown: not resolved here, so Spring's other resolvers and filters answer it as they would without
+            // ReserveKit (Spring Security's ExceptionTranslationFilter: 401/403; @ResponseStatus: its status).
+            throw exception;
+        }
         log.error("Request failed unexpectedly", exception);
         return render(ReservationProblems.unexpected(), new HttpHeaders());
+    }
+
+    /**
+     * An exception the host application's own machinery answers: Spring Security's access and authentication
+     * exceptions (known by name, so the starter needs no Spring Security), and any exception that declares its
+     * status ({@code @ResponseStatus}). With {@code all-errors-as-problems} they reached the host from its own
+     * controllers, and a 500 for an access denial would be wrong.
+     */
+    private static boolean isTheHostsToAnswer(Exception exception) {
+        if (AnnotatedElementUtils.hasAnnotation(exception.getClass(), ResponseStatus.class)) {
+            return true;
+        }
+        for (Class<?> type = exception.getClass(); type != null; type = type.getSuperclass()) {
+            if (HOSTS_EXCEPTIONS.contains(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

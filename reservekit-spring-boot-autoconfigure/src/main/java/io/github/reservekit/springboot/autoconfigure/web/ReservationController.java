@@ -63,9 +63,11 @@ class ReservationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReservationView> place(
             @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            HttpServletRequest request) {
         var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
-        return ResponseEntity.created(URI.create(ReservationView.location(reservation)))
+        // Within the servlet context path, where the app serves it.
+        return ResponseEntity.created(URI.create(request.getContextPath() + ReservationView.location(reservation)))
                 .eTag(ReservationView.etag(reservation))
                 .body(ReservationView.from(reservation));
     }

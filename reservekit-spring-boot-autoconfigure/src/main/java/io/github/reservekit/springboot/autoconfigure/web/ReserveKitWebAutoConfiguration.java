@@ -1,5 +1,6 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
+import io.github.reservekit.http.ContractDocuments;
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
@@ -9,6 +10,7 @@ import io.github.reservekit.reservation.application.port.in.ListReservationsQuer
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -18,12 +20,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * The HTTP API of CONTRACT.md section 3 in a servlet web application, on the core's use-case ports (whichever
  * beans implement them: ReserveKit's or the application's own), plus the contracts as files. Each bean backs off
- * when the application defines one of the same name; {@code reservekit.http.enabled=false} leaves the API out.
+ * when the application defines one of the same name; {@code reservekit.http.enabled=false} leaves the API out, and
+ * the page and the documents with it. The page and the documents live under {@code reservekit.http.prefix}
+ * ({@code /reservekit}), never at the application's own {@code /}.
  */
 @AutoConfiguration(after = ReserveKitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,10 +61,20 @@ public class ReserveKitWebAutoConfiguration {
         return new EventViewController(recentEvents);
     }
 
+    /**
+     * Refuses a {@code reservekit.http.prefix} that is not a path of its own (such as {@code /}, the application's
+     * root) before any controller is mapped: a post-processor of the bean factory runs before every other bean.
+     */
+    @Bean
+    static BeanFactoryPostProcessor reserveKitPrefixCheck(Environment environment) {
+        ContractDocuments.prefix(environment.getProperty("reservekit.http.prefix"));
+        return beanFactory -> {};
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "reserveKitDocumentsController")
-    DocumentsController reserveKitDocumentsController() {
-        return new DocumentsController();
+    DocumentsController reserveKitDocumentsController(Environment environment) {
+        return new DocumentsController(environment.getProperty("reservekit.http.prefix"));
     }
 
     /** Request bodies of ReserveKit's paths capped at 16 KiB, before any other filter reads them. */

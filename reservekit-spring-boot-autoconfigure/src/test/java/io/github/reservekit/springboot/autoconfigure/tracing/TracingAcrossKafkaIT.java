@@ -3,6 +3,7 @@ package io.github.reservekit.springboot.autoconfigure.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.opentelemetry.api.trace.SpanKind;
@@ -55,6 +56,9 @@ class TracingAcrossKafkaIT {
                 "--reservekit.partitions=1",
                 "--management.tracing.sampling.probability=1.0")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            // The app starts at once; ReserveKit serves once its follower has replayed the topic.
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> app.getBean(ReserveKitKafka.class).follower().isCaughtUp());
             var spans = app.getBean(InMemorySpanExporter.class);
             String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
             var start = Instant.now().plus(Duration.ofDays(2));

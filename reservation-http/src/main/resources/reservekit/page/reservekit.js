@@ -61,13 +61,17 @@
 
   // ---- the API ---------------------------------------------------------------------------------------------
 
+  // The page lives under ReserveKit's own prefix (e.g. /reservekit/), the API at the application's root: the
+  // server names the way there relative to the page, so a servlet context path needs nothing more.
+  const apiBase = document.querySelector('meta[name="reservekit-api"]')?.content || '';
+
   async function api(method, path, body) {
     const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const response = await fetch(path, init);
+    const response = await fetch(apiBase + path, init);
     const text = await response.text();
     let json = null;
     try {
