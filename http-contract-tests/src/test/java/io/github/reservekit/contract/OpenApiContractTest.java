@@ -13,9 +13,9 @@ class OpenApiContractTest {
     private static final String RESERVATION = """
             {"id":"6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a","resourceId":"table-7","guestName":"Ada","partySize":2,\
             "startsAt":"2030-12-01T19:00:00Z","endsAt":"2030-12-01T21:00:00Z","status":"CONFIRMED",\
-            "createdAt":"2030-11-24T10:00:00.123456Z"}""";
+            "createdAt":"2030-11-24T10:00:00.123456Z","version":1}""";
     private static final Map<String, List<String>> LOCATION =
-            Map.of("Location", List.of("/reservations/6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a"));
+            Map.of("Location", List.of("/reservations/6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a"), "ETag", List.of("\"1\""));
     private static final String NOT_FOUND = """
             {"type":"urn:reservekit:problem:not-found","title":"Not found","status":404,"detail":"Nothing here."}""";
 
@@ -67,8 +67,13 @@ class OpenApiContractTest {
         assertThatThrownBy(() -> contract.check("POST", "/reservations", 201, "text/plain", LOCATION, RESERVATION))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("text/plain");
-        assertThatThrownBy(
-                        () -> contract.check("POST", "/reservations", 201, "application/json", Map.of(), RESERVATION))
+        assertThatThrownBy(() -> contract.check(
+                        "POST",
+                        "/reservations",
+                        201,
+                        "application/json",
+                        Map.of("ETag", List.of("\"1\"")),
+                        RESERVATION))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Location");
         assertThatThrownBy(() -> contract.check(

@@ -397,4 +397,17 @@ class AnswersFromTheLogTest {
                         .version())
                 .isEqualTo(2);
     }
+
+    @Test
+    void cancelling_a_reservation_that_no_longer_counts_answers_what_it_is_not_a_cancellation_that_never_happened() {
+        var ended = app.place(placeCommand(TABLE_1, slot(1, 1)));
+        // Three days on, by this host's clock and the log's: the slot ended two days before the cancellation's record.
+        clock.advance(Duration.ofDays(3));
+        log.logTime = NOW.plus(Duration.ofDays(3));
+
+        var answer = app.cancel(new CancelReservationCommand(ended.id()));
+
+        assertThat(answer.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(answer.version()).isEqualTo(1);
+    }
 }
