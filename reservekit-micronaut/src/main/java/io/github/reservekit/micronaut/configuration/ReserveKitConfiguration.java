@@ -42,6 +42,12 @@ public class ReserveKitConfiguration {
     /** How far this host's clock may be from the brokers' (0 to 30s; 500ms by default). */
     private String clockSkewMargin;
 
+    /**
+     * How far ahead a reservation may start ({@code 730d}, two years); a slot further ahead is refused with a 400 naming
+     * startsAt.
+     */
+    private String maxHorizon;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -104,6 +110,14 @@ public class ReserveKitConfiguration {
 
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
+    }
+
+    public String getMaxHorizon() {
+        return maxHorizon;
+    }
+
+    public void setMaxHorizon(String maxHorizon) {
+        this.maxHorizon = maxHorizon;
     }
 
     public String getClockSkewMargin() {
