@@ -78,6 +78,9 @@ public interface HoldsContract {
         assertThat(placed.status())
                 .as("the expired hold no longer counts: %s", placed.body())
                 .isEqualTo(201);
+        assertThat(placed.json().has("holdExpiresAt"))
+                .as("a placement without holdFor has no holdExpiresAt, in every shell alike: %s", placed.body())
+                .isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.reservekit.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.Reservation;
 import java.time.Instant;
@@ -7,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reservation as the HTTP API returns it (CONTRACT.md section 1): instants as RFC 3339 text in UTC.
+ * A reservation as the HTTP API returns it (CONTRACT.md section 1): instants as RFC 3339 text in UTC; {@code
+ * holdExpiresAt} only on a hold, left out otherwise in every shell alike.
  */
 public record ReservationView(
         String id,
@@ -19,7 +21,7 @@ public record ReservationView(
         String status,
         String createdAt,
         long version,
-        String holdExpiresAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holdExpiresAt,
         int units) {
 
     public static ReservationView from(Reservation reservation) {
