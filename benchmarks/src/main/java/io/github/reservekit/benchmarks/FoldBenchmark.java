@@ -17,6 +17,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +48,7 @@ public final class FoldBenchmark {
         double perSecond = foldThroughput(events);
         System.out.printf(
                 "RESULT fold: %,d mixed events (placements 55%%, holds 15%%, confirmations 10%%, moves 10%%,"
-                        + " cancellations 10%%) over resources of capacity 1 in %,.0f events/s on one thread (target"
+                        + " cancellations 10%%) over resources of capacity 1 and 20 in %,.0f events/s on one thread (target"
                         + " >= 100,000)%n",
                 events, perSecond);
         availability();
@@ -79,10 +80,22 @@ public final class FoldBenchmark {
         int resources = Math.max(1, count / 200);
         var placed = new ArrayList<ReservationPlaced>();
         var log = new ArrayList<ReservationEvent>(count);
-        for (int i = 0; i < count; i++) {
+        // Every other resource is a pool of capacity 20 (contract version 3), whose reservations take 1 to 3 units.
+        for (int r = 0; r < resources; r += 2) {
+            log.add(new ResourceDefined(
+                    UUID.randomUUID(),
+                    T0,
+                    new ResourceId("resource-" + r),
+                    20,
+                    Optional.empty(),
+                    Optional.of(T0.plus(Duration.ofDays(400))),
+                    Optional.empty()));
+        }
+        while (log.size() < count) {
             int kind = random.nextInt(100);
             if (placed.isEmpty() || kind < 70) {
-                var resource = new ResourceId("resource-" + random.nextInt(resources));
+                int index = random.nextInt(resources);
+                var resource = new ResourceId("resource-" + index);
                 Instant start = T0.plus(Duration.ofHours(random.nextInt(24 * 365)));
                 var event = new ReservationPlaced(
                         UUID.randomUUID(),
@@ -91,7 +104,8 @@ public final class FoldBenchmark {
                         details(resource, new TimeSlot(start, start.plus(Duration.ofHours(1 + random.nextInt(3))))),
                         Optional.empty(),
                         Optional.of(T0.plus(Duration.ofDays(400))),
-                        kind < 15 ? Optional.of(Duration.ofMinutes(10)) : Optional.empty());
+                        kind < 15 ? Optional.of(Duration.ofMinutes(10)) : Optional.empty(),
+                        index % 2 == 0 ? 1 + random.nextInt(3) : 1);
                 placed.add(event);
                 log.add(event);
             } else {

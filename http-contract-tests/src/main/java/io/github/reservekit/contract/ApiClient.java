@@ -76,6 +76,13 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response putJson(String path, String body, String... headers) {
+        var request = request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return send(request);
+    }
+
     /** A GET; {@code headers} are name-value pairs that replace the defaults, e.g. {@code "Accept", "text/plain"}. */
     public Response get(String path, String... headers) {
         return send(request(path, headers).GET());

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * topic, and the shell may be started once for the whole class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class HttpContractSuite implements ReadsContract, VersionsContract, HoldsContract, MovesContract {
+public abstract class HttpContractSuite
+        implements ReadsContract, VersionsContract, HoldsContract, MovesContract, ResourcesContract {
 
     static final String PLACED = "io.github.reservekit.reservation.placed.v1";
     static final String CANCELLED = "io.github.reservekit.reservation.cancelled.v1";
@@ -77,6 +78,11 @@ public abstract class HttpContractSuite implements ReadsContract, VersionsContra
 
     @Override
     public final ApiClient movesApi() {
+        return api();
+    }
+
+    @Override
+    public final ApiClient resourcesApi() {
         return api();
     }
 

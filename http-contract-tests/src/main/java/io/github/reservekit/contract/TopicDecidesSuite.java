@@ -161,6 +161,77 @@ public abstract class TopicDecidesSuite extends SystemOfRecordSuite {
     }
 
     @Test
+    void a_capacity_3_resource_raced_from_three_instances_never_holds_more_than_3_units_and_all_agree()
+            throws Exception {
+        var instances = startInstances();
+        try {
+            String resource = "long-table-" + UUID.randomUUID();
+            var defined = instances.get(1).api().putJson("/resources/" + resource, "{\"capacity\":3}");
+            assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+            var calls = new ArrayList<Callable<Answer>>();
+            for (int i = 0; i < 300; i++) {
+                var api = instances.get(i % INSTANCES).api();
+                int from = ThreadLocalRandom.current().nextInt(12);
+                int to = from + 1 + ThreadLocalRandom.current().nextInt(3);
+                int units = 1 + ThreadLocalRandom.current().nextInt(2);
+                String body = body(resource, from, to).replace("}", ",\"units\":" + units + "}");
+                calls.add(() -> {
+                    var response = api.postJson("/reservations", body);
+                    return new Answer(resource, response.status(), response.json());
+                });
+            }
+
+            var answers = runConcurrently(calls);
+
+            assertThat(answers).extracting(Answer::status).allMatch(status -> status == 201 || status == 409);
+            assertThat(answers)
+                    .extracting(Answer::status)
+                    .as("the race was contested")
+                    .contains(409);
+            var listed = instances
+                    .getFirst()
+                    .api()
+                    .get("/reservations?limit=1000&status=CONFIRMED&resourceId=" + resource)
+                    .json();
+            var unitsPerHour = new int[16];
+            listed.forEach(reservation -> {
+                int from = (int) Duration.between(
+                                DAY, Instant.parse(reservation.path("startsAt").asText()))
+                        .toHours();
+                int to = (int) Duration.between(
+                                DAY, Instant.parse(reservation.path("endsAt").asText()))
+                        .toHours();
+                for (int hour = from; hour < to; hour++) {
+                    unitsPerHour[hour] += reservation.path("units").asInt();
+                }
+            });
+            for (int hour = 0; hour < unitsPerHour.length; hour++) {
+                assertThat(unitsPerHour[hour])
+                        .as("units CONFIRMED at hour %d of %s: %s", hour, resource, listed)
+                        .isLessThanOrEqualTo(3);
+            }
+            var created = new HashSet<String>();
+            answers.stream()
+                    .filter(a -> a.status() == 201)
+                    .forEach(a -> created.add(a.json().path("id").asText()));
+            var confirmed = new HashSet<String>();
+            listed.forEach(reservation -> confirmed.add(reservation.path("id").asText()));
+            assertThat(confirmed)
+                    .as("the CONFIRMED reservations are exactly those answered 201")
+                    .isEqualTo(created);
+            for (Instance other : instances) {
+                assertThat(other.api()
+                                .get("/reservations?limit=1000&status=CONFIRMED&resourceId=" + resource)
+                                .json())
+                        .as("every instance lists exactly the same reservations of %s", resource)
+                        .isEqualTo(listed);
+            }
+        } finally {
+            closeAll(instances);
+        }
+    }
+
+    @Test
     void concurrent_retries_of_one_idempotency_key_across_instances_make_one_reservation_and_the_same_answer()
             throws Exception {
         var instances = startInstances();

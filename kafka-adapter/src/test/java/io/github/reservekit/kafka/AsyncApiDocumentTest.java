@@ -40,7 +40,8 @@ class AsyncApiDocumentTest {
             ReservationWire.CANCELLED_V1,
             ReservationWire.REJECTED_V1,
             ReservationWire.CONFIRMED_V1,
-            ReservationWire.RESCHEDULED_V1);
+            ReservationWire.RESCHEDULED_V1,
+            ReservationWire.RESOURCE_DEFINED_V1);
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig config =
@@ -118,8 +119,10 @@ class AsyncApiDocumentTest {
                         .as(type + " headers")
                         .isEmpty();
                 assertThat(example.path("headers").path("ce_type").asText()).isEqualTo(type);
-                assertThat(example.path("headers").path("ce_subject").asText())
-                        .isEqualTo(example.path("payload").path("reservationId").asText());
+                var payloadSubject = example.path("payload").has("reservationId")
+                        ? example.path("payload").path("reservationId")
+                        : example.path("payload").path("resourceId"); // resource.defined.v1 is about a resource
+                assertThat(example.path("headers").path("ce_subject").asText()).isEqualTo(payloadSubject.asText());
                 assertThat(example.path("headers").path("ce_dataschema").asText())
                         .isEqualTo(ReservationWire.dataSchema(type).toString())
                         .isEqualTo(external("../schemas/" + type + ".json")

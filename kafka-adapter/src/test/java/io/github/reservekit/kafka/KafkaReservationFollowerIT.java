@@ -225,7 +225,7 @@ class KafkaReservationFollowerIT {
         var failingOnTheFirst = new ApplyReservationEventUseCase() {
             @Override
             public FoldDecision apply(ApplyReservationEventCommand command) {
-                if (command.event().reservationId().equals(first.id())) {
+                if (command.event().reservationIdIfAny().equals(Optional.of(first.id()))) {
                     throw new IllegalStateException("a bug in applying");
                 }
                 return target.apply(command);

@@ -438,7 +438,7 @@ class LeaderKilledUnderLoadIT {
             return new Answer(
                     request,
                     kind,
-                    notConfirmed.reservationId(),
+                    notConfirmed.reservationId().orElseThrow(),
                     since(begin),
                     notConfirmed.idempotencyKey().orElseThrow());
         }

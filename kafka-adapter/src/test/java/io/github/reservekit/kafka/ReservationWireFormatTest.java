@@ -18,6 +18,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +192,43 @@ class ReservationWireFormatTest {
         }
         assertThat(new String(published(hold).value(), StandardCharsets.UTF_8))
                 .contains("\"holdFor\":\"PT10M\"", "\"status\":\"HELD\"");
+    }
+
+    @Test
+    void version_3_resource_definitions_and_units_read_back_and_match_their_schemas() {
+        var defined = new ResourceDefined(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt(),
+                PLACED.resourceId(),
+                12,
+                Optional.of("The long table"),
+                Optional.of(PLACED.occurredAt().plusSeconds(5)),
+                Optional.of(0L));
+        var fourSeats = new ReservationPlaced(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.details(),
+                Optional.empty(),
+                Optional.of(PLACED.occurredAt().plusSeconds(5)),
+                Optional.empty(),
+                4);
+
+        for (var event : List.<ReservationEvent>of(defined, fourSeats)) {
+            var record = published(event);
+            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
+            assertThat(WireContract.validate(event, record.value())).isEmpty();
+        }
+        var definition = published(defined);
+        assertThat(definition.key()).isEqualTo("table-7");
+        assertThat(WireContract.headers(definition.headers()))
+                .containsEntry("ce_type", "io.github.reservekit.resource.defined.v1")
+                .containsEntry("ce_subject", "table-7");
+        assertThat(new String(published(fourSeats).value(), StandardCharsets.UTF_8))
+                .contains("\"units\":4");
+        assertThat(new String(published(PLACED).value(), StandardCharsets.UTF_8))
+                .as("one unit is left out, so version 2 readers see the records they know")
+                .doesNotContain("units");
     }
 
     @Test

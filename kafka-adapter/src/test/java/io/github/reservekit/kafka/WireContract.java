@@ -22,6 +22,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -108,6 +109,7 @@ final class WireContract {
             case ReservationRejected rejected -> "io.github.reservekit.reservation.rejected.v1";
             case ReservationConfirmed confirmed -> "io.github.reservekit.reservation.confirmed.v1";
             case ReservationRescheduled rescheduled -> "io.github.reservekit.reservation.rescheduled.v1";
+            case ResourceDefined defined -> "io.github.reservekit.resource.defined.v1";
         };
         return schema(type);
     }

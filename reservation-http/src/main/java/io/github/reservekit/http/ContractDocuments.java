@@ -42,7 +42,7 @@ public final class ContractDocuments {
     private static final Pattern PREFIX = Pattern.compile("(/(?!\\.{1,2}(?:/|$))[A-Za-z0-9._~-]+)+");
 
     private static final Pattern SCHEMA_NAME =
-            Pattern.compile("io\\.github\\.reservekit\\.reservation\\.[a-z]+\\.v\\d+\\.json");
+            Pattern.compile("io\\.github\\.reservekit\\.(reservation\\.[a-z]+|resource\\.defined)\\.v\\d+\\.json");
 
     private ContractDocuments() {}
 

@@ -1,24 +1,28 @@
 package io.github.reservekit.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 
 /**
  * One event of the live view ({@code GET /reservations/events?after=N}): what happened, to which reservation,
  * and where it sits on the topic.
  *
  * @param sequence this instance's arrival number, increasing by one per event seen; pass it as {@code after}
- * @param type {@code placed}, {@code cancelled} or {@code rejected}
+ * @param type {@code placed}, {@code cancelled}, {@code rejected}, {@code confirmed}, {@code rescheduled} or
+ *     {@code resource.defined}
+ * @param reservationId the reservation's id; absent for {@code resource.defined}
  */
 public record EventView(
         long sequence,
         String eventId,
         String type,
-        String reservationId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reservationId,
         String resourceId,
         String occurredAt,
         int partition,
@@ -31,12 +35,13 @@ public record EventView(
             case ReservationRejected rejected -> "rejected";
             case ReservationConfirmed confirmed -> "confirmed";
             case ReservationRescheduled rescheduled -> "rescheduled";
+            case ResourceDefined defined -> "resource.defined";
         };
         return new EventView(
                 sequence,
                 event.eventId().toString(),
                 type,
-                event.reservationId().toString(),
+                event.reservationIdIfAny().map(Object::toString).orElse(null),
                 event.resourceId().value(),
                 event.occurredAt().toString(),
                 partition,

@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationDetails;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Duration;
@@ -30,9 +31,16 @@ import java.util.function.Supplier;
  * @param startsAt RFC 3339 with a time zone, e.g. {@code 2026-12-01T19:00:00Z}; an offset is converted to UTC
  * @param endsAt the same
  * @param holdFor an ISO-8601 duration (1 second to 1 hour, e.g. {@code PT10M}): a hold (contract version 3)
+ * @param units how many units of the resource it takes, 1 to 10,000 (contract version 3; 1 when absent)
  */
 public record PlaceReservationRequest(
-        String resourceId, String guestName, Integer partySize, String startsAt, String endsAt, String holdFor) {
+        String resourceId,
+        String guestName,
+        Integer partySize,
+        String startsAt,
+        String endsAt,
+        String holdFor,
+        Integer units) {
 
     /** The request header that carries the idempotency key; problems name it so. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -68,11 +76,13 @@ public record PlaceReservationRequest(
         Optional<Duration> hold = holdFor == null
                 ? Optional.empty()
                 : Optional.ofNullable(field(violations, "holdFor", holdFor, PlaceReservationRequest::duration));
+        Integer taken =
+                units == null ? Integer.valueOf(1) : field(violations, "units", units, PlaceReservationRequest::units);
         if (!violations.isEmpty()) {
             throw InvalidRequestException.invalid(violations);
         }
         var details = new ReservationDetails(resource, guest, size, slot);
-        var command = rules(violations, () -> new PlaceReservationCommand(details, key, hold));
+        var command = rules(violations, () -> new PlaceReservationCommand(details, key, hold, taken));
         if (command == null) {
             throw InvalidRequestException.invalid(violations);
         }
@@ -85,6 +95,11 @@ public record PlaceReservationRequest(
         } catch (DateTimeParseException notADuration) {
             throw new InvalidReservationException("holdFor", "must be an ISO-8601 duration, e.g. PT10M");
         }
+    }
+
+    private static Integer units(Integer units) {
+        Resource.checkUnits(units);
+        return units;
     }
 
     private static Instant instant(String text) {

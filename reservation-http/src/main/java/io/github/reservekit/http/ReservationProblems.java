@@ -1,6 +1,7 @@
 package io.github.reservekit.http;
 
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
+import io.github.reservekit.reservation.domain.CapacityExceededException;
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.HoldNotConfirmedException;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
@@ -12,6 +13,7 @@ import io.github.reservekit.reservation.domain.ReservationNotActiveException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import io.github.reservekit.reservation.domain.ResourceChangedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,32 @@ public final class ReservationProblems {
                                 "currentVersion",
                                         Long.toString(changed.current().version()),
                                 "currentStatus", changed.current().status().name()));
+            case CapacityExceededException exceeded ->
+                problem(
+                        409,
+                        "capacity-exceeded",
+                        "Capacity exceeded",
+                        "Resource " + exceeded.resourceId() + " would hold " + exceeded.units() + " units at "
+                                + exceeded.at() + ", more than its capacity " + exceeded.capacity()
+                                + ", so nothing was changed.",
+                        Map.of(
+                                "resourceId", exceeded.resourceId().value(),
+                                "capacity", Integer.toString(exceeded.capacity()),
+                                "at", exceeded.at().toString(),
+                                "units", Integer.toString(exceeded.units())));
+            case ResourceChangedException changed ->
+                problem(
+                        412,
+                        "resource-changed",
+                        "Resource changed",
+                        "Resource " + changed.current().id() + " has version "
+                                + changed.current().version()
+                                + ", not " + changed.expectedVersion()
+                                + " as in If-Match: it changed since it was read, so nothing was changed.",
+                        Map.of(
+                                "resourceId", changed.current().id().value(),
+                                "currentVersion",
+                                        Long.toString(changed.current().version())));
             case ReservationsUnavailableException unavailable ->
                 new Problem(
                         503,
@@ -139,7 +167,8 @@ public final class ReservationProblems {
     private static Problem notConfirmed(ReservationNotConfirmedException notConfirmed) {
         boolean notKept = notConfirmed.outcome() == ReservationNotConfirmedException.Outcome.NOT_KEPT;
         var members = new LinkedHashMap<String, String>();
-        members.put("reservationId", notConfirmed.reservationId().toString());
+        notConfirmed.reservationId().ifPresent(id -> members.put("reservationId", id.toString()));
+        notConfirmed.resourceId().ifPresent(id -> members.put("resourceId", id.value()));
         members.put("outcome", notKept ? "not-kept" : "unknown");
         notConfirmed.idempotencyKey().ifPresent(key -> members.put("idempotencyKey", key.value()));
         String retry = notConfirmed
@@ -154,9 +183,16 @@ public final class ReservationProblems {
                 notKept
                         ? "Kafka did not take or confirm the event in time, so nothing was changed (while this lasts,"
                                 + " the health endpoint says why)." + retry
-                        : "Kafka could not be read to learn whether the event was kept; GET /reservations/"
-                                + notConfirmed.reservationId() + " tells once Kafka is reachable (a 404 before"
-                                + " then is not final)." + retry,
+                        : "Kafka could not be read to learn whether the event was kept; GET "
+                                + notConfirmed
+                                        .reservationId()
+                                        .map(id -> "/reservations/" + id)
+                                        .orElseGet(() -> "/resources/"
+                                                + notConfirmed
+                                                        .resourceId()
+                                                        .orElseThrow()
+                                                        .value())
+                                + " tells once Kafka is reachable (a 404 before then is not final)." + retry,
                 List.of(),
                 members,
                 Optional.of(RETRY_AFTER_SECONDS));

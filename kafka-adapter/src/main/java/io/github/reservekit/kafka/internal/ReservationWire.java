@@ -26,6 +26,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public final class ReservationWire {
     public static final String REJECTED_V1 = "io.github.reservekit.reservation.rejected.v1";
     public static final String CONFIRMED_V1 = "io.github.reservekit.reservation.confirmed.v1";
     public static final String RESCHEDULED_V1 = "io.github.reservekit.reservation.rescheduled.v1";
+    public static final String RESOURCE_DEFINED_V1 = "io.github.reservekit.resource.defined.v1";
     public static final String JSON = "application/json";
 
     /**
@@ -63,8 +65,8 @@ public final class ReservationWire {
      */
     public static final String SCHEMA_BASE = "https://reservekit.github.io/schemas/";
 
-    private static final Pattern OUR_TYPES = Pattern.compile(
-            "io\\.github\\.reservekit\\.reservation\\.(placed|cancelled|rejected|confirmed|rescheduled)\\.v(\\d+)");
+    private static final Pattern OUR_TYPES = Pattern.compile("io\\.github\\.reservekit\\."
+            + "(reservation\\.(?:placed|cancelled|rejected|confirmed|rescheduled)|resource\\.defined)\\.v(\\d+)");
     private static final String SPEC_VERSION_HEADER = "ce_specversion";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -77,7 +79,7 @@ public final class ReservationWire {
     private ReservationWire() {}
 
     /** What one domain event looks like on the wire, before the CloudEvents binding. */
-    private record Wire(String type, ReservationId subject, Instant time, Object data) {}
+    private record Wire(String type, Instant time, Object data) {}
 
     /** The single, exhaustive mapping from domain events to the wire model. */
     private static Wire toWire(ReservationEvent event) {
@@ -85,7 +87,6 @@ public final class ReservationWire {
             case ReservationPlaced placed ->
                 new Wire(
                         PLACED_V1,
-                        placed.reservationId(),
                         placed.occurredAt(),
                         new PlacedData(
                                 placed.reservationId().toString(),
@@ -102,11 +103,22 @@ public final class ReservationWire {
                                         .map(IdempotencyKey::value)
                                         .orElse(null),
                                 placed.confirmBy().orElse(null),
-                                placed.holdFor().map(Duration::toString).orElse(null)));
+                                placed.holdFor().map(Duration::toString).orElse(null),
+                                placed.units() == 1 ? null : placed.units()));
+            case ResourceDefined defined ->
+                new Wire(
+                        RESOURCE_DEFINED_V1,
+                        defined.occurredAt(),
+                        new ResourceDefinedData(
+                                defined.resourceId().value(),
+                                defined.capacity(),
+                                defined.name().orElse(null),
+                                defined.definedAt(),
+                                defined.confirmBy().orElse(null),
+                                defined.ifVersion().orElse(null)));
             case ReservationRescheduled rescheduled ->
                 new Wire(
                         RESCHEDULED_V1,
-                        rescheduled.reservationId(),
                         rescheduled.occurredAt(),
                         new RescheduledData(
                                 rescheduled.reservationId().toString(),
@@ -120,7 +132,6 @@ public final class ReservationWire {
             case ReservationConfirmed confirmed ->
                 new Wire(
                         CONFIRMED_V1,
-                        confirmed.reservationId(),
                         confirmed.occurredAt(),
                         new ConfirmedData(
                                 confirmed.reservationId().toString(),
@@ -131,7 +142,6 @@ public final class ReservationWire {
             case ReservationCancelled cancelled ->
                 new Wire(
                         CANCELLED_V1,
-                        cancelled.reservationId(),
                         cancelled.occurredAt(),
                         new CancelledData(
                                 cancelled.reservationId().toString(),
@@ -142,7 +152,6 @@ public final class ReservationWire {
             case ReservationRejected rejected ->
                 new Wire(
                         REJECTED_V1,
-                        rejected.reservationId(),
                         rejected.occurredAt(),
                         new RejectedData(
                                 rejected.reservationId().toString(),
@@ -178,7 +187,7 @@ public final class ReservationWire {
                 .withId(event.eventId().toString())
                 .withSource(source)
                 .withType(wire.type())
-                .withSubject(wire.subject().toString())
+                .withSubject(event.subject())
                 .withTime(wire.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
                 .withDataSchema(dataSchema(wire.type()))
@@ -304,16 +313,19 @@ public final class ReservationWire {
         byte[] json = cloudEvent.getData().toBytes();
         try {
             ReservationEvent event = switch (ours.group(1)) {
-                case "placed" -> placed(eventId, MAPPER.readValue(json, PlacedData.class));
-                case "cancelled" -> cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
-                case "confirmed" -> confirmed(eventId, MAPPER.readValue(json, ConfirmedData.class));
-                case "rescheduled" -> rescheduled(eventId, MAPPER.readValue(json, RescheduledData.class));
+                case "reservation.placed" -> placed(eventId, MAPPER.readValue(json, PlacedData.class));
+                case "reservation.cancelled" -> cancelled(eventId, MAPPER.readValue(json, CancelledData.class));
+                case "reservation.confirmed" -> confirmed(eventId, MAPPER.readValue(json, ConfirmedData.class));
+                case "reservation.rescheduled" -> rescheduled(eventId, MAPPER.readValue(json, RescheduledData.class));
+                case "resource.defined" -> defined(eventId, MAPPER.readValue(json, ResourceDefinedData.class));
                 default -> rejected(eventId, MAPPER.readValue(json, RejectedData.class));
             };
-            if (cloudEvent.getSubject() != null
-                    && !cloudEvent.getSubject().equals(event.reservationId().toString())) {
+            if (cloudEvent.getSubject() != null && !cloudEvent.getSubject().equals(event.subject())) {
                 throw malformed(
-                        type, "ce_subject " + cloudEvent.getSubject() + " is not the data's reservationId", null);
+                        type,
+                        "ce_subject " + cloudEvent.getSubject() + " is not the data's "
+                                + (event instanceof ResourceDefined ? "resourceId" : "reservationId"),
+                        null);
             }
             return event;
         } catch (JsonProcessingException badJson) {
@@ -338,7 +350,19 @@ public final class ReservationWire {
                 details,
                 Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new),
                 Optional.ofNullable(data.confirmBy()),
-                Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor));
+                Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor),
+                data.units() == null ? 1 : data.units());
+    }
+
+    private static ResourceDefined defined(UUID eventId, ResourceDefinedData data) {
+        return new ResourceDefined(
+                eventId,
+                required(data.definedAt(), "definedAt"),
+                new ResourceId(required(data.resourceId(), "resourceId")),
+                required(data.capacity(), "capacity"),
+                Optional.ofNullable(data.name()),
+                Optional.ofNullable(data.confirmBy()),
+                Optional.ofNullable(data.ifVersion()));
     }
 
     private static Duration holdFor(String text) {

@@ -8,6 +8,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -55,6 +56,7 @@ public final class MeteredReservationPublisher implements ReservationPublisher {
             case ReservationRejected rejected -> "rejected";
             case ReservationConfirmed confirmed -> "confirmed";
             case ReservationRescheduled rescheduled -> "rescheduled";
+            case ResourceDefined defined -> "resource.defined";
         };
     }
 }

@@ -163,7 +163,7 @@ final class FollowerRecords {
             var outcome = RecordOutcome.of(decision);
             return followed(record, event, outcome, "");
         } catch (RuntimeException bug) {
-            LOG.error("Could not apply event {} of reservation {}", event.eventId(), event.reservationId(), bug);
+            LOG.error("Could not apply event {} about {}", event.eventId(), event.subject(), bug);
             return followed(record, event, RecordOutcome.APPLY_FAILURE, bug.toString());
         }
     }

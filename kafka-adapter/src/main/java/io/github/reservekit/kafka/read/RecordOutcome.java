@@ -2,6 +2,7 @@ package io.github.reservekit.kafka.read;
 
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.util.Locale;
 
 /** What became of one record the follower read: what the fold decided about its event, or why it was skipped. */
@@ -24,6 +25,10 @@ public enum RecordOutcome {
     REJECTED_NOT_HELD,
     /** A write carrying a version the reservation no longer had (If-Match): rejected, nothing changed. */
     REJECTED_STALE,
+    /** A resource defined or its capacity changed (contract version 3). */
+    DEFINED,
+    /** A write that would take more units than its resource holds at some instant: rejected, nothing changed. */
+    REJECTED_CAPACITY,
     /** Appended after its {@code confirmBy}, when its writer had given up: void. */
     VOID,
     /** Nothing to change (an id placed before, a cancellation of a reservation not CONFIRMED, a rejected event). */
@@ -66,6 +71,9 @@ public enum RecordOutcome {
                     case NOT_HELD -> REJECTED_NOT_HELD;
                     default -> REJECTED_OVERLAP;
                 };
+            case FoldDecision.Defined defined -> DEFINED;
+            case FoldDecision.ResourceRefused refused ->
+                refused.reason() == ReservationRejected.Reason.STALE ? REJECTED_STALE : REJECTED_CAPACITY;
             case FoldDecision.Voided voided -> VOID;
             case FoldDecision.Unchanged unchanged -> UNCHANGED;
         };

@@ -9,6 +9,8 @@ import io.github.reservekit.reservation.application.port.in.CancelReservationCom
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.DefineResourceCommand;
+import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
@@ -26,6 +28,7 @@ import io.github.reservekit.reservation.application.service.ApplyReservationEven
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.ConfirmReservationService;
 import io.github.reservekit.reservation.application.service.DecidingWriter;
+import io.github.reservekit.reservation.application.service.DefineResourceService;
 import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
@@ -33,6 +36,7 @@ import io.github.reservekit.reservation.application.service.PlaceReservationServ
 import io.github.reservekit.reservation.application.service.RescheduleReservationService;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +68,7 @@ public final class ReservationApplication
                 FindReservationQuery,
                 ListReservationsQuery,
                 FindAvailabilityQuery,
+                DefineResourceUseCase,
                 ApplyReservationEventUseCase {
 
     /** How long a writer waits for the log's decision unless configured: 5 s. */
@@ -82,6 +87,7 @@ public final class ReservationApplication
     private final FindReservationQuery find;
     private final ListReservationsQuery list;
     private final FindAvailabilityQuery availability;
+    private final DefineResourceUseCase resources;
     private final ApplyReservationEventService fold;
 
     private ReservationApplication(Builder builder) {
@@ -97,6 +103,7 @@ public final class ReservationApplication
         this.find = new FindReservationService(repository, writer, builder.clock);
         this.list = new ListReservationsService(repository, writer, builder.clock);
         this.availability = new FindAvailabilityService(repository, writer, builder.clock);
+        this.resources = new DefineResourceService(writer, builder.clock);
     }
 
     public static Builder builder() {
@@ -141,6 +148,16 @@ public final class ReservationApplication
     @Override
     public Availability availability(AvailabilityWindow window) {
         return availability.availability(window);
+    }
+
+    @Override
+    public Resource define(DefineResourceCommand command) {
+        return resources.define(command);
+    }
+
+    @Override
+    public Resource findResource(ResourceId resourceId) {
+        return resources.findResource(resourceId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -106,9 +108,30 @@ public final class Reservation {
             Clock clock,
             Optional<Duration> confirmWithin,
             Optional<Duration> holdFor) {
+        return place(details, idempotencyKey, reservationsOfResource, clock, confirmWithin, holdFor, 1, 1);
+    }
+
+    /**
+     * As {@link #place(ReservationDetails, Optional, Collection, Clock, Optional, Optional)}, taking {@code units} of
+     * a resource that holds {@code capacity} (contract version 3): refused when the reservations that count now
+     * would leave fewer than {@code units} free at some instant of the slot.
+     *
+     * @throws ReservationConflictException naming one reservation in the way
+     * @throws CapacityExceededException when {@code units} alone exceed {@code capacity}
+     */
+    public static ReservationPlaced place(
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Collection<Reservation> reservationsOfResource,
+            Clock clock,
+            Optional<Duration> confirmWithin,
+            Optional<Duration> holdFor,
+            int units,
+            int capacity) {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(holdFor, "holdFor");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Resource.checkUnits(units);
         Instant now = now(clock);
         if (details.slot().startsAt().isBefore(now)) {
             throw new InvalidReservationException("startsAt", "must not be in the past");
@@ -119,13 +142,16 @@ public final class Reservation {
                         "reservation " + existing.id + " is not of resource " + details.resourceId());
             }
         }
-        var conflict = findConflict(details.slot(), reservationsOfResource, now);
-        if (conflict.isPresent()) {
-            throw new ReservationConflictException(
-                    details.resourceId(),
-                    details.slot(),
-                    conflict.get().id,
-                    conflict.get().slot());
+        if (units > capacity) {
+            throw new CapacityExceededException(
+                    details.resourceId(), capacity, details.slot().startsAt(), units);
+        }
+        var inTheWay = reservationsOfResource.stream()
+                .filter(existing -> existing.countsAt(now) && existing.slot().overlaps(details.slot()))
+                .toList();
+        if (!inTheWay.isEmpty() && peakLoad(inTheWay, details.slot()) + units > capacity) {
+            var conflict = inTheWay.getFirst();
+            throw new ReservationConflictException(details.resourceId(), details.slot(), conflict.id, conflict.slot());
         }
         return new ReservationPlaced(
                 UUID.randomUUID(),
@@ -134,7 +160,27 @@ public final class Reservation {
                 details,
                 idempotencyKey,
                 confirmWithin.map(now::plus),
-                holdFor);
+                holdFor,
+                units);
+    }
+
+    /** The most units {@code overlapping} take together at any instant of {@code slot}: a sweep over their ends. */
+    private static int peakLoad(List<Reservation> overlapping, TimeSlot slot) {
+        var changes = new TreeMap<Instant, Integer>();
+        for (Reservation reservation : overlapping) {
+            Instant from = reservation.slot().startsAt().isBefore(slot.startsAt())
+                    ? slot.startsAt()
+                    : reservation.slot().startsAt();
+            changes.merge(from, reservation.units, Integer::sum);
+            changes.merge(reservation.slot().endsAt(), -reservation.units, Integer::sum);
+        }
+        int load = 0;
+        int peak = 0;
+        for (int change : changes.values()) {
+            load += change;
+            peak = Math.max(peak, load);
+        }
+        return peak;
     }
 
     /**
@@ -167,7 +213,7 @@ public final class Reservation {
                 Optional.empty(),
                 1,
                 event.holdFor().map(recordedAt::plus),
-                1);
+                event.units());
     }
 
     /**
@@ -222,9 +268,8 @@ public final class Reservation {
      * @throws IllegalArgumentException if the event is another reservation's, or a second placement
      */
     public Reservation apply(ReservationEvent event) {
-        if (!event.reservationId().equals(id)) {
-            throw new IllegalArgumentException(
-                    "event " + event.eventId() + " belongs to reservation " + event.reservationId() + ", not " + id);
+        if (!event.reservationIdIfAny().equals(Optional.of(id))) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is not one of reservation " + id);
         }
         return switch (event) {
             case ReservationPlaced placed ->
@@ -268,6 +313,7 @@ public final class Reservation {
                                 units)
                         : this;
             case ReservationRejected rejected -> this;
+            case ResourceDefined defined -> this; // never reached: it is about no reservation
         };
     }
 

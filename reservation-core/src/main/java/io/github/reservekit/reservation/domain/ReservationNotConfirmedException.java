@@ -22,7 +22,8 @@ public final class ReservationNotConfirmedException extends ReservationException
         UNKNOWN
     }
 
-    private final ReservationId reservationId;
+    private final Optional<ReservationId> reservationId;
+    private final Optional<ResourceId> resourceId;
     private final Outcome outcome;
     private final Optional<IdempotencyKey> idempotencyKey;
 
@@ -39,9 +40,24 @@ public final class ReservationNotConfirmedException extends ReservationException
             Throwable cause,
             Optional<IdempotencyKey> idempotencyKey) {
         super("reservation " + reservationId + " was not confirmed (" + outcome + "): " + why, cause);
-        this.reservationId = Objects.requireNonNull(reservationId, "reservationId");
+        this.reservationId = Optional.of(reservationId);
+        this.resourceId = Optional.empty();
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    }
+
+    /** A definition of a resource (contract version 3) that was not confirmed. */
+    public ReservationNotConfirmedException(ResourceId resourceId, Outcome outcome, String why, Throwable cause) {
+        super("the definition of resource " + resourceId + " was not confirmed (" + outcome + "): " + why, cause);
+        this.reservationId = Optional.empty();
+        this.resourceId = Optional.of(resourceId);
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.idempotencyKey = Optional.empty();
+    }
+
+    /** For a definition of a resource: the resource; empty for a reservation's write. */
+    public Optional<ResourceId> resourceId() {
+        return resourceId;
     }
 
     /** For a placement: the key to retry it with (the client's, or the one the writer generated). */
@@ -49,8 +65,11 @@ public final class ReservationNotConfirmedException extends ReservationException
         return idempotencyKey;
     }
 
-    /** The reservation the request would have made, or the one a cancellation concerned. */
-    public ReservationId reservationId() {
+    /**
+     * The reservation the request would have made, or the one a change concerned; empty for a definition of a
+     * resource.
+     */
+    public Optional<ReservationId> reservationId() {
         return reservationId;
     }
 

@@ -18,7 +18,7 @@ public final class EmbeddingExample {
     public static void main(String[] args) {
         var reservations = ReservationApplication.builder()
                 .publisher(event -> System.out.println(
-                        "published " + event.getClass().getSimpleName() + " for reservation " + event.reservationId()))
+                        "published " + event.getClass().getSimpleName() + " for reservation " + event.subject()))
                 .build();
 
         var table7 = new ResourceId("table-7");

@@ -7,6 +7,7 @@ import io.github.reservekit.reservation.application.port.out.ReservationReposito
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationStatus;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
@@ -14,6 +15,7 @@ import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -51,8 +53,6 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     public static final Duration FORGET_AFTER_END = Duration.ofDays(1);
 
     private static final Duration FORGET_STEP = Duration.ofMinutes(1);
-    /** Until contract version 3's resources are defined: every resource holds one unit. */
-    private static final int CAPACITY = 1;
 
     private final ReservationRepository repository;
     private final PendingDecisions pending = new PendingDecisions();
@@ -66,6 +66,8 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     // Rule 6's capacity check: per resource, what counts and the load it puts on the resource. A resource's events
     // are applied by one thread at a time (the reader, or a single writer holding the resource's lock).
     private final Map<ResourceId, CountingReservations> counting = new ConcurrentHashMap<>();
+    // Rule 10: the resources defined so far (never forgotten: one entry per defined resource). Others hold one unit.
+    private final Map<ResourceId, Resource> resources = new ConcurrentHashMap<>();
     private volatile Instant placementsForgottenUpTo = Instant.MIN;
 
     /** The fold of the reservations kept in {@code repository}; only the fold changes them. */
@@ -91,6 +93,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 case ReservationCancelled cancelled -> cancel(cancelled, t);
                 case ReservationConfirmed confirmed -> confirm(confirmed, t);
                 case ReservationRescheduled rescheduled -> reschedule(rescheduled, t);
+                case ResourceDefined defined -> define(defined, t);
                 case ReservationRejected rejected ->
                     new FoldDecision.Unchanged("rule 11: a rejected event reports only");
             };
@@ -127,13 +130,13 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
         }
         var resource = countingAt(placed.resourceId(), t);
-        if (!resource.fits(placed.slot(), 1, CAPACITY)) {
+        int capacity = resource(placed.resourceId()).capacity();
+        if (!resource.fits(placed.slot(), placed.units(), capacity)) {
             placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return new FoldDecision.Rejected(
-                    ReservationRejected.Reason.OVERLAP,
-                    oneInTheWay(placed.resourceId(), placed.slot(), resource, placed.reservationId())
-                            .orElseThrow(() -> new IllegalStateException(
-                                    "a full slot of " + placed.resourceId() + " with nothing in it")));
+            return oneInTheWay(placed.resourceId(), placed.slot(), resource, placed.reservationId())
+                    .<FoldDecision>map(
+                            standing -> new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, standing))
+                    .orElseGet(() -> overCapacity(placed.resourceId(), placed.slot(), placed.units()));
         }
         var reservation = Reservation.placed(placed, t.orElse(placed.occurredAt()));
         repository.save(reservation);
@@ -253,19 +256,59 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var resource = countingAt(reservation.resourceId(), t);
         resource.stop(reservation.id());
-        if (!resource.fits(moved.slot(), moved.units(), CAPACITY)) {
+        if (!resource.fits(
+                moved.slot(), moved.units(), resource(reservation.resourceId()).capacity())) {
             resource.count(reservation.id(), reservation.slot(), reservation.units(), stopsCounting(reservation));
-            // Named: another reservation in the way, or itself when its new units alone exceed the capacity.
-            return new FoldDecision.Rejected(
-                    ReservationRejected.Reason.OVERLAP,
-                    oneInTheWay(reservation.resourceId(), moved.slot(), resource, reservation.id())
-                            .orElse(reservation));
+            // Named: another reservation in the way, or none when its new units alone exceed the capacity.
+            return oneInTheWay(reservation.resourceId(), moved.slot(), resource, reservation.id())
+                    .<FoldDecision>map(
+                            standing -> new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, standing))
+                    .orElseGet(() -> overCapacity(reservation.resourceId(), moved.slot(), moved.units()));
         }
         var made = reservation.apply(moved);
         repository.save(made);
         resource.count(made.id(), made.slot(), made.units(), stopsCounting(made));
         appliedChanges.put(moved.eventId(), made.slot().endsAt());
         return new FoldDecision.Moved(made);
+    }
+
+    /**
+     * Rule 10: the new capacity applies if what counts at {@code t} fits it at every instant from {@code t} on;
+     * otherwise the resource stays as it was, and the answer names the instant where the most units are taken.
+     */
+    private FoldDecision define(ResourceDefined defined, Optional<Instant> t) {
+        if (late(defined.confirmBy(), t)) {
+            return new FoldDecision.Voided();
+        }
+        var current = resource(defined.resourceId());
+        if (defined.ifVersion().isPresent() && defined.ifVersion().get() != current.version()) {
+            return new FoldDecision.ResourceRefused(
+                    ReservationRejected.Reason.STALE, current, defined.occurredAt(), 0); // rule 5
+        }
+        var peak = countingAt(defined.resourceId(), t).peakFrom(t.orElse(Instant.MIN));
+        if (peak.isPresent() && peak.get().getValue() > defined.capacity()) {
+            return new FoldDecision.ResourceRefused(
+                    ReservationRejected.Reason.CAPACITY,
+                    current,
+                    peak.get().getKey(),
+                    peak.get().getValue());
+        }
+        var made = defined.applyTo(current);
+        resources.put(made.id(), made);
+        appliedChanges.put(defined.eventId(), t.orElse(defined.occurredAt()));
+        return new FoldDecision.Defined(made);
+    }
+
+    /** The resource as defined so far: one unit if nobody defined it. */
+    Resource resource(ResourceId resourceId) {
+        var defined = resources.get(resourceId);
+        return defined != null ? defined : Resource.undefined(resourceId);
+    }
+
+    /** Rules 6 and 9 when nothing is in the way: the units alone exceed the capacity. */
+    private FoldDecision overCapacity(ResourceId resourceId, TimeSlot slot, int units) {
+        return new FoldDecision.ResourceRefused(
+                ReservationRejected.Reason.CAPACITY, resource(resourceId), slot.startsAt(), units);
     }
 
     /** Whether the reservation takes its slot at {@code t} (always, for a CONFIRMED or HELD one, when unknown). */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -46,6 +47,11 @@ final class CountingReservations {
         counting.put(id, entry);
         byStop.add(entry);
         load.add(slot.startsAt(), slot.endsAt(), units);
+    }
+
+    /** The instant from {@code from} on where the most units are taken, with that load; empty when none is. */
+    Optional<Map.Entry<Instant, Integer>> peakFrom(Instant from) {
+        return load.peakFrom(from);
     }
 
     /** Whether the reservation counts now. */

@@ -10,10 +10,12 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.Outcome;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -164,6 +166,11 @@ public final class DecidingWriter {
         }
     }
 
+    /** The resource as this instance's fold knows it (one unit if nobody defined it). */
+    Resource resource(ResourceId resourceId) {
+        return fold.resource(resourceId);
+    }
+
     Duration publishTimeout() {
         return publishTimeout;
     }
@@ -175,8 +182,11 @@ public final class DecidingWriter {
 
     private static ReservationNotConfirmedException notConfirmed(
             ReservationEvent event, Outcome outcome, String why, Throwable cause) {
+        if (event instanceof ResourceDefined defined) {
+            return new ReservationNotConfirmedException(defined.resourceId(), outcome, why, cause);
+        }
         var key =
                 event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
-        return new ReservationNotConfirmedException(event.reservationId(), outcome, why, cause, key);
+        return new ReservationNotConfirmedException(event.reservationIdIfAny().orElseThrow(), outcome, why, cause, key);
     }
 }

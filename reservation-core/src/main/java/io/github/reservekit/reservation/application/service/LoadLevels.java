@@ -1,7 +1,10 @@
 package io.github.reservekit.reservation.application.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +25,47 @@ final class LoadLevels {
             max = Math.max(max, level);
         }
         return max;
+    }
+
+    /**
+     * The first instant at or after {@code from} where the load is largest, with that load; empty when nothing is
+     * taken from {@code from} on.
+     */
+    Optional<Map.Entry<Instant, Integer>> peakFrom(Instant from) {
+        Map.Entry<Instant, Integer> peak = null;
+        var atStart = levels.floorEntry(from);
+        if (atStart != null && atStart.getValue() > 0) {
+            peak = Map.entry(from, atStart.getValue());
+        }
+        for (var step : levels.tailMap(from, false).entrySet()) {
+            if (step.getValue() > 0 && (peak == null || step.getValue() > peak.getValue())) {
+                peak = Map.entry(step.getKey(), step.getValue());
+            }
+        }
+        return Optional.ofNullable(peak);
+    }
+
+    /**
+     * The maximal intervals within {@code [from, to)} where the load is at most {@code maxLoad}, in order, each as
+     * its first instant and the first instant after it.
+     */
+    List<Map.Entry<Instant, Instant>> atMost(int maxLoad, Instant from, Instant to) {
+        var free = new ArrayList<Map.Entry<Instant, Instant>>();
+        var atStart = levels.floorEntry(from);
+        Instant freeFrom = (atStart == null ? 0 : atStart.getValue()) <= maxLoad ? from : null;
+        for (var step : levels.subMap(from, false, to, false).entrySet()) {
+            boolean fits = step.getValue() <= maxLoad;
+            if (fits && freeFrom == null) {
+                freeFrom = step.getKey();
+            } else if (!fits && freeFrom != null) {
+                free.add(Map.entry(freeFrom, step.getKey()));
+                freeFrom = null;
+            }
+        }
+        if (freeFrom != null) {
+            free.add(Map.entry(freeFrom, to));
+        }
+        return free;
     }
 
     /** Adds {@code units} (negative to remove them) at every instant of {@code [from, to)}. */

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.domain.CapacityExceededException;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
@@ -74,7 +75,7 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
             ReservationPlaced placed;
             try {
                 placed = decide(command);
-            } catch (ReservationConflictException seenLocally) {
+            } catch (ReservationConflictException | CapacityExceededException seenLocally) {
                 // The local view may be behind the log: refuse only what is still in the way once caught up.
                 catchUpBeforeRefusing(command);
                 var earlier = repository.findByIdempotencyKey(
@@ -97,7 +98,14 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
         return Reservation.place(
-                command.details(), command.idempotencyKey(), near, clock, writer.confirmWithin(), command.holdFor());
+                command.details(),
+                command.idempotencyKey(),
+                near,
+                clock,
+                writer.confirmWithin(),
+                command.holdFor(),
+                command.units(),
+                writer.resource(command.details().resourceId()).capacity());
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {
@@ -131,9 +139,15 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                         placed.reservationId(), placed.resourceId(), ReservationRejected.Reason.LATE, Optional.empty());
                 throw notKept(placed, "its event was appended after its confirmBy");
             }
+            case FoldDecision.ResourceRefused refused -> {
+                writer.reportRejected(placed.reservationId(), placed.resourceId(), refused.reason(), Optional.empty());
+                throw new CapacityExceededException(
+                        placed.resourceId(), refused.resource().capacity(), refused.at(), refused.units());
+            }
+            case FoldDecision.Unchanged unchanged -> throw notKept(placed, unchanged.why());
             case FoldDecision.Cancelled cancelled -> throw notKept(placed, "unexpected " + decision);
             case FoldDecision.Moved moved -> throw notKept(placed, "unexpected " + decision);
-            case FoldDecision.Unchanged unchanged -> throw notKept(placed, unchanged.why());
+            case FoldDecision.Defined defined -> throw notKept(placed, "unexpected " + decision);
         };
     }
 

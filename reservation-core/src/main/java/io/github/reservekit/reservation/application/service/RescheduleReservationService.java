@@ -4,7 +4,7 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
-import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.CapacityExceededException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
@@ -12,6 +12,7 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotActiveException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import java.time.Clock;
@@ -23,8 +24,6 @@ import java.util.Optional;
  * refused for a reservation in the way (it stays as it was). Checks against a view caught up with the log first.
  */
 public final class RescheduleReservationService implements RescheduleReservationUseCase {
-
-    private static final int MAX_UNITS = 10_000;
 
     private final ReservationRepository repository;
     private final DecidingWriter writer;
@@ -48,9 +47,7 @@ public final class RescheduleReservationService implements RescheduleReservation
                     command.startsAt().orElse(current.slot().startsAt()),
                     command.endsAt().orElse(current.slot().endsAt()));
             int units = command.units().orElse(current.units());
-            if (units < 1 || units > MAX_UNITS) {
-                throw new InvalidReservationException("units", "must be 1 to " + MAX_UNITS);
-            }
+            Resource.checkUnits(units);
             var moved = current.reschedule(clock, writer.confirmWithin(), slot, units, command.ifVersion());
             return switch (writer.publish(moved, moved.confirmBy())) {
                 case FoldDecision.Moved done -> done.reservation();
@@ -71,6 +68,9 @@ public final class RescheduleReservationService implements RescheduleReservation
                             rejected.standing().id(),
                             rejected.standing().slot());
                 }
+                case FoldDecision.ResourceRefused refused ->
+                    throw new CapacityExceededException(
+                            resourceId, refused.resource().capacity(), refused.at(), refused.units());
                 case FoldDecision.Voided voided ->
                     throw new ReservationNotConfirmedException(
                             id,

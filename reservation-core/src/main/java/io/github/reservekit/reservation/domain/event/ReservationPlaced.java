@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.UUID;
  *     events written before contract version 2, which are never void)
  * @param holdFor when present, a hold (contract version 3): the fold makes it HELD until the record's time plus this,
  *     after which it stops counting unless confirmed; empty: CONFIRMED at once
+ * @param units how many units of its resource it takes (contract version 3): 1 to 10,000
  */
 public record ReservationPlaced(
         UUID eventId,
@@ -33,7 +35,8 @@ public record ReservationPlaced(
         ReservationDetails details,
         Optional<IdempotencyKey> idempotencyKey,
         Optional<Instant> confirmBy,
-        Optional<Duration> holdFor)
+        Optional<Duration> holdFor,
+        int units)
         implements ReservationEvent {
 
     public ReservationPlaced {
@@ -44,6 +47,19 @@ public record ReservationPlaced(
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(confirmBy, "confirmBy");
         Objects.requireNonNull(holdFor, "holdFor");
+        Resource.checkUnits(units);
+    }
+
+    /** A placement of one unit, CONFIRMED at once or (with {@code holdFor}) a hold. */
+    public ReservationPlaced(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Instant> confirmBy,
+            Optional<Duration> holdFor) {
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, 1);
     }
 
     /** A placement made CONFIRMED at once (contract version 2). */
@@ -54,7 +70,7 @@ public record ReservationPlaced(
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey,
             Optional<Instant> confirmBy) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, Optional.empty());
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, Optional.empty(), 1);
     }
 
     /** A placement without a {@code confirmBy}, as contract version 1 wrote them. */
@@ -64,7 +80,7 @@ public record ReservationPlaced(
             ReservationId reservationId,
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty(), Optional.empty());
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty(), Optional.empty(), 1);
     }
 
     @Override

@@ -44,7 +44,12 @@ public record ReservationRejected(
         /** A confirmation reached the log at or after its hold expired (contract version 3). */
         EXPIRED,
         /** A confirmation of a reservation that is no hold: cancelled, or never placed (contract version 3). */
-        NOT_HELD
+        NOT_HELD,
+        /**
+         * It would take more units than its resource holds at some instant (contract version 3): a placement or move
+         * asking for more than the capacity, or a capacity below what counting reservations take.
+         */
+        CAPACITY
     }
 
     public ReservationRejected {

@@ -214,7 +214,8 @@ class AnswersFromTheLogTest {
         // The follower is replaced: the event becomes readable, with the append time it got before its confirmBy.
         unreadable.forEach(event -> readableLater.apply(new ApplyReservationEventCommand(event, NOW)));
 
-        assertThat(readableLater.findById(answer.reservationId()).status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(readableLater.findById(answer.reservationId().orElseThrow()).status())
+                .isEqualTo(ReservationStatus.CONFIRMED);
         assertThat(answer.outcome())
                 .as("a reservation the log goes on to confirm was not answered not-kept")
                 .isEqualTo(Outcome.UNKNOWN);
@@ -275,7 +276,7 @@ class AnswersFromTheLogTest {
         assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id())))
                 .isInstanceOfSatisfying(ReservationNotConfirmedException.class, notConfirmed -> {
                     assertThat(notConfirmed.outcome()).isEqualTo(Outcome.NOT_KEPT);
-                    assertThat(notConfirmed.reservationId()).isEqualTo(reservation.id());
+                    assertThat(notConfirmed.reservationId()).contains(reservation.id());
                 });
         assertThat(app.findById(reservation.id()).status()).isEqualTo(ReservationStatus.CONFIRMED);
     }
@@ -341,7 +342,7 @@ class AnswersFromTheLogTest {
         var retry = app.place(placeCommand(
                 TABLE_1, slot(24, 2), unknown.idempotencyKey().orElseThrow().value()));
 
-        assertThat(retry.id()).isEqualTo(unknown.reservationId());
+        assertThat(unknown.reservationId()).contains(retry.id());
         assertThat(app.listByResource(TABLE_1))
                 .singleElement()
                 .extracting(Reservation::id)

@@ -21,6 +21,7 @@ import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
+import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -376,7 +377,12 @@ class ApplyReservationEventServiceTest {
             assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.OVERLAP);
             assertThat(rejected.standing().id()).isEqualTo(later.reservationId());
         });
-        assertThat(tooBig).isInstanceOf(FoldDecision.Rejected.class);
+        assertThat(tooBig).isInstanceOfSatisfying(FoldDecision.ResourceRefused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(ReservationRejected.Reason.CAPACITY);
+            assertThat(refused.units())
+                    .as("the units asked for, with nothing else in the way")
+                    .isEqualTo(2);
+        });
         assertThat(repository.findById(dinner.reservationId()).orElseThrow().slot())
                 .isEqualTo(slot(25, 2));
         assertThat(repository.findByResource(TABLE_1))
@@ -386,6 +392,89 @@ class ApplyReservationEventServiceTest {
         // The old slot is free, the new one taken.
         assertThat(appendedAt(inTime(), placed(TABLE_1, slot(24, 1)))).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(appendedAt(inTime(), placed(TABLE_1, slot(26, 1)))).isInstanceOf(FoldDecision.Rejected.class);
+    }
+
+    private static ResourceDefined defined(ResourceId resource, int capacity, Optional<Long> ifVersion) {
+        return new ResourceDefined(
+                UUID.randomUUID(),
+                NOW,
+                resource,
+                capacity,
+                Optional.of("long table"),
+                Optional.of(NOW.plus(TIMEOUT)),
+                ifVersion);
+    }
+
+    private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, int units) {
+        return new ReservationPlaced(
+                UUID.randomUUID(),
+                NOW,
+                ReservationId.random(),
+                details(resource, slot),
+                Optional.empty(),
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.empty(),
+                units);
+    }
+
+    @Test
+    void rule_6_with_a_capacity_placements_fit_while_their_units_fit_at_every_instant() {
+        appendedAt(inTime(), defined(TABLE_1, 3, Optional.empty()));
+        var first = placed(TABLE_1, slot(24, 2), 1); // [24, 26)
+        var second = placed(TABLE_1, slot(25, 2), 1); // [25, 27)
+        var third = placed(TABLE_1, slot(25, 1), 1); // [25, 26): 3 units there
+
+        assertThat(List.of(first, second, third))
+                .allSatisfy(placement ->
+                        assertThat(appendedAt(inTime(), placement)).isInstanceOf(FoldDecision.Confirmed.class));
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(25, 1), 1)))
+                .as("a fourth unit at 25:00 is one too many")
+                .isInstanceOfSatisfying(
+                        FoldDecision.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).isEqualTo(ReservationRejected.Reason.OVERLAP));
+        assertThat(appendedAt(inTime(), placed(TABLE_1, slot(26, 1), 2)))
+                .as("at 26:00 only `second` takes a unit: two more fit")
+                .isInstanceOf(FoldDecision.Confirmed.class);
+        assertThat(appendedAt(inTime(), placed(TABLE_2, slot(24, 1), 4)))
+                .as("4 units of a resource nobody defined (1 unit)")
+                .isInstanceOfSatisfying(
+                        FoldDecision.ResourceRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(ReservationRejected.Reason.CAPACITY));
+    }
+
+    @Test
+    void rule_10_a_capacity_applies_when_what_counts_fits_it_from_then_on_and_is_rejected_naming_where_not() {
+        assertThat(fold.resource(TABLE_1).capacity())
+                .as("never defined: one unit")
+                .isEqualTo(1);
+        appendedAt(inTime(), defined(TABLE_1, 3, Optional.empty()));
+        appendedAt(inTime(), placed(TABLE_1, slot(24, 2), 1)); // [24, 26)
+        appendedAt(inTime(), placed(TABLE_1, slot(25, 2), 1)); // [25, 27): 2 units at [25, 26)
+
+        var tooSmall = appendedAt(inTime(), defined(TABLE_1, 1, Optional.empty()));
+        var stale = appendedAt(inTime(), defined(TABLE_1, 5, Optional.of(7L)));
+        var enough = appendedAt(inTime(), defined(TABLE_1, 2, Optional.of(1L)));
+        var thirdUnit = appendedAt(inTime(), placed(TABLE_1, slot(25, 1), 1));
+        var fitsButLate = appendedAt(NOW.plus(TIMEOUT).plusMillis(1), defined(TABLE_1, 5, Optional.empty()));
+
+        assertThat(tooSmall).isInstanceOfSatisfying(FoldDecision.ResourceRefused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(ReservationRejected.Reason.CAPACITY);
+            assertThat(refused.at()).isEqualTo(slot(25, 1).startsAt());
+            assertThat(refused.units()).isEqualTo(2);
+        });
+        assertThat(stale)
+                .isInstanceOfSatisfying(
+                        FoldDecision.ResourceRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(ReservationRejected.Reason.STALE));
+        assertThat(fitsButLate).isInstanceOf(FoldDecision.Voided.class);
+        assertThat(enough).isInstanceOfSatisfying(FoldDecision.Defined.class, done -> {
+            assertThat(done.resource().capacity()).isEqualTo(2);
+            assertThat(done.resource().version()).isEqualTo(2);
+            assertThat(done.resource().name()).contains("long table");
+        });
+        assertThat(thirdUnit)
+                .as("the new capacity applies to every later event")
+                .isInstanceOf(FoldDecision.Rejected.class);
     }
 
     @Test

@@ -41,7 +41,7 @@ abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @RestControllerAdvice(
             assignableTypes = {
                 ReservationController.class,
-                AvailabilityController.class,
+                ResourceController.class,
                 EventViewController.class,
                 DocumentsController.class
             })

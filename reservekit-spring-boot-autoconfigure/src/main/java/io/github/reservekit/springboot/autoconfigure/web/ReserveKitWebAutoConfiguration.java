@@ -4,6 +4,7 @@ import io.github.reservekit.http.ContractDocuments;
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
@@ -50,9 +51,10 @@ public class ReserveKitWebAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = "reserveKitAvailabilityController")
-    AvailabilityController reserveKitAvailabilityController(FindAvailabilityQuery availability) {
-        return new AvailabilityController(availability);
+    @ConditionalOnMissingBean(name = "reserveKitResourceController")
+    ResourceController reserveKitResourceController(
+            DefineResourceUseCase resources, FindAvailabilityQuery availability) {
+        return new ResourceController(resources, availability);
     }
 
     @Bean

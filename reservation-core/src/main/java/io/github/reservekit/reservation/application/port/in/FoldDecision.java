@@ -1,7 +1,9 @@
 package io.github.reservekit.reservation.application.port.in;
 
 import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import java.time.Instant;
 import java.util.Objects;
 
 /** What the fold decided about one event (CONTRACT.md section 4.4). */
@@ -41,6 +43,29 @@ public sealed interface FoldDecision {
     record Moved(Reservation reservation) implements FoldDecision {
         public Moved {
             Objects.requireNonNull(reservation, "reservation");
+        }
+    }
+
+    /** Rule 10: the definition made the resource what it is now. */
+    record Defined(Resource resource) implements FoldDecision {
+        public Defined {
+            Objects.requireNonNull(resource, "resource");
+        }
+    }
+
+    /**
+     * Rule 6, 9 or 10: the write would take more units than the resource holds at instant {@code at} (where
+     * {@code units} would be taken), and nothing was changed; also rule 5 for a resource (reason {@code STALE}).
+     *
+     * @param reason {@link ReservationRejected.Reason#CAPACITY} or {@link ReservationRejected.Reason#STALE}
+     * @param resource the resource as it stands
+     */
+    record ResourceRefused(ReservationRejected.Reason reason, Resource resource, Instant at, int units)
+            implements FoldDecision {
+        public ResourceRefused {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(at, "at");
         }
     }
 

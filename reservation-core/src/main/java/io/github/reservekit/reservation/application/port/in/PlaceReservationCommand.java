@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.ReservationDetails;
+import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Duration;
@@ -21,9 +22,10 @@ import java.util.Optional;
  *     reservation instead of placing a second one
  * @param holdFor when present (1 second to 1 hour), a hold: HELD until the log's time of its event plus this, unless
  *     confirmed (contract version 3); empty: CONFIRMED at once
+ * @param units how many units of the resource it takes (contract version 3): 1 to 10,000
  */
 public record PlaceReservationCommand(
-        ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
+        ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor, int units) {
 
     /** The shortest hold. */
     public static final Duration MIN_HOLD = Duration.ofSeconds(1);
@@ -31,7 +33,7 @@ public record PlaceReservationCommand(
     /** The longest hold. */
     public static final Duration MAX_HOLD = Duration.ofHours(1);
 
-    /** @throws InvalidReservationException naming {@code holdFor} when it is out of range */
+    /** @throws InvalidReservationException naming {@code holdFor} or {@code units} when out of range */
     public PlaceReservationCommand {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -40,6 +42,13 @@ public record PlaceReservationCommand(
                 && (holdFor.get().compareTo(MIN_HOLD) < 0 || holdFor.get().compareTo(MAX_HOLD) > 0)) {
             throw new InvalidReservationException("holdFor", "must be 1 second to 1 hour, e.g. PT10M");
         }
+        Resource.checkUnits(units);
+    }
+
+    /** One unit, CONFIRMED at once or (with {@code holdFor}) a hold. */
+    public PlaceReservationCommand(
+            ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
+        this(details, idempotencyKey, holdFor, 1);
     }
 
     /** A placement CONFIRMED at once. */
@@ -54,6 +63,6 @@ public record PlaceReservationCommand(
 
     /** A command with the given idempotency key. */
     public PlaceReservationCommand withIdempotencyKey(IdempotencyKey key) {
-        return new PlaceReservationCommand(details, Optional.of(key), holdFor);
+        return new PlaceReservationCommand(details, Optional.of(key), holdFor, units);
     }
 }

@@ -1,0 +1,52 @@
+package io.github.reservekit.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.reservekit.reservation.domain.FieldViolation;
+import io.github.reservekit.reservation.domain.Resource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A resource as the HTTP API returns it (CONTRACT.md version 3, section 4.1): {@code name} only when it has one;
+ * capacity 1 and version 0 for a resource nobody defined.
+ */
+public record ResourceView(
+        String resourceId,
+        int capacity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        long version) {
+
+    public static ResourceView from(Resource resource) {
+        return new ResourceView(
+                resource.id().value(), resource.capacity(), resource.name().orElse(null), resource.version());
+    }
+
+    /** The {@code ETag} of a resource: its version, quoted, as a strong entity tag ({@code "0"} while undefined). */
+    public static String etag(Resource resource) {
+        return "\"" + resource.version() + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header on {@code PUT /resources/{id}} asks for: empty when absent or {@code *}.
+     *
+     * @throws InvalidRequestException naming {@code If-Match} when it is not one quoted version such as {@code "0"}
+     */
+    static Optional<Long> ifMatch(String header) {
+        if (header == null || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = header.strip();
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+                if (version >= 0) {
+                    return Optional.of(version);
+                }
+            } catch (NumberFormatException notAVersion) {
+                // reported below
+            }
+        }
+        throw InvalidRequestException.invalid(List.of(new FieldViolation(
+                ReservationView.IF_MATCH, "must be the ETag of the resource as read, e.g. \"1\" (or *)")));
+    }
+}
