@@ -97,7 +97,13 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
         return Reservation.place(
-                command.details(), command.idempotencyKey(), near, clock, writer.confirmWithin(), command.holdFor());
+                        command.details(),
+                        command.idempotencyKey(),
+                        near,
+                        clock,
+                        writer.confirmWithin(),
+                        command.holdFor())
+                .withPlacedBy(command.placedBy());
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {

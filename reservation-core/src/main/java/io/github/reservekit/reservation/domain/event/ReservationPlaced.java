@@ -3,6 +3,7 @@ package io.github.reservekit.reservation.domain.event;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -25,6 +26,8 @@ import java.util.UUID;
  *     events written before contract version 2, which are never void)
  * @param holdFor when present, a hold (contract version 3): the fold makes it HELD until the record's time plus this,
  *     after which it stops counting unless confirmed; empty: CONFIRMED at once
+ * @param placedBy the authenticated principal who placed it, when the host application has one: with
+ *     {@code reservekit.owner-only} only it may cancel, confirm or move the reservation; it never changes
  */
 public record ReservationPlaced(
         UUID eventId,
@@ -33,7 +36,8 @@ public record ReservationPlaced(
         ReservationDetails details,
         Optional<IdempotencyKey> idempotencyKey,
         Optional<Instant> confirmBy,
-        Optional<Duration> holdFor)
+        Optional<Duration> holdFor,
+        Optional<PrincipalName> placedBy)
         implements ReservationEvent {
 
     public ReservationPlaced {
@@ -44,6 +48,19 @@ public record ReservationPlaced(
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(confirmBy, "confirmBy");
         Objects.requireNonNull(holdFor, "holdFor");
+        Objects.requireNonNull(placedBy, "placedBy");
+    }
+
+    /** A placement with no principal recorded (anonymous, or written before the field existed). */
+    public ReservationPlaced(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Instant> confirmBy,
+            Optional<Duration> holdFor) {
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, Optional.empty());
     }
 
     /** A placement made CONFIRMED at once (contract version 2). */
@@ -65,6 +82,12 @@ public record ReservationPlaced(
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey) {
         this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty(), Optional.empty());
+    }
+
+    /** This placement, recorded as placed by {@code placedBy} (empty: by no known principal). */
+    public ReservationPlaced withPlacedBy(Optional<PrincipalName> placedBy) {
+        return new ReservationPlaced(
+                eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, placedBy);
     }
 
     @Override

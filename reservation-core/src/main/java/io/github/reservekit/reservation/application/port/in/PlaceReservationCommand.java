@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
@@ -21,9 +22,14 @@ import java.util.Optional;
  *     reservation instead of placing a second one
  * @param holdFor when present (1 second to 1 hour), a hold: HELD until the log's time of its event plus this, unless
  *     confirmed (contract version 3); empty: CONFIRMED at once
+ * @param placedBy the authenticated caller, when the host application has one: recorded on the placed event, and with
+ *     {@code reservekit.owner-only} the only principal that may change the reservation afterwards
  */
 public record PlaceReservationCommand(
-        ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
+        ReservationDetails details,
+        Optional<IdempotencyKey> idempotencyKey,
+        Optional<Duration> holdFor,
+        Optional<PrincipalName> placedBy) {
 
     /** The shortest hold. */
     public static final Duration MIN_HOLD = Duration.ofSeconds(1);
@@ -36,10 +42,17 @@ public record PlaceReservationCommand(
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(holdFor, "holdFor");
+        Objects.requireNonNull(placedBy, "placedBy");
         if (holdFor.isPresent()
                 && (holdFor.get().compareTo(MIN_HOLD) < 0 || holdFor.get().compareTo(MAX_HOLD) > 0)) {
             throw new InvalidReservationException("holdFor", "must be 1 second to 1 hour, e.g. PT10M");
         }
+    }
+
+    /** A placement by no known principal. */
+    public PlaceReservationCommand(
+            ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
+        this(details, idempotencyKey, holdFor, Optional.empty());
     }
 
     /** A placement CONFIRMED at once. */
@@ -54,6 +67,11 @@ public record PlaceReservationCommand(
 
     /** A command with the given idempotency key. */
     public PlaceReservationCommand withIdempotencyKey(IdempotencyKey key) {
-        return new PlaceReservationCommand(details, Optional.of(key), holdFor);
+        return new PlaceReservationCommand(details, Optional.of(key), holdFor, placedBy);
+    }
+
+    /** This command, made by {@code placedBy} (empty: by no known principal). */
+    public PlaceReservationCommand withPlacedBy(Optional<PrincipalName> placedBy) {
+        return new PlaceReservationCommand(details, idempotencyKey, holdFor, placedBy);
     }
 }
