@@ -16,7 +16,8 @@ import java.time.Instant;
     "status",
     "idempotencyKey",
     "confirmBy",
-    "holdFor"
+    "holdFor",
+    "placedBy"
 })
 record PlacedData(
         String reservationId,
@@ -29,4 +30,5 @@ record PlacedData(
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String holdFor) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holdFor,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String placedBy) {}

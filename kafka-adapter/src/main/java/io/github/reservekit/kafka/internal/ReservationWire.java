@@ -14,6 +14,7 @@ import io.cloudevents.rw.CloudEventRWException;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.github.reservekit.reservation.domain.ReservationId;
@@ -102,7 +103,8 @@ public final class ReservationWire {
                                         .map(IdempotencyKey::value)
                                         .orElse(null),
                                 placed.confirmBy().orElse(null),
-                                placed.holdFor().map(Duration::toString).orElse(null)));
+                                placed.holdFor().map(Duration::toString).orElse(null),
+                                placed.placedBy().map(PrincipalName::value).orElse(null)));
             case ReservationRescheduled rescheduled ->
                 new Wire(
                         RESCHEDULED_V1,
@@ -338,7 +340,8 @@ public final class ReservationWire {
                 details,
                 Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new),
                 Optional.ofNullable(data.confirmBy()),
-                Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor));
+                Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor),
+                Optional.ofNullable(data.placedBy()).map(PrincipalName::new));
     }
 
     private static Duration holdFor(String text) {
