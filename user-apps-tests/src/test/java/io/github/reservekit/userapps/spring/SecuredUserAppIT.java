@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reservekit.contract.HeadlessChromium;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.net.CookieManager;
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +48,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * its own page at {@code /}, URL rules of its own (the page and documents open, the API for signed-in users), HTTP
  * Basic sign-in, CSRF protection with the token in Spring's {@code XSRF-TOKEN} cookie (what ReserveKit's page sends
  * back as {@code X-XSRF-TOKEN}), its own producer settings, Kafka from {@code spring.kafka.bootstrap-servers} on a
- * real broker, and {@code reservekit.owner-only=true}: a reservation Ada placed is hers to cancel, not Bob's.
+ * real broker, and {@code reservekit.owner-only=true}: a reservation Ada placed is hers to cancel, not Bob's. Over
+ * HTTP as an API client would, and in a real browser as people would: signed in on Spring's login page, ReserveKit's
+ * page places and cancels with the host's CSRF token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuredUserAppIT {
@@ -83,6 +92,8 @@ class SecuredUserAppIT {
                             .anyRequest()
                             .authenticated())
                     .httpBasic(Customizer.withDefaults())
+                    // People sign in on Spring's own login page; the page's calls then ride on the session.
+                    .formLogin(Customizer.withDefaults())
                     // The CSRF token in a cookie scripts can read (XSRF-TOKEN), checked against the X-XSRF-TOKEN
                     // header: the convention ReserveKit's page follows.
                     .csrf(csrf -> csrf.spa())
@@ -207,6 +218,7 @@ class SecuredUserAppIT {
 
         var response = anonymous.send(
                 HttpRequest.newBuilder(base.resolve("/reservations"))
+                        .header("Accept", "application/json")
                         .header("X-XSRF-TOKEN", token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}"))
@@ -247,5 +259,85 @@ class SecuredUserAppIT {
 
         assertThat(adas.statusCode()).as(adas.body()).isEqualTo(200);
         assertThat(JSON.readTree(adas.body()).path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void in_a_browser_ada_places_on_reservekits_page_with_the_csrf_token_and_bob_is_refused_her_cancel() {
+        WebDriver ada = HeadlessChromium.start();
+        WebDriver bob = null;
+        try {
+            String resource = "page-" + UUID.randomUUID().toString().substring(0, 8);
+            signInAndOpenTomorrow(ada, "ada", "ada-secret", resource);
+            type(ada, "guest", "Ada Lovelace");
+            type(ada, "party", "2");
+            type(ada, "from", "19:00");
+            type(ada, "until", "21:00");
+            ada.findElement(By.id("place-button")).click();
+            wait(ada).until(d -> outcome(d).getAttribute("class").contains("ok"));
+            String id = wait(ada)
+                    .until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=CONFIRMED]"))
+                            .getAttribute("data-id"));
+
+            bob = HeadlessChromium.start();
+            signInAndOpenTomorrow(bob, "bob", "bob-secret", resource);
+            clickCancel(bob, id);
+            wait(bob).until(d -> outcome(d).getAttribute("class").contains("problem"));
+            assertThat(outcome(bob).getText()).contains("Not the reservation's owner", "HTTP 403");
+
+            clickCancel(ada, id);
+            wait(ada)
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#reservations tbody tr[data-id='" + id + "'][data-status=CANCELLED]")));
+            assertThat(outcome(ada).getText()).startsWith("Cancelled");
+        } finally {
+            ada.quit();
+            if (bob != null) {
+                bob.quit();
+            }
+        }
+    }
+
+    /** Signs in on Spring Security's login page, then opens ReserveKit's page on {@code resource}'s tomorrow. */
+    private void signInAndOpenTomorrow(WebDriver browser, String user, String password, String resource) {
+        browser.get(base.resolve("/login").toString());
+        type(browser, "username", user);
+        type(browser, "password", password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.get(base.resolve("/reservekit/#resource=" + resource).toString());
+        wait(browser).until(d -> d.findElement(By.id("connection")).getText().startsWith("live"));
+        browser.findElement(By.id("next-day")).click();
+        wait(browser).until(d -> d.getCurrentUrl().contains("date="));
+    }
+
+    private static void clickCancel(WebDriver browser, String id) {
+        wait(browser).until(d -> {
+            d.findElement(By.cssSelector("#reservations tbody tr[data-id='" + id + "'] button.cancel"))
+                    .click();
+            return true;
+        });
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static WebElement outcome(WebDriver browser) {
+        return browser.findElement(By.id("outcome"));
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.withMessage(() -> "the page at " + browser.getCurrentUrl() + " showed: "
+                + browser.findElements(By.id("outcome")).stream()
+                        .map(WebElement::getText)
+                        .findFirst()
+                        .orElse(browser.getPageSource()
+                                .substring(
+                                        0, Math.min(500, browser.getPageSource().length()))));
+        return wait;
     }
 }
