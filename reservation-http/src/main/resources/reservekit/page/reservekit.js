@@ -65,8 +65,26 @@
   // server names the way there relative to the page, so a servlet context path needs nothing more.
   const apiBase = document.querySelector('meta[name="reservekit-api"]')?.content || '';
 
+  // CSRF: where the host protects writes with a token in a cookie readable by scripts (Spring Security's
+  // CookieCsrfTokenRepository.withHttpOnlyFalse(), e.g. `csrf(csrf -> csrf.spa())`; Angular's convention), every
+  // write sends it back in the header that convention names. A host without one sets no such cookie: nothing is sent.
+  const CSRF_COOKIE = 'XSRF-TOKEN';
+  const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+  function csrfToken() {
+    const prefix = `${CSRF_COOKIE}=`;
+    const cookie = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
+    return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : null;
+  }
+
   async function api(method, path, body) {
     const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+    if (method !== 'GET' && method !== 'HEAD') {
+      const token = csrfToken();
+      if (token) {
+        init.headers[CSRF_HEADER] = token;
+      }
+    }
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);

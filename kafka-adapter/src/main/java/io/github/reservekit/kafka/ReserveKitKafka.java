@@ -95,6 +95,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .publishTimeout(settings.publishTimeout())
                     .clockSkewMargin(settings.clockSkewMargin())
                     .maxHorizon(settings.maxHorizon())
+                    .ownerOnly(settings.ownerOnly())
                     .clock(builder.clock)
                     .build();
             this.follower = log.follower();

@@ -92,7 +92,8 @@ record AdapterSettings(ReserveKitSettings reserveKit, Map<String, Object> kafkaP
                     reserveKit.retentionMs(),
                     reserveKit.retentionBytes(),
                     reserveKit.clockSkewMargin(),
-                    reserveKit.maxHorizon());
+                    reserveKit.maxHorizon(),
+                    reserveKit.ownerOnly());
             return this;
         }
 

@@ -95,7 +95,8 @@ class ProducerSettingsTest {
                 "reservekit.publish-timeout", "3s",
                 "reservekit.partitions", "6",
                 "reservekit.retention", "7d",
-                "reservekit.retention-bytes", "1073741824");
+                "reservekit.retention-bytes", "1073741824",
+                "reservekit.owner-only", "true");
 
         var settings = ReserveKitSettings.bind(properties::get, URI.create("/default"));
         var defaults = ReserveKitSettings.bind(key -> null, URI.create("/default"));
@@ -106,6 +107,8 @@ class ProducerSettingsTest {
         assertThat(settings.partitions()).isEqualTo(6);
         assertThat(settings.retentionMs()).isEqualTo(Duration.ofDays(7).toMillis());
         assertThat(settings.retentionBytes()).isEqualTo(1_073_741_824L);
+        assertThat(settings.ownerOnly()).isTrue();
+        assertThat(defaults.ownerOnly()).isFalse();
         assertThat(defaults).isEqualTo(ReserveKitSettings.defaults(URI.create("/default")));
         assertThat(defaults.retentionMs()).isEqualTo(-1);
         assertThat(defaults.retentionBytes()).isEqualTo(-1);
@@ -118,6 +121,9 @@ class ProducerSettingsTest {
                         ReserveKitSettings.bind(Map.of("reservekit.publish-timeout", "soon")::get, URI.create("/x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reservekit.publish-timeout");
+        assertThatThrownBy(() -> ReserveKitSettings.bind(Map.of("reservekit.owner-only", "yes")::get, URI.create("/x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reservekit.owner-only");
     }
 
     @Test

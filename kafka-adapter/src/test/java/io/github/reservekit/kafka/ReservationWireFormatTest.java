@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
@@ -229,6 +230,23 @@ class ReservationWireFormatTest {
         assertThat(new String(published(PLACED).value(), StandardCharsets.UTF_8))
                 .as("one unit is left out, so version 2 readers see the records they know")
                 .doesNotContain("units");
+    }
+
+    @Test
+    void the_principal_who_placed_it_is_placed_by_in_the_data_reads_back_and_matches_the_schema() {
+        var placedByAda = PLACED.withPlacedBy(Optional.of(new PrincipalName("ada")));
+
+        var record = published(placedByAda);
+
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).endsWith(",\"placedBy\":\"ada\"}");
+        assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(placedByAda));
+        assertThat(WireContract.validate(placedByAda, record.value())).isEmpty();
+        assertThat(new String(published(PLACED).value(), StandardCharsets.UTF_8))
+                .as("no principal, no field")
+                .doesNotContain("placedBy");
+        var controlCharacter = new String(record.value(), StandardCharsets.UTF_8).replace("ada", "a\\u0007da");
+        assertThat(WireContract.validate(placedByAda, controlCharacter.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     @Test

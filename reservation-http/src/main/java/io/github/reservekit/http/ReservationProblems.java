@@ -6,6 +6,7 @@ import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.HoldNotConfirmedException;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.NotReservationOwnerException;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
@@ -95,6 +96,15 @@ public final class ReservationProblems {
                         Map.of(
                                 "reservationId", notActive.current().id().toString(),
                                 "currentStatus", notActive.current().status().name()));
+            case NotReservationOwnerException notOwner ->
+                problem(
+                        403,
+                        "not-reservation-owner",
+                        "Not the reservation's owner",
+                        "Reservation " + notOwner.reservationId() + " was placed by another principal; with"
+                                + " reservekit.owner-only only that principal may cancel, confirm or move it."
+                                + " Nothing changed.",
+                        Map.of("reservationId", notOwner.reservationId().toString()));
             case ReservationChangedException changed ->
                 problem(
                         412,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The contracts as files: what each shell serves, and nothing else of the class path. */
@@ -25,6 +26,34 @@ class ContractDocumentsTest {
         assertThat(result.getOpenAPI().getPaths())
                 .containsKeys(
                         "/reservations", "/reservations/{id}", "/reservations/events", "/reservekit/openapi.yaml");
+    }
+
+    @Test
+    void the_openapi_document_declares_the_hosts_security_and_the_owner_only_refusal_of_each_change() {
+        var yaml = new String(
+                ContractDocuments.find(ContractDocuments.OPENAPI).orElseThrow().content(), StandardCharsets.UTF_8);
+        var openApi = new OpenAPIV3Parser()
+                .readContents(yaml, null, new ParseOptions())
+                .getOpenAPI();
+
+        // Every operation inherits it (Redocly's security-defined rule); {} leaves anonymous calls to the host to
+        // allow.
+        assertThat(openApi.getSecurity()).isNotEmpty();
+        assertThat(openApi.getComponents().getSecuritySchemes()).containsKeys("hostBasic", "hostBearer");
+        var reservation = openApi.getPaths().get("/reservations/{id}");
+        var confirm = openApi.getPaths().get("/reservations/{id}/confirm").getPost();
+        for (var change : List.of(reservation.getDelete(), reservation.getPatch(), confirm)) {
+            assertThat(change.getResponses()).as(change.getOperationId()).containsKey("403");
+        }
+    }
+
+    @Test
+    void the_page_sends_the_hosts_csrf_token_from_springs_cookie_in_springs_header_on_writes() {
+        var script = new String(
+                ContractDocuments.find("/reservekit.js").orElseThrow().content(), StandardCharsets.UTF_8);
+
+        // CookieCsrfTokenRepository's defaults, which the README's host configuration (csrf.spa()) relies on.
+        assertThat(script).contains("'XSRF-TOKEN'", "'X-XSRF-TOKEN'", "document.cookie");
     }
 
     @Test

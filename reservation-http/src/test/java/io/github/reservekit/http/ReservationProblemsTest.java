@@ -9,12 +9,16 @@ import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.NotReservationOwnerException;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReservationProblemsTest {
@@ -77,6 +81,25 @@ class ReservationProblemsTest {
                         .body("/reservations"))
                 .containsEntry("status", 422)
                 .containsEntry("existingReservationId", id.toString());
+    }
+
+    @Test
+    void a_change_by_someone_other_than_the_owner_is_a_403_that_does_not_say_who_the_owner_is() {
+        var problem = ReservationProblems.of(new NotReservationOwnerException(id));
+
+        assertThat(problem.status()).isEqualTo(403);
+        assertThat(problem.type()).isEqualTo("urn:reservekit:problem:not-reservation-owner");
+        assertThat(problem.body("/reservations/" + id)).containsEntry("reservationId", id.toString());
+    }
+
+    @Test
+    void the_caller_is_the_frameworks_principal_by_name_and_none_when_anonymous() {
+        Principal ada = () -> "ada";
+        Principal nameless = () -> null;
+
+        assertThat(Callers.of(ada)).isEqualTo(Optional.of(new PrincipalName("ada")));
+        assertThat(Callers.of(null)).isEmpty();
+        assertThat(Callers.of(nameless)).isEmpty();
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.time.Instant;
     "idempotencyKey",
     "confirmBy",
     "holdFor",
-    "units"
+    "units",
+    "placedBy"
 })
 record PlacedData(
         String reservationId,
@@ -31,4 +32,5 @@ record PlacedData(
         @JsonInclude(JsonInclude.Include.NON_NULL) String idempotencyKey,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant confirmBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) String holdFor,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer units) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer units,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String placedBy) {}

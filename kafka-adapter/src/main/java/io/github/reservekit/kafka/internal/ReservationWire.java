@@ -14,6 +14,7 @@ import io.cloudevents.rw.CloudEventRWException;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.github.reservekit.reservation.domain.ReservationId;
@@ -104,7 +105,8 @@ public final class ReservationWire {
                                         .orElse(null),
                                 placed.confirmBy().orElse(null),
                                 placed.holdFor().map(Duration::toString).orElse(null),
-                                placed.units() == 1 ? null : placed.units()));
+                                placed.units() == 1 ? null : placed.units(),
+                                placed.placedBy().map(PrincipalName::value).orElse(null)));
             case ResourceDefined defined ->
                 new Wire(
                         RESOURCE_DEFINED_V1,
@@ -351,7 +353,8 @@ public final class ReservationWire {
                 Optional.ofNullable(data.idempotencyKey()).map(IdempotencyKey::new),
                 Optional.ofNullable(data.confirmBy()),
                 Optional.ofNullable(data.holdFor()).map(ReservationWire::holdFor),
-                data.units() == null ? 1 : data.units());
+                data.units() == null ? 1 : data.units(),
+                Optional.ofNullable(data.placedBy()).map(PrincipalName::new));
     }
 
     private static ResourceDefined defined(UUID eventId, ResourceDefinedData data) {

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     the topic to conclude, so a write answers within the publish timeout plus twice this
  * @param maxHorizon how far ahead a reservation may start ({@code reservekit.max-horizon}, default two years: 730
  *     days): a slot further ahead is refused with a 400 naming {@code startsAt}
+ * @param ownerOnly whether only the principal who placed a reservation may cancel, confirm or move it
+ *     ({@code reservekit.owner-only}, default false); others get a 403 problem, and a reservation placed with no
+ *     principal stays open to every caller
  */
 public record ReserveKitSettings(
         String topic,
@@ -40,7 +43,8 @@ public record ReserveKitSettings(
         long retentionMs,
         long retentionBytes,
         Duration clockSkewMargin,
-        Duration maxHorizon) {
+        Duration maxHorizon,
+        boolean ownerOnly) {
 
     /** The prefix of every key {@link #bind} reads. */
     public static final String PREFIX = "reservekit.";
@@ -108,14 +112,15 @@ public record ReserveKitSettings(
                 UNLIMITED_RETENTION,
                 UNLIMITED_RETENTION,
                 DEFAULT_CLOCK_SKEW_MARGIN,
-                DEFAULT_MAX_HORIZON);
+                DEFAULT_MAX_HORIZON,
+                false);
     }
 
     /**
      * Binds {@code reservekit.*} from a property lookup (Spring's {@code Environment::getProperty}, Micronaut's,
      * {@code System::getProperty}...): {@code topic}, {@code source}, {@code publish-timeout},
      * {@code partitions}, {@code replay-timeout}, {@code retention}, {@code retention-bytes},
-     * {@code clock-skew-margin}, {@code max-horizon}. Durations are
+     * {@code clock-skew-margin}, {@code max-horizon}, {@code owner-only} ({@code true} or {@code false}). Durations are
      * {@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 400d}, a plain number of milliseconds, or ISO-8601
      * ({@code PT5S}). Absent keys take the defaults; {@code source} defaults to {@code defaultSource}.
      *
@@ -134,7 +139,8 @@ public record ReserveKitSettings(
                         .toMillis(),
                 number(property, "retention-bytes", UNLIMITED_RETENTION),
                 duration(property, "clock-skew-margin", DEFAULT_CLOCK_SKEW_MARGIN),
-                duration(property, "max-horizon", DEFAULT_MAX_HORIZON));
+                duration(property, "max-horizon", DEFAULT_MAX_HORIZON),
+                bool(property, "owner-only", false));
     }
 
     /** These settings with another topic. */
@@ -148,7 +154,23 @@ public record ReserveKitSettings(
                 retentionMs,
                 retentionBytes,
                 clockSkewMargin,
-                maxHorizon);
+                maxHorizon,
+                ownerOnly);
+    }
+
+    /** These settings with owner-only on or off. */
+    public ReserveKitSettings withOwnerOnly(boolean ownerOnly) {
+        return new ReserveKitSettings(
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon,
+                ownerOnly);
     }
 
     /** These settings with another publish timeout. */
@@ -162,7 +184,8 @@ public record ReserveKitSettings(
                 retentionMs,
                 retentionBytes,
                 clockSkewMargin,
-                maxHorizon);
+                maxHorizon,
+                ownerOnly);
     }
 
     /** These settings with another partition count for a topic the app creates. */
@@ -176,7 +199,8 @@ public record ReserveKitSettings(
                 retentionMs,
                 retentionBytes,
                 clockSkewMargin,
-                maxHorizon);
+                maxHorizon,
+                ownerOnly);
     }
 
     /** These settings with other retention limits for a topic the app creates (-1: none). */
@@ -190,12 +214,25 @@ public record ReserveKitSettings(
                 retentionMs,
                 retentionBytes,
                 clockSkewMargin,
-                maxHorizon);
+                maxHorizon,
+                ownerOnly);
     }
 
     private static String text(Function<String, String> property, String key, String absent) {
         String value = property.apply(PREFIX + key);
         return value == null || value.isBlank() ? absent : value.strip();
+    }
+
+    private static boolean bool(Function<String, String> property, String key, boolean absent) {
+        String value = text(property, key, null);
+        if (value == null) {
+            return absent;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(PREFIX + key + " must be true or false, was '" + value + "'");
+        };
     }
 
     private static long number(Function<String, String> property, String key, long absent) {

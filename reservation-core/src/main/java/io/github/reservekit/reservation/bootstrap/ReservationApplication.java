@@ -32,6 +32,7 @@ import io.github.reservekit.reservation.application.service.DefineResourceServic
 import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
 import io.github.reservekit.reservation.application.service.ListReservationsService;
+import io.github.reservekit.reservation.application.service.Ownership;
 import io.github.reservekit.reservation.application.service.PlaceReservationService;
 import io.github.reservekit.reservation.application.service.RescheduleReservationService;
 import io.github.reservekit.reservation.domain.Reservation;
@@ -97,9 +98,10 @@ public final class ReservationApplication
         var writer = new DecidingWriter(
                 builder.publisher, log, fold, builder.clock, builder.publishTimeout, builder.clockSkewMargin);
         this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
-        this.cancel = new CancelReservationService(repository, writer, builder.clock);
-        this.confirm = new ConfirmReservationService(repository, writer, builder.clock);
-        this.reschedule = new RescheduleReservationService(repository, writer, builder.clock);
+        var ownership = builder.ownerOnly ? Ownership.OWNER_ONLY : Ownership.ANYONE;
+        this.cancel = new CancelReservationService(repository, writer, builder.clock, ownership);
+        this.confirm = new ConfirmReservationService(repository, writer, builder.clock, ownership);
+        this.reschedule = new RescheduleReservationService(repository, writer, builder.clock, ownership);
         this.find = new FindReservationService(repository, writer, builder.clock);
         this.list = new ListReservationsService(repository, writer, builder.clock);
         this.availability = new FindAvailabilityService(repository, writer, builder.clock);
@@ -179,6 +181,7 @@ public final class ReservationApplication
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
         private Duration maxHorizon = DEFAULT_MAX_HORIZON;
+        private boolean ownerOnly;
 
         private Builder() {}
 
@@ -221,6 +224,17 @@ public final class ReservationApplication
                 throw new IllegalArgumentException("maxHorizon must be positive, was " + maxHorizon);
             }
             this.maxHorizon = maxHorizon;
+            return this;
+        }
+
+        /**
+         * Whether only the principal who placed a reservation may cancel, confirm or move it
+         * ({@code reservekit.owner-only}); off by default. A reservation placed with no principal stays open to every
+         * caller; a refused change publishes nothing and throws
+         * {@link io.github.reservekit.reservation.domain.NotReservationOwnerException}.
+         */
+        public Builder ownerOnly(boolean ownerOnly) {
+            this.ownerOnly = ownerOnly;
             return this;
         }
 

@@ -42,6 +42,7 @@ public final class Reservation {
     private final long version;
     private final Optional<Instant> holdExpiresAt;
     private final int units;
+    private final Optional<PrincipalName> placedBy;
 
     private Reservation(
             ReservationId id,
@@ -52,7 +53,8 @@ public final class Reservation {
             Optional<Instant> cancelledAt,
             long version,
             Optional<Instant> holdExpiresAt,
-            int units) {
+            int units,
+            Optional<PrincipalName> placedBy) {
         this.id = id;
         this.details = details;
         this.status = status;
@@ -62,6 +64,7 @@ public final class Reservation {
         this.version = version;
         this.holdExpiresAt = holdExpiresAt;
         this.units = units;
+        this.placedBy = placedBy;
     }
 
     /**
@@ -213,7 +216,8 @@ public final class Reservation {
                 Optional.empty(),
                 1,
                 event.holdFor().map(recordedAt::plus),
-                event.units());
+                event.units(),
+                event.placedBy());
     }
 
     /**
@@ -285,7 +289,8 @@ public final class Reservation {
                                 Optional.of(cancelled.occurredAt()),
                                 version + 1,
                                 Optional.empty(),
-                                units)
+                                units,
+                                placedBy)
                         : this;
             case ReservationRescheduled rescheduled ->
                 new Reservation(
@@ -298,7 +303,8 @@ public final class Reservation {
                         cancelledAt,
                         version + 1,
                         holdExpiresAt,
-                        rescheduled.units());
+                        rescheduled.units(),
+                        placedBy);
             case ReservationConfirmed confirmed ->
                 status == ReservationStatus.HELD
                         ? new Reservation(
@@ -310,7 +316,8 @@ public final class Reservation {
                                 cancelledAt,
                                 version + 1,
                                 Optional.empty(),
-                                units)
+                                units,
+                                placedBy)
                         : this;
             case ReservationRejected rejected -> this;
             case ResourceDefined defined -> this; // never reached: it is about no reservation
@@ -395,6 +402,14 @@ public final class Reservation {
                 UUID.randomUUID(), now, id, resourceId(), slot, units, confirmWithin.map(now::plus), ifVersion);
     }
 
+    /**
+     * The authenticated principal who placed it, as its placed event recorded; empty when there was none. Never
+     * changes after placement, so a writer may check it on its own caught-up view ({@code reservekit.owner-only}).
+     */
+    public Optional<PrincipalName> placedBy() {
+        return placedBy;
+    }
+
     /** How many units of its resource it takes: 1 unless resized (contract version 3). */
     public int units() {
         return units;
@@ -422,7 +437,8 @@ public final class Reservation {
                     cancelledAt,
                     version,
                     holdExpiresAt,
-                    units);
+                    units,
+                    placedBy);
         }
         return this;
     }
@@ -456,12 +472,14 @@ public final class Reservation {
                 && cancelledAt.equals(other.cancelledAt)
                 && version == other.version
                 && holdExpiresAt.equals(other.holdExpiresAt)
-                && units == other.units;
+                && units == other.units
+                && placedBy.equals(other.placedBy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt, units);
+        return Objects.hash(
+                id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt, units, placedBy);
     }
 
     @Override

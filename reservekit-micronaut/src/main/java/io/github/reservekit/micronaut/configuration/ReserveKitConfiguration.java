@@ -48,6 +48,12 @@ public class ReserveKitConfiguration {
      */
     private String maxHorizon;
 
+    /**
+     * Whether only the principal who placed a reservation (recorded on its placed event) may cancel, confirm or move
+     * it; anyone else gets a 403 problem. A reservation placed with no principal stays open to every caller.
+     */
+    private boolean ownerOnly = false;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -110,6 +116,14 @@ public class ReserveKitConfiguration {
 
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
+    }
+
+    public boolean isOwnerOnly() {
+        return ownerOnly;
+    }
+
+    public void setOwnerOnly(boolean ownerOnly) {
+        this.ownerOnly = ownerOnly;
     }
 
     public String getMaxHorizon() {

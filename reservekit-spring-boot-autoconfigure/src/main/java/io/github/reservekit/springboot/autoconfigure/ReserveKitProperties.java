@@ -53,6 +53,12 @@ public class ReserveKitProperties {
     /** How far ahead a reservation may start: a slot further ahead is refused (400 naming startsAt). */
     private Duration maxHorizon = Duration.ofDays(730);
 
+    /**
+     * Whether only the principal who placed a reservation (recorded on its placed event) may cancel, confirm or move
+     * it; anyone else gets a 403 problem. A reservation placed with no principal stays open to every caller.
+     */
+    private boolean ownerOnly = false;
+
     private final Http http = new Http();
 
     private final Kafka kafka = new Kafka();
@@ -195,6 +201,14 @@ public class ReserveKitProperties {
 
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
+    }
+
+    public boolean isOwnerOnly() {
+        return ownerOnly;
+    }
+
+    public void setOwnerOnly(boolean ownerOnly) {
+        this.ownerOnly = ownerOnly;
     }
 
     public Duration getMaxHorizon() {

@@ -78,5 +78,7 @@ class ReserveKitPropertiesTest {
                         .path("defaultValue")
                         .asText())
                 .isEqualTo(defaults.replayTimeout().toMinutes() + "m");
+        assertThat(metadata.get("reservekit.owner-only").path("defaultValue").asBoolean(true))
+                .isEqualTo(defaults.ownerOnly());
     }
 }

@@ -98,14 +98,15 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
         return Reservation.place(
-                command.details(),
-                command.idempotencyKey(),
-                near,
-                clock,
-                writer.confirmWithin(),
-                command.holdFor(),
-                command.units(),
-                writer.resource(command.details().resourceId()).capacity());
+                        command.details(),
+                        command.idempotencyKey(),
+                        near,
+                        clock,
+                        writer.confirmWithin(),
+                        command.holdFor(),
+                        command.units(),
+                        writer.resource(command.details().resourceId()).capacity())
+                .withPlacedBy(command.placedBy());
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {

@@ -3,6 +3,7 @@ package io.github.reservekit.reservation.domain.event;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.Resource;
@@ -27,6 +28,8 @@ import java.util.UUID;
  * @param holdFor when present, a hold (contract version 3): the fold makes it HELD until the record's time plus this,
  *     after which it stops counting unless confirmed; empty: CONFIRMED at once
  * @param units how many units of its resource it takes (contract version 3): 1 to 10,000
+ * @param placedBy the authenticated principal who placed it, when the host application has one: with
+ *     {@code reservekit.owner-only} only it may cancel, confirm or move the reservation; it never changes
  */
 public record ReservationPlaced(
         UUID eventId,
@@ -36,7 +39,8 @@ public record ReservationPlaced(
         Optional<IdempotencyKey> idempotencyKey,
         Optional<Instant> confirmBy,
         Optional<Duration> holdFor,
-        int units)
+        int units,
+        Optional<PrincipalName> placedBy)
         implements ReservationEvent {
 
     public ReservationPlaced {
@@ -48,9 +52,23 @@ public record ReservationPlaced(
         Objects.requireNonNull(confirmBy, "confirmBy");
         Objects.requireNonNull(holdFor, "holdFor");
         Resource.checkUnits(units);
+        Objects.requireNonNull(placedBy, "placedBy");
     }
 
-    /** A placement of one unit, CONFIRMED at once or (with {@code holdFor}) a hold. */
+    /** A placement of {@code units}, with no principal recorded (anonymous, or written before the field existed). */
+    public ReservationPlaced(
+            UUID eventId,
+            Instant occurredAt,
+            ReservationId reservationId,
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Instant> confirmBy,
+            Optional<Duration> holdFor,
+            int units) {
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, units, Optional.empty());
+    }
+
+    /** A placement of one unit, CONFIRMED at once or (with {@code holdFor}) a hold, with no principal recorded. */
     public ReservationPlaced(
             UUID eventId,
             Instant occurredAt,
@@ -59,7 +77,7 @@ public record ReservationPlaced(
             Optional<IdempotencyKey> idempotencyKey,
             Optional<Instant> confirmBy,
             Optional<Duration> holdFor) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, 1);
+        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, 1, Optional.empty());
     }
 
     /** A placement made CONFIRMED at once (contract version 2). */
@@ -70,7 +88,16 @@ public record ReservationPlaced(
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey,
             Optional<Instant> confirmBy) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, Optional.empty(), 1);
+        this(
+                eventId,
+                occurredAt,
+                reservationId,
+                details,
+                idempotencyKey,
+                confirmBy,
+                Optional.empty(),
+                1,
+                Optional.empty());
     }
 
     /** A placement without a {@code confirmBy}, as contract version 1 wrote them. */
@@ -80,7 +107,22 @@ public record ReservationPlaced(
             ReservationId reservationId,
             ReservationDetails details,
             Optional<IdempotencyKey> idempotencyKey) {
-        this(eventId, occurredAt, reservationId, details, idempotencyKey, Optional.empty(), Optional.empty(), 1);
+        this(
+                eventId,
+                occurredAt,
+                reservationId,
+                details,
+                idempotencyKey,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty());
+    }
+
+    /** This placement, recorded as placed by {@code placedBy} (empty: by no known principal). */
+    public ReservationPlaced withPlacedBy(Optional<PrincipalName> placedBy) {
+        return new ReservationPlaced(
+                eventId, occurredAt, reservationId, details, idempotencyKey, confirmBy, holdFor, units, placedBy);
     }
 
     @Override

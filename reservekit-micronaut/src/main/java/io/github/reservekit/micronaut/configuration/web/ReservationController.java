@@ -1,5 +1,6 @@
 package io.github.reservekit.micronaut.configuration.web;
 
+import io.github.reservekit.http.Callers;
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
@@ -15,6 +16,7 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -38,6 +40,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by
@@ -46,6 +49,9 @@ import java.util.List;
  * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
  * threads), never on the event loop. The HTTP model of reservation-http carries no annotation, so the records it
  * answers with are imported for micronaut-serde here. {@code reservekit.http.enabled=false} leaves the API out.
+ * The caller is the host's: {@link HttpRequest#getUserPrincipal()}, which Micronaut Security sets to the
+ * authentication it made (none when anonymous); placing records it, and changes pass it for
+ * {@code reservekit.owner-only}.
  */
 @Controller("/reservations")
 @Requires(property = "reservekit.enabled", notEquals = "false")
@@ -94,7 +100,8 @@ class ReservationController {
             // CONTRACT.md section 3, whatever the app's micronaut.server.max-request-size (which bounds the buffering).
             return ApiErrors.render(ReservationProblems.bodyTooLarge(), request, HttpResponse.serverError());
         }
-        var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
+        var reservation = placeReservation.place(
+                PlaceReservationRequest.parse(body, idempotencyKey).withPlacedBy(caller(request)));
         // Within the server's context path, where the app serves it.
         return HttpResponse.created(
                         ReservationView.from(reservation),
@@ -138,28 +145,38 @@ class ReservationController {
     HttpResponse<ReservationView> move(
             @PathVariable String id,
             @Nullable @Body byte[] body,
-            @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
+            @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
+            HttpRequest<?> request) {
         var reservation =
-                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch));
+                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch)
+                        .by(caller(request)));
         return HttpResponse.ok(ReservationView.from(reservation))
                 .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     @Post("/{id}/confirm")
     HttpResponse<ReservationView> confirm(
-            @PathVariable String id, @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
-        var reservation = confirmReservation.confirm(
-                new ConfirmReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+            @PathVariable String id,
+            @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
+            HttpRequest<?> request) {
+        var reservation = confirmReservation.confirm(new ConfirmReservationCommand(
+                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), caller(request)));
         return HttpResponse.ok(ReservationView.from(reservation))
                 .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
     }
 
     @Delete("/{id}")
     HttpResponse<ReservationView> cancel(
-            @PathVariable String id, @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
-        var reservation = cancelReservation.cancel(
-                new CancelReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+            @PathVariable String id,
+            @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
+            HttpRequest<?> request) {
+        var reservation = cancelReservation.cancel(new CancelReservationCommand(
+                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), caller(request)));
         return HttpResponse.ok(ReservationView.from(reservation))
                 .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+    }
+
+    private static Optional<PrincipalName> caller(HttpRequest<?> request) {
+        return Callers.of(request.getUserPrincipal().orElse(null));
     }
 }

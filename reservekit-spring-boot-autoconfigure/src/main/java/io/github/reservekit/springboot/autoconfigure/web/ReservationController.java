@@ -1,5 +1,6 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
+import io.github.reservekit.http.Callers;
 import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.ReadRequests;
@@ -15,6 +16,7 @@ import io.github.reservekit.reservation.application.port.in.RescheduleReservatio
 import io.github.reservekit.reservation.domain.ReservationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by reservation-http,
- * as in every shell; errors go to {@link ApiExceptionHandler}.
+ * as in every shell; errors go to {@link ApiExceptionHandler}. The caller is the host's: the {@link Principal} its
+ * security (Spring Security, or any filter that sets the servlet request's user principal) authenticated, none when
+ * anonymous; placing records it, and changes pass it for {@code reservekit.owner-only}.
  */
 @RestController
 @RequestMapping(path = "/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,8 +68,10 @@ class ReservationController {
     ResponseEntity<ReservationView> place(
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            HttpServletRequest request) {
-        var reservation = placeReservation.place(PlaceReservationRequest.parse(body, idempotencyKey));
+            HttpServletRequest request,
+            Principal principal) {
+        var reservation = placeReservation.place(
+                PlaceReservationRequest.parse(body, idempotencyKey).withPlacedBy(Callers.of(principal)));
         // Within the servlet context path, where the app serves it.
         return ResponseEntity.created(URI.create(request.getContextPath() + ReservationView.location(reservation)))
                 .eTag(ReservationView.etag(reservation))
@@ -102,25 +108,31 @@ class ReservationController {
     ResponseEntity<ReservationView> move(
             @PathVariable String id,
             @RequestBody(required = false) byte[] body,
-            @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
+            Principal principal) {
         var reservation =
-                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch));
+                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch)
+                        .by(Callers.of(principal)));
         return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 
     @PostMapping("/{id}/confirm")
     ResponseEntity<ReservationView> confirm(
-            @PathVariable String id, @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
-        var reservation = confirmReservation.confirm(
-                new ConfirmReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+            @PathVariable String id,
+            @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
+            Principal principal) {
+        var reservation = confirmReservation.confirm(new ConfirmReservationCommand(
+                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), Callers.of(principal)));
         return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<ReservationView> cancel(
-            @PathVariable String id, @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch) {
-        var reservation = cancelReservation.cancel(
-                new CancelReservationCommand(ReservationId.parse(id), ReservationView.ifMatch(ifMatch)));
+            @PathVariable String id,
+            @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
+            Principal principal) {
+        var reservation = cancelReservation.cancel(new CancelReservationCommand(
+                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), Callers.of(principal)));
         return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
     }
 }

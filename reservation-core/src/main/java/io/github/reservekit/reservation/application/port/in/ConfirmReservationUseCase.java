@@ -1,6 +1,7 @@
 package io.github.reservekit.reservation.application.port.in;
 
 import io.github.reservekit.reservation.domain.HoldNotConfirmedException;
+import io.github.reservekit.reservation.domain.NotReservationOwnerException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
@@ -16,6 +17,8 @@ public interface ConfirmReservationUseCase {
     /**
      * @return the reservation, CONFIRMED
      * @throws ReservationNotFoundException if no reservation has the id
+     * @throws NotReservationOwnerException with owner-only on, if it was placed by a principal other than the
+     *     command's
      * @throws HoldNotConfirmedException if the hold expired first, or the reservation was cancelled
      * @throws ReservationChangedException if the command's {@code ifVersion} is not the reservation's version
      * @throws ReservationNotConfirmedException if the log did not confirm it in time (503)

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.PartySize;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -23,9 +24,15 @@ import java.util.Optional;
  * @param holdFor when present (1 second to 1 hour), a hold: HELD until the log's time of its event plus this, unless
  *     confirmed (contract version 3); empty: CONFIRMED at once
  * @param units how many units of the resource it takes (contract version 3): 1 to 10,000
+ * @param placedBy the authenticated caller, when the host application has one: recorded on the placed event, and with
+ *     {@code reservekit.owner-only} the only principal that may change the reservation afterwards
  */
 public record PlaceReservationCommand(
-        ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor, int units) {
+        ReservationDetails details,
+        Optional<IdempotencyKey> idempotencyKey,
+        Optional<Duration> holdFor,
+        int units,
+        Optional<PrincipalName> placedBy) {
 
     /** The shortest hold. */
     public static final Duration MIN_HOLD = Duration.ofSeconds(1);
@@ -38,6 +45,7 @@ public record PlaceReservationCommand(
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(holdFor, "holdFor");
+        Objects.requireNonNull(placedBy, "placedBy");
         if (holdFor.isPresent()
                 && (holdFor.get().compareTo(MIN_HOLD) < 0 || holdFor.get().compareTo(MAX_HOLD) > 0)) {
             throw new InvalidReservationException("holdFor", "must be 1 second to 1 hour, e.g. PT10M");
@@ -45,10 +53,19 @@ public record PlaceReservationCommand(
         Resource.checkUnits(units);
     }
 
-    /** One unit, CONFIRMED at once or (with {@code holdFor}) a hold. */
+    /** {@code units} by no known principal. */
+    public PlaceReservationCommand(
+            ReservationDetails details,
+            Optional<IdempotencyKey> idempotencyKey,
+            Optional<Duration> holdFor,
+            int units) {
+        this(details, idempotencyKey, holdFor, units, Optional.empty());
+    }
+
+    /** One unit, CONFIRMED at once or (with {@code holdFor}) a hold, by no known principal. */
     public PlaceReservationCommand(
             ReservationDetails details, Optional<IdempotencyKey> idempotencyKey, Optional<Duration> holdFor) {
-        this(details, idempotencyKey, holdFor, 1);
+        this(details, idempotencyKey, holdFor, 1, Optional.empty());
     }
 
     /** A placement CONFIRMED at once. */
@@ -63,6 +80,11 @@ public record PlaceReservationCommand(
 
     /** A command with the given idempotency key. */
     public PlaceReservationCommand withIdempotencyKey(IdempotencyKey key) {
-        return new PlaceReservationCommand(details, Optional.of(key), holdFor, units);
+        return new PlaceReservationCommand(details, Optional.of(key), holdFor, units, placedBy);
+    }
+
+    /** This command, made by {@code placedBy} (empty: by no known principal). */
+    public PlaceReservationCommand withPlacedBy(Optional<PrincipalName> placedBy) {
+        return new PlaceReservationCommand(details, idempotencyKey, holdFor, units, placedBy);
     }
 }

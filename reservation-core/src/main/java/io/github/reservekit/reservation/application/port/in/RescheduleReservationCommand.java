@@ -1,5 +1,6 @@
 package io.github.reservekit.reservation.application.port.in;
 
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationId;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,13 +14,16 @@ import java.util.Optional;
  * @param endsAt the new end, if it changes
  * @param units the new units, if they change
  * @param ifVersion only if the reservation still has this version (the client's {@code If-Match})
+ * @param principal the authenticated caller, when the host application has one: with {@code reservekit.owner-only},
+ *     it must be the principal who placed the reservation
  */
 public record RescheduleReservationCommand(
         ReservationId reservationId,
         Optional<Instant> startsAt,
         Optional<Instant> endsAt,
         Optional<Integer> units,
-        Optional<Long> ifVersion) {
+        Optional<Long> ifVersion,
+        Optional<PrincipalName> principal) {
 
     public RescheduleReservationCommand {
         Objects.requireNonNull(reservationId, "reservationId");
@@ -27,5 +31,21 @@ public record RescheduleReservationCommand(
         Objects.requireNonNull(endsAt, "endsAt");
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(ifVersion, "ifVersion");
+        Objects.requireNonNull(principal, "principal");
+    }
+
+    /** A request by no known principal. */
+    public RescheduleReservationCommand(
+            ReservationId reservationId,
+            Optional<Instant> startsAt,
+            Optional<Instant> endsAt,
+            Optional<Integer> units,
+            Optional<Long> ifVersion) {
+        this(reservationId, startsAt, endsAt, units, ifVersion, Optional.empty());
+    }
+
+    /** This request, made by {@code principal} (empty: by no known principal). */
+    public RescheduleReservationCommand by(Optional<PrincipalName> principal) {
+        return new RescheduleReservationCommand(reservationId, startsAt, endsAt, units, ifVersion, principal);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.reservekit.reservation.application.port.in;
 
 import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.NotReservationOwnerException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
 import io.github.reservekit.reservation.domain.ReservationConflictException;
@@ -17,6 +18,8 @@ public interface RescheduleReservationUseCase {
     /**
      * @return the reservation as moved
      * @throws ReservationNotFoundException if no reservation has the id
+     * @throws NotReservationOwnerException with owner-only on, if it was placed by a principal other than the
+     *     command's
      * @throws InvalidReservationException naming the field when the new slot or units break a rule
      * @throws ReservationConflictException naming a reservation in the way; the reservation stays as it was
      * @throws ReservationNotActiveException if it is CANCELLED or EXPIRED
