@@ -1,5 +1,6 @@
-// ReserveKit's page: one resource's reservations of one day, a form to place one, a button to cancel, and the
-// live stream of events on `reserve` as this app's follower reads them. Plain browser JavaScript, no build step;
+// ReserveKit's page: one resource's reservations of one day with its capacity and free time, a form to place one
+// (units, a hold), buttons to confirm a hold, move or cancel, and the live stream of events on `reserve` as this
+// app's follower reads them. Plain browser JavaScript, no build step;
 // it speaks only the HTTP API (relative paths, so it works under any context path) and shows the API's
 // problems (RFC 9457) as they are worded.
 'use strict';
@@ -77,8 +78,8 @@
     return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : null;
   }
 
-  async function api(method, path, body) {
-    const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+  async function api(method, path, body, headers = {}, contentType = 'application/json') {
+    const init = { method, headers: { Accept: 'application/json, application/problem+json', ...headers } };
     if (method !== 'GET' && method !== 'HEAD') {
       const token = csrfToken();
       if (token) {
@@ -86,7 +87,7 @@
       }
     }
     if (body !== undefined) {
-      init.headers['Content-Type'] = 'application/json';
+      init.headers['Content-Type'] = contentType;
       init.body = JSON.stringify(body);
     }
     const response = await fetch(apiBase + path, init);
@@ -178,9 +179,17 @@
 
   async function loadReservations() {
     const ticket = ++loading;
-    let response;
+    const dayStart = startOfDay(state.date).getTime();
+    const from = new Date(dayStart).toISOString();
+    const to = new Date(dayStart + DAY).toISOString();
+    const resource = encodeURIComponent(state.resource);
+    let responses;
     try {
-      response = await api('GET', `reservations?resourceId=${encodeURIComponent(state.resource)}`);
+      responses = await Promise.all([
+        api('GET', `reservations?resourceId=${resource}&from=${from}&to=${to}&limit=1000`),
+        api('GET', `resources/${resource}`),
+        api('GET', `resources/${resource}/availability?from=${from}&to=${to}`),
+      ]);
     } catch (error) {
       showUnreachable('Loading reservations', error, $('#load-problem'));
       return;
@@ -188,19 +197,27 @@
     if (ticket !== loading) {
       return; // a newer load is under way
     }
-    if (!response.ok) {
-      showProblem('Loading reservations', response, $('#load-problem'));
+    const failed = responses.find((response) => !response.ok);
+    if (failed) {
+      showProblem('Loading reservations', failed, $('#load-problem'));
       return;
     }
     $('#load-problem').hidden = true;
-    const dayStart = startOfDay(state.date).getTime();
-    const ofTheDay = response.json.filter((r) =>
-      Date.parse(r.startsAt) < dayStart + DAY && Date.parse(r.endsAt) > dayStart);
-    render(ofTheDay);
+    const [reservations, definition, availability] = responses.map((response) => response.json);
+    renderResource(definition);
+    render(reservations, availability.free);
   }
 
-  function render(reservations) {
-    renderTimeline(reservations);
+  function renderResource(resource) {
+    const units = `${resource.capacity} unit${resource.capacity === 1 ? '' : 's'}`;
+    $('#resource-info').textContent = resource.version === 0
+      ? `Capacity ${units}: nobody defined this resource (PUT /resources/{id} gives it a capacity).`
+      : `${resource.name ? `${resource.name}: c` : 'C'}apacity ${units} at any instant.`;
+    $('#resource-info').dataset.capacity = resource.capacity;
+  }
+
+  function render(reservations, free) {
+    renderTimeline(reservations, free);
     renderList(reservations);
     state.fresh.clear();
   }
@@ -218,7 +235,7 @@
     return { from: dayStart + first * HOUR, hours: last - first, firstHour: first };
   }
 
-  function renderTimeline(reservations) {
+  function renderTimeline(reservations, free) {
     const dayStart = startOfDay(state.date).getTime();
     const shown = hoursShown(reservations, dayStart);
     const span = shown.hours * HOUR;
@@ -252,6 +269,17 @@
           'data-id': r.id,
         }, element('strong', {}, r.guestName), ` · ${r.partySize}`);
       });
+    for (const interval of free) {
+      const start = Math.max(Date.parse(interval.startsAt), shown.from);
+      const end = Math.min(Date.parse(interval.endsAt), shown.from + span);
+      if (end > start) {
+        blocks.unshift(element('div', {
+          className: 'free',
+          title: `free ${hhmm(new Date(start))}–${hhmm(new Date(end))}`,
+          style: `left: ${at(start)}%; width: ${at(end) - at(start)}%`,
+        }));
+      }
+    }
     const now = Date.now();
     if (now >= shown.from && now < shown.from + span) {
       blocks.push(element('div', { className: 'now', title: 'now', style: `left: ${at(now)}%` }));
@@ -264,19 +292,50 @@
     const rows = reservations.map((r) => {
       const starts = new Date(Date.parse(r.startsAt));
       const ends = new Date(Date.parse(r.endsAt));
-      const cancelButton = r.status === 'CONFIRMED'
-        ? element('button', { type: 'button', className: 'cancel', onclick: () => cancel(r) }, 'Cancel')
-        : '';
+      const active = r.status === 'CONFIRMED' || r.status === 'HELD';
+      const buttons = [];
+      if (r.status === 'HELD') {
+        buttons.push(element('button', { type: 'button', className: 'confirm', onclick: () => confirm(r) }, 'Confirm'));
+      }
+      if (active) {
+        buttons.push(element('button', { type: 'button', className: 'move', onclick: () => move(r) }, 'Move'));
+        buttons.push(element('button', { type: 'button', className: 'cancel', onclick: () => cancel(r) }, 'Cancel'));
+      }
+      const status = [element('span', { className: `status ${r.status}` }, r.status)];
+      if (r.status === 'HELD' && r.holdExpiresAt) {
+        status.push(element('span', { className: 'countdown', 'data-expires': r.holdExpiresAt },
+          countdown(Date.parse(r.holdExpiresAt))));
+      }
       return element('tr', { 'data-id': r.id, 'data-status': r.status, className: state.fresh.has(r.id) ? 'fresh' : '' },
         element('td', {}, `${hhmm(starts)}–${hhmm(ends)}`),
         element('td', { className: 'guest' }, r.guestName),
         element('td', {}, r.partySize),
-        element('td', {}, element('span', { className: `status ${r.status}` }, r.status)),
+        element('td', { className: 'units' }, r.units ?? 1),
+        element('td', {}, ...status),
         element('td', { className: 'id', title: r.id }, shortId(r.id)),
-        element('td', {}, cancelButton));
+        element('td', { className: 'actions' }, ...buttons));
     });
     $('#reservations tbody').replaceChildren(...rows);
     $('#no-reservations').hidden = rows.length > 0;
+  }
+
+  // ---- holds: a countdown to holdExpiresAt; when it runs out the hold is EXPIRED and its time free again --------
+
+  function countdown(expiresAt) {
+    const left = Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000));
+    return `expires in ${Math.floor(left / 60)}:${pad(left % 60)}`;
+  }
+
+  function tick() {
+    let expired = false;
+    for (const span of document.querySelectorAll('#reservations .countdown')) {
+      const expiresAt = Date.parse(span.dataset.expires);
+      span.textContent = countdown(expiresAt);
+      expired = expired || expiresAt <= Date.now();
+    }
+    if (expired) {
+      loadReservations(); // the API now shows it EXPIRED, and its time free
+    }
   }
 
   // ---- place and cancel ------------------------------------------------------------------------------------
@@ -290,6 +349,7 @@
       return;
     }
     const party = $('#party').value.trim();
+    const units = $('#units').value.trim();
     const body = {
       resourceId: state.resource,
       guestName: $('#guest').value,
@@ -298,6 +358,12 @@
       startsAt,
       endsAt,
     };
+    if (units && units !== '1') {
+      body.units = /^-?\d+$/.test(units) ? Number(units) : units;
+    }
+    if ($('#hold').value) {
+      body.holdFor = $('#hold').value;
+    }
     const button = $('#place-button');
     button.disabled = true;
     try {
@@ -307,7 +373,7 @@
         state.fresh.add(r.id);
         showOk(`Placed: ${r.guestName}, party of ${r.partySize}, `
           + `${hhmm(new Date(Date.parse(r.startsAt)))}–${hhmm(new Date(Date.parse(r.endsAt)))}: `
-          + `reservation ${r.id}, ${r.status}.`);
+          + `reservation ${r.id}, ${r.status}${r.status === 'HELD' ? ` until ${hhmm(new Date(Date.parse(r.holdExpiresAt)))}` : ''}.`);
       } else {
         showProblem('Placing', response);
       }
@@ -315,6 +381,40 @@
       showUnreachable('Placing', error);
     } finally {
       button.disabled = false;
+    }
+    await loadReservations();
+  }
+
+  async function confirm(reservation) {
+    await change('Confirming', 'POST', `reservations/${encodeURIComponent(reservation.id)}/confirm`, reservation,
+      undefined, (r) => `Confirmed: ${r.guestName}'s reservation ${r.id}, now ${r.status}.`);
+  }
+
+  // A move takes the From and Until of the form, on the day shown; If-Match: only as this page read it.
+  async function move(reservation) {
+    const startsAt = instantOn(state.date, $('#from').value);
+    const endsAt = instantOn(state.date, $('#until').value);
+    if (!startsAt || !endsAt) {
+      showProblem('Moving', { status: 0, json: null, text: 'From and Until are times of the day, like 19:00.' });
+      return;
+    }
+    await change('Moving', 'PATCH', `reservations/${encodeURIComponent(reservation.id)}`, reservation,
+      { startsAt, endsAt }, (r) => `Moved: ${r.guestName}'s reservation ${r.id} to `
+        + `${hhmm(new Date(Date.parse(r.startsAt)))}–${hhmm(new Date(Date.parse(r.endsAt)))}.`);
+  }
+
+  async function change(what, method, path, reservation, body, describe) {
+    try {
+      const response = await api(method, path, body, { 'If-Match': `"${reservation.version}"` },
+        method === 'PATCH' ? 'application/merge-patch+json' : undefined);
+      if (response.ok) {
+        state.fresh.add(reservation.id);
+        showOk(describe(response.json));
+      } else {
+        showProblem(what, response);
+      }
+    } catch (error) {
+      showUnreachable(what, error);
     }
     await loadReservations();
   }
@@ -374,7 +474,7 @@
       'data-sequence': e.sequence,
       'data-type': e.type,
       'data-resource': e.resourceId,
-      'data-reservation': e.reservationId,
+      'data-reservation': e.reservationId || '',
       className: `${isNew ? 'fresh' : ''}${e.resourceId === state.resource ? ' mine' : ''}`,
       title: `event ${e.eventId}; click to show ${e.resourceId}`,
       onclick: () => show(e.resourceId, state.date),
@@ -382,7 +482,7 @@
     element('td', {}, e.sequence),
     element('td', {}, element('span', { className: `type ${e.type}` }, e.type)),
     element('td', { className: 'resource', title: e.resourceId }, e.resourceId),
-    element('td', { className: 'id', title: e.reservationId }, shortId(e.reservationId)),
+    element('td', { className: 'id', title: e.reservationId || '' }, shortId(e.reservationId)),
     element('td', {}, `${e.partition}@${e.offset}`),
     element('td', { title: e.occurredAt },
       Number.isNaN(at.getTime()) ? e.occurredAt : `${hhmm(at)}:${pad(at.getSeconds())}`));
@@ -441,5 +541,6 @@
     window.addEventListener('hashchange', fromHash);
     fromHash();
     poll();
+    setInterval(tick, 1000);
   });
 })();

@@ -21,6 +21,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -133,6 +134,70 @@ public abstract class PageSuite {
                 .until(ExpectedConditions.presenceOfElementLocated(eventRow("cancelled", id, resource)));
 
         screenshot();
+    }
+
+    @Test
+    void a_resources_capacity_and_free_time_show_a_hold_counts_down_is_confirmed_and_moved_and_a_hold_expires() {
+        String resource = "page-pool-" + UUID.randomUUID();
+        assertThat(api().putJson("/resources/" + resource, "{\"capacity\":2,\"name\":\"Window seats\"}")
+                        .status())
+                .isEqualTo(200);
+        openTomorrow(resource);
+        await("the capacity")
+                .until(d -> d.findElement(By.id("resource-info")).getText().contains("Capacity 2")
+                        || d.findElement(By.id("resource-info")).getText().contains("capacity 2"));
+        assertThat(browser().findElement(By.id("resource-info")).getText()).startsWith("Window seats");
+        assertThat(browser().findElements(By.cssSelector("#timeline .free")))
+                .as("a day with nothing booked is free")
+                .isNotEmpty();
+
+        new Select(browser().findElement(By.id("hold"))).selectByValue("PT10M");
+        type("units", "2");
+        place("Ada Lovelace", "2", "19:00", "21:00");
+        String held = await("the hold")
+                .until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=HELD]"))
+                        .getAttribute("data-id"));
+        String countdown = browser()
+                .findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .countdown"))
+                .getText();
+        assertThat(countdown).matches("expires in (9|10):[0-5][0-9]");
+        assertThat(browser()
+                        .findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .units"))
+                        .getText())
+                .isEqualTo("2");
+
+        clickIn(held, "button.confirm");
+        await("confirmed")
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#reservations tbody tr[data-id='" + held + "'][data-status=CONFIRMED]")));
+        assertThat(api().get("/reservations/" + held).json().path("status").asText())
+                .isEqualTo("CONFIRMED");
+
+        type("from", "20:00");
+        type("until", "22:00");
+        clickIn(held, "button.move");
+        await("moved").until(d -> outcome().getText().startsWith("Moved: "));
+        assertThat(api().get("/reservations/" + held).json().path("startsAt").asText())
+                .isEqualTo(instant("20:00"));
+
+        new Select(browser().findElement(By.id("hold"))).selectByValue("PT5S");
+        type("units", "1");
+        place("Grace Hopper", "1", "08:00", "09:00");
+        String expiring = await("the short hold")
+                .until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=HELD]"))
+                        .getAttribute("data-id"));
+        await("the hold expired on the page")
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#reservations tbody tr[data-id='" + expiring + "'][data-status=EXPIRED]")));
+        new Select(browser().findElement(By.id("hold"))).selectByValue("");
+    }
+
+    private void clickIn(String reservationId, String button) {
+        await().until(d -> {
+            d.findElement(By.cssSelector("#reservations tbody tr[data-id='" + reservationId + "'] " + button))
+                    .click();
+            return true;
+        });
     }
 
     @Test
