@@ -53,6 +53,11 @@ public record ReservationView(
      * @throws InvalidRequestException naming {@code If-Match} when it is not one quoted version such as {@code "3"}
      */
     public static Optional<Long> ifMatch(String header) {
+        return ifMatch(header, 1, "reservation");
+    }
+
+    /** {@link #ifMatch(String)} for a thing whose versions start at {@code lowest}. */
+    static Optional<Long> ifMatch(String header, long lowest, String thing) {
         if (header == null || header.strip().equals("*")) {
             return Optional.empty();
         }
@@ -60,15 +65,15 @@ public record ReservationView(
         if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             try {
                 long version = Long.parseLong(tag.substring(1, tag.length() - 1));
-                if (version >= 1) {
+                if (version >= lowest) {
                     return Optional.of(version);
                 }
             } catch (NumberFormatException notAVersion) {
                 // reported below
             }
         }
-        throw InvalidRequestException.invalid(List.of(
-                new FieldViolation(IF_MATCH, "must be the ETag of the reservation as read, e.g. \"2\" (or *)")));
+        throw InvalidRequestException.invalid(List.of(new FieldViolation(
+                IF_MATCH, "must be the ETag of the " + thing + " as read, e.g. \"" + (lowest + 1) + "\" (or *)")));
     }
 
     /** The request header of a conditional write. */

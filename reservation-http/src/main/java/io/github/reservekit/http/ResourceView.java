@@ -1,9 +1,7 @@
 package io.github.reservekit.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.Resource;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,21 +30,6 @@ public record ResourceView(
      * @throws InvalidRequestException naming {@code If-Match} when it is not one quoted version such as {@code "0"}
      */
     static Optional<Long> ifMatch(String header) {
-        if (header == null || header.strip().equals("*")) {
-            return Optional.empty();
-        }
-        String tag = header.strip();
-        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            try {
-                long version = Long.parseLong(tag.substring(1, tag.length() - 1));
-                if (version >= 0) {
-                    return Optional.of(version);
-                }
-            } catch (NumberFormatException notAVersion) {
-                // reported below
-            }
-        }
-        throw InvalidRequestException.invalid(List.of(new FieldViolation(
-                ReservationView.IF_MATCH, "must be the ETag of the resource as read, e.g. \"1\" (or *)")));
+        return ReservationView.ifMatch(header, 0, "resource");
     }
 }
