@@ -92,7 +92,9 @@ record AdapterSettings(ReserveKitSettings reserveKit, Map<String, Object> kafkaP
                     reserveKit.retentionMs(),
                     reserveKit.retentionBytes(),
                     reserveKit.clockSkewMargin(),
-                    reserveKit.maxHorizon());
+                    reserveKit.maxHorizon(),
+                    reserveKit.minWritesInFlight(),
+                    reserveKit.maxWritesInFlight());
             return this;
         }
 

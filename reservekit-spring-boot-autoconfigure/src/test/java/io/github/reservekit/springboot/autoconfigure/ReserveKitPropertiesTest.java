@@ -78,5 +78,13 @@ class ReserveKitPropertiesTest {
                         .path("defaultValue")
                         .asText())
                 .isEqualTo(defaults.replayTimeout().toMinutes() + "m");
+        assertThat(metadata.get("reservekit.max-writes-in-flight")
+                        .path("defaultValue")
+                        .asInt())
+                .isEqualTo(defaults.maxWritesInFlight());
+        assertThat(metadata.get("reservekit.min-writes-in-flight")
+                        .path("defaultValue")
+                        .asInt())
+                .isEqualTo(defaults.minWritesInFlight());
     }
 }
