@@ -50,14 +50,30 @@ public final class HttpBenchmark {
         Path root = Path.of(System.getProperty("reservekit.root", ".")).toAbsolutePath();
         Path work = root.resolve("benchmarks/target/benchmark-http");
         Files.createDirectories(work);
-        System.out.printf(
-                Locale.ROOT,
-                "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
-                options.shell.displayName(),
-                options.rates,
-                options.duration.toSeconds(),
-                options.warmup.toSeconds(),
-                options.jvm);
+        if (options.burst != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "benchmark-http: %s, burst: %d s at %d/s, %d s at %d/s, %d s at %d/s (after a %d s warm-up),"
+                            + " shell JVM options %s%n",
+                    options.shell.displayName(),
+                    options.warmup.toSeconds(),
+                    options.burst.get(0),
+                    options.burst.get(2),
+                    options.burst.get(1),
+                    options.recover.toSeconds(),
+                    options.burst.get(0),
+                    options.warmup.toSeconds(),
+                    options.jvm);
+        } else {
+            System.out.printf(
+                    Locale.ROOT,
+                    "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
+                    options.shell.displayName(),
+                    options.rates,
+                    options.duration.toSeconds(),
+                    options.warmup.toSeconds(),
+                    options.jvm);
+        }
         KafkaProcessCluster cluster = null;
         String bootstrap = options.bootstrapServers;
         try {

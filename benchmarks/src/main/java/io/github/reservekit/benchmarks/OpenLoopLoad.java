@@ -31,6 +31,13 @@ import org.apache.kafka.common.utils.Utils;
  */
 final class OpenLoopLoad {
 
+    /**
+     * Where the booked slots start: a year ahead, within {@code reservekit.max-horizon} (two years by default; the
+     * fixed 2035 used before was refused with 400 once that limit came).
+     */
+    private static final Instant FIRST_SLOT =
+            Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(365)).plus(Duration.ofHours(19));
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Failure.TIMEOUT_SECONDS);
 
     private final HttpClient client;
@@ -134,7 +141,7 @@ final class OpenLoopLoad {
 
     private HttpRequest request(long n) {
         // Each request books its own resource in a slot far in the future: none conflicts, none ends during a run.
-        Instant startsAt = Instant.parse("2035-01-01T19:00:00Z").plus(n % 1000, ChronoUnit.MINUTES);
+        Instant startsAt = FIRST_SLOT.plus(n % 1000, ChronoUnit.MINUTES);
         String body = String.format(
                 Locale.ROOT,
                 "{\"resourceId\":\"%s\",\"guestName\":\"Bench %d\",\"partySize\":2,"
