@@ -35,8 +35,10 @@ final class OpenLoopLoad {
      * Where the booked slots start: a year ahead, within {@code reservekit.max-horizon} (two years by default; the
      * fixed 2035 used before was refused with 400 once that limit came).
      */
-    private static final Instant FIRST_SLOT =
-            Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(365)).plus(Duration.ofHours(19));
+    private static final Instant FIRST_SLOT = Instant.now()
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofDays(365))
+            .plus(Duration.ofHours(19));
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Failure.TIMEOUT_SECONDS);
 
