@@ -46,7 +46,7 @@ class ConcurrencyLimitWriteAdmissionTest {
     @Test
     void the_settings_bind_the_bound_and_zero_turns_it_off() {
         var defaults = ReserveKitSettings.bind(key -> null, URI.create("/test"));
-        assertThat(defaults.minWritesInFlight()).isEqualTo(10);
+        assertThat(defaults.minWritesInFlight()).isEqualTo(50);
         assertThat(defaults.maxWritesInFlight()).isEqualTo(200);
 
         var set = Map.of("reservekit.min-writes-in-flight", "4", "reservekit.max-writes-in-flight", "64");
@@ -58,7 +58,7 @@ class ConcurrencyLimitWriteAdmissionTest {
                         .maxWritesInFlight())
                 .isZero();
         assertThatThrownBy(() -> ReserveKitSettings.bind(
-                        Map.of("reservekit.min-writes-in-flight", "50", "reservekit.max-writes-in-flight", "20")::get,
+                        Map.of("reservekit.min-writes-in-flight", "60", "reservekit.max-writes-in-flight", "20")::get,
                         URI.create("/t")))
                 .hasMessageContaining("reservekit.min-writes-in-flight");
     }

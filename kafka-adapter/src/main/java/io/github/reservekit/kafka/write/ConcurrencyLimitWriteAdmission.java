@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * that follows their measured latency (the time from admission to the fold's decision), so it settles near what
  * Kafka and this machine currently absorb instead of being a fixed queue. {@link Gradient2Limit} compares the recent
  * latency with its long-term average: while writes slow down the bound shrinks (down to {@code min}), while they
- * keep their pace it grows (up to {@code max}); a write that timed out counts as a drop and shrinks it at once.
+ * keep their pace it grows (up to {@code max}); a write that timed out is reported as a drop, which Gradient2 counts
+ * by its (long) latency like any other sample.
  * A write beyond the bound is refused on the spot; the core then publishes nothing.
  *
  * <p>Thread-safe; holds no thread and no timer.

@@ -55,7 +55,7 @@ public class ReserveKitConfiguration {
      */
     private int maxWritesInFlight = ReserveKitSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
 
-    /** The floor of the adaptive bound on writes in flight (10): it never drops below this. */
+    /** The floor of the adaptive bound on writes in flight (50): it never drops below this. */
     private int minWritesInFlight = ReserveKitSettings.DEFAULT_MIN_WRITES_IN_FLIGHT;
 
     public boolean isEnabled() {

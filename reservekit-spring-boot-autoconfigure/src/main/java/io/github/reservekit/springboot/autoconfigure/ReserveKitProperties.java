@@ -61,7 +61,7 @@ public class ReserveKitProperties {
     private int maxWritesInFlight = 200;
 
     /** The floor of the adaptive bound on writes in flight: it never drops below this, however slow Kafka gets. */
-    private int minWritesInFlight = 10;
+    private int minWritesInFlight = 50;
 
     private final Http http = new Http();
 
