@@ -31,6 +31,13 @@ import java.util.UUID;
  * extracted one for class data sharing),
  * {@code --no-baseline}, {@code --baseline-only}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
  * third into it; needs the local cluster), {@code --stop-p99 MS} (no higher rate once p99 exceeds it, default 2000).
+ *
+ * <p>{@code --burst WARM,BURST,SECONDS} (e.g. {@code 100,1000,20}) runs the burst scenario instead of the rates: after
+ * the warm-up, {@code --warmup} seconds at WARM, SECONDS at BURST, then {@code --recover} seconds (default 30) at WARM,
+ * on one open-loop schedule; it reports per phase the answers within 1 s, connection errors, time-outs, 201s and 503s
+ * with the p99 of each, and the time to recover to p99 under 250 ms ({@link BurstReport}); then, on the same brokers,
+ * Kafka's own ProducerPerformance at WARM and at BURST for comparison ({@link ProducerFloor}; {@code --no-floor}
+ * leaves it out).
  */
 public final class HttpBenchmark {
 
@@ -43,14 +50,30 @@ public final class HttpBenchmark {
         Path root = Path.of(System.getProperty("reservekit.root", ".")).toAbsolutePath();
         Path work = root.resolve("benchmarks/target/benchmark-http");
         Files.createDirectories(work);
-        System.out.printf(
-                Locale.ROOT,
-                "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
-                options.shell.displayName(),
-                options.rates,
-                options.duration.toSeconds(),
-                options.warmup.toSeconds(),
-                options.jvm);
+        if (options.burst != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "benchmark-http: %s, burst: %d s at %d/s, %d s at %d/s, %d s at %d/s (after a %d s warm-up),"
+                            + " shell JVM options %s%n",
+                    options.shell.displayName(),
+                    options.warmup.toSeconds(),
+                    options.burst.get(0),
+                    options.burst.get(2),
+                    options.burst.get(1),
+                    options.recover.toSeconds(),
+                    options.burst.get(0),
+                    options.warmup.toSeconds(),
+                    options.jvm);
+        } else {
+            System.out.printf(
+                    Locale.ROOT,
+                    "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
+                    options.shell.displayName(),
+                    options.rates,
+                    options.duration.toSeconds(),
+                    options.warmup.toSeconds(),
+                    options.jvm);
+        }
         KafkaProcessCluster cluster = null;
         String bootstrap = options.bootstrapServers;
         try {
@@ -108,6 +131,10 @@ public final class HttpBenchmark {
                     loadAverage(),
                     shell.rssMegabytes(),
                     log);
+            if (options.burst != null) {
+                burst(shell, load, options, inMemory ? null : bootstrap, cluster);
+                return Optional.empty();
+            }
             load.run(options.rates.getFirst(), options.warmup, Duration.ZERO, () -> {});
             Integer best = null;
             List<Long> brokerPids = cluster == null
@@ -150,6 +177,53 @@ public final class HttpBenchmark {
                 sickPartition(cluster, load, options.killLeaderAt, options.duration);
             }
             return Optional.ofNullable(best);
+        }
+    }
+
+    /** The burst scenario: warm (unmeasured, then measured), burst, recover; then the producer's own floor. */
+    private static void burst(
+            ShellProcess shell, OpenLoopLoad load, Options options, String bootstrap, KafkaProcessCluster cluster) {
+        int warm = options.burst.get(0);
+        int burst = options.burst.get(1);
+        var phases = List.of(
+                new OpenLoopLoad.Phase("warm", warm, options.warmup),
+                new OpenLoopLoad.Phase("burst", burst, Duration.ofSeconds(options.burst.get(2))),
+                new OpenLoopLoad.Phase("recover", warm, options.recover));
+        load.run(warm, options.warmup, Duration.ZERO, () -> {}); // JIT and connections warm, not measured
+        List<Long> brokerPids = cluster == null
+                ? List.of()
+                : cluster.status().stream()
+                        .map(KafkaProcessCluster.BrokerStatus::pid)
+                        .toList();
+        String loadBefore = loadAverage();
+        var cpuBefore = CpuTime.now(brokerPids);
+        long shellCpuBefore = shell.cpuNanos();
+        var samples = load.runPhases(phases);
+        var cpu = CpuTime.now(brokerPids).minus(cpuBefore);
+        long shellCpu = shell.cpuNanos() - shellCpuBefore;
+        System.out.println("burst scenario (load average before " + loadBefore + ", after " + loadAverage() + "):");
+        new BurstReport(phases, samples).lines().forEach(line -> System.out.println("  " + line));
+        System.out.printf(
+                Locale.ROOT,
+                "  CPU per request: shell %.0f us, brokers %s, client %.0f us; RSS %d MB%n",
+                shellCpu / 1e3 / samples.size(),
+                brokerPids.isEmpty()
+                        ? "not measured"
+                        : String.format(Locale.ROOT, "%.0f us", cpu.brokerNanos() / 1e3 / samples.size()),
+                cpu.thisJvmNanos() / 1e3 / samples.size(),
+                shell.rssMegabytes());
+        if (bootstrap != null && !options.noFloor) {
+            for (int rate : List.of(warm, burst)) {
+                var floor = ProducerFloor.measure(bootstrap, rate, Duration.ofSeconds(options.burst.get(2)));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  ProducerPerformance at %d/s for %d s, same brokers (load %s): p99 %s ms  [%s]%n",
+                        rate,
+                        options.burst.get(2),
+                        loadAverage(),
+                        floor.map(f -> Integer.toString(f.p99Millis())).orElse("?"),
+                        floor.map(ProducerFloor.Floor::summary).orElse("no summary printed"));
+            }
         }
     }
 
@@ -216,16 +290,21 @@ public final class HttpBenchmark {
             boolean baseline,
             boolean baselineOnly,
             int killLeaderAt,
-            double stopP99) {
+            double stopP99,
+            List<Integer> burst, // warm rate, burst rate, burst seconds; null: the rates instead
+            Duration recover,
+            boolean noFloor) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             boolean baseline = true;
             boolean baselineOnly = false;
+            boolean noFloor = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--no-baseline" -> baseline = false;
                     case "--baseline-only" -> baselineOnly = true;
+                    case "--no-floor" -> noFloor = true;
                     case "--shell",
                             "--rates",
                             "--duration",
@@ -236,6 +315,8 @@ public final class HttpBenchmark {
                             "--jvm",
                             "--jar",
                             "--kill-leader-at",
+                            "--burst",
+                            "--recover",
                             "--stop-p99" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(args[i] + " needs a value");
@@ -268,7 +349,24 @@ public final class HttpBenchmark {
                     baseline || baselineOnly,
                     baselineOnly,
                     Integer.parseInt(values.getOrDefault("--kill-leader-at", "0")),
-                    Double.parseDouble(values.getOrDefault("--stop-p99", "2000")));
+                    Double.parseDouble(values.getOrDefault("--stop-p99", "2000")),
+                    burst(values.get("--burst")),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--recover", "30"))),
+                    noFloor);
+        }
+
+        private static List<Integer> burst(String value) {
+            if (value == null) {
+                return null;
+            }
+            var parts = Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .toList();
+            if (parts.size() != 3) {
+                throw new IllegalArgumentException("--burst takes WARM,BURST,SECONDS, e.g. 100,1000,20");
+            }
+            return parts;
         }
     }
 }

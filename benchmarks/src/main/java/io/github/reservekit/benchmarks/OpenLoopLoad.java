@@ -3,8 +3,10 @@ package io.github.reservekit.benchmarks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +31,16 @@ import org.apache.kafka.common.utils.Utils;
  */
 final class OpenLoopLoad {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Where the booked slots start: a year ahead, within {@code reservekit.max-horizon} (two years by default; the
+     * fixed 2035 used before was refused with 400 once that limit came).
+     */
+    private static final Instant FIRST_SLOT = Instant.now()
+            .truncatedTo(ChronoUnit.DAYS)
+            .plus(Duration.ofDays(365))
+            .plus(Duration.ofHours(19));
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Failure.TIMEOUT_SECONDS);
 
     private final HttpClient client;
     private final URI reservations;
@@ -85,8 +97,7 @@ final class OpenLoopLoad {
             pending.add(client.sendAsync(request(n), HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> {
                         long latency = System.nanoTime() - scheduled;
-                        int status = failure == null ? response.statusCode() : -1;
-                        samples.add(new Sample(scheduled - start, latency, status, partition));
+                        samples.add(Sample.of(scheduled - start, latency, response, failure, partition));
                         return null;
                     }));
         }
@@ -94,9 +105,45 @@ final class OpenLoopLoad {
         return new Result(rate, List.copyOf(samples));
     }
 
+    /** One part of a schedule: {@code rate} POSTs per second for {@code duration}. */
+    record Phase(String name, int rate, Duration duration) {}
+
+    /**
+     * Sends the phases one after the other on one open-loop schedule (each request due at its phase's start plus
+     * {@code i / rate}), then waits for every answer; samples' times count from the first phase's start.
+     */
+    List<Sample> runPhases(List<Phase> phases) {
+        var samples = new ConcurrentLinkedQueue<Sample>();
+        var pending = new ArrayList<CompletableFuture<?>>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long phaseStart = start;
+        for (var phase : phases) {
+            long count = Math.max(1, phase.rate() * phase.duration().toMillis() / 1000);
+            long intervalNanos = TimeUnit.SECONDS.toNanos(1) / phase.rate();
+            for (long i = 0; i < count; i++) {
+                long scheduled = phaseStart + i * intervalNanos;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long n = sequence.incrementAndGet();
+                int partition = partitionOf(resource(n));
+                pending.add(client.sendAsync(request(n), HttpResponse.BodyHandlers.discarding())
+                        .handle((response, failure) -> {
+                            long latency = System.nanoTime() - scheduled;
+                            samples.add(Sample.of(scheduled - start, latency, response, failure, partition));
+                            return null;
+                        }));
+            }
+            phaseStart += phase.duration().toNanos();
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        return List.copyOf(samples);
+    }
+
     private HttpRequest request(long n) {
         // Each request books its own resource in a slot far in the future: none conflicts, none ends during a run.
-        Instant startsAt = Instant.parse("2035-01-01T19:00:00Z").plus(n % 1000, ChronoUnit.MINUTES);
+        Instant startsAt = FIRST_SLOT.plus(n % 1000, ChronoUnit.MINUTES);
         String body = String.format(
                 Locale.ROOT,
                 "{\"resourceId\":\"%s\",\"guestName\":\"Bench %d\",\"partySize\":2,"
@@ -121,10 +168,38 @@ final class OpenLoopLoad {
         return Utils.toPositive(Utils.murmur2(resource.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** One answer: when it was scheduled (from the run's start), its latency from then, its status, its partition. */
-    record Sample(long scheduledNanos, long latencyNanos, int status, int partition) {
+    /** What went wrong below HTTP: no answer at all. */
+    enum Failure {
+        /** Refused or reset: the server's socket did not take the request. */
+        CONNECTION,
+        /** No answer within the client's request timeout ({@value #TIMEOUT_SECONDS} s). */
+        TIMEOUT,
+        /** Anything else the client threw. */
+        OTHER;
+
+        static final long TIMEOUT_SECONDS = 15;
+    }
+
+    /**
+     * One answer: when it was scheduled (from the run's start), its latency from then, its status (-1 when there
+     * was no answer: {@code failure} says why), its partition.
+     */
+    record Sample(long scheduledNanos, long latencyNanos, int status, int partition, Failure failure) {
         boolean ok() {
             return status == 201;
+        }
+
+        static Sample of(
+                long scheduledNanos, long latencyNanos, HttpResponse<?> response, Throwable thrown, int partition) {
+            if (thrown == null) {
+                return new Sample(scheduledNanos, latencyNanos, response.statusCode(), partition, null);
+            }
+            Throwable cause =
+                    thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            Failure failure = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)
+                    ? Failure.TIMEOUT
+                    : cause instanceof IOException ? Failure.CONNECTION : Failure.OTHER;
+            return new Sample(scheduledNanos, latencyNanos, -1, partition, failure);
         }
     }
 

@@ -130,16 +130,23 @@ final class ShellProcess implements AutoCloseable {
      */
     Duration awaitFirst201(OpenLoopLoad load, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the shell exited with " + process.exitValue() + "; see its log");
             }
-            if (load.postOnce() == 201) {
+            last = load.postOnce();
+            if (last == 201) {
                 return Duration.ofNanos(System.nanoTime() - startedNanos);
+            }
+            if (last >= 400 && last < 500 && last != 404) {
+                // The request itself is refused (a 404 may be the app not routing yet): waiting cannot help.
+                throw new IllegalStateException("the shell answers the benchmark's POST with " + last);
             }
             sleep(Duration.ofMillis(20));
         }
-        throw new IllegalStateException("no 201 within " + timeout + "; see the shell's log");
+        throw new IllegalStateException(
+                "no 201 within " + timeout + " (last answer " + last + "); see the shell's log");
     }
 
     /** The resident set size of the shell's JVM in MB, from {@code /proc/<pid>/status}; -1 where there is none. */

@@ -8,16 +8,19 @@ import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
 import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.tracing.RecordTracing;
+import io.github.reservekit.kafka.write.ConcurrencyLimitWriteAdmission;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,6 +64,8 @@ public final class ReserveKitKafka implements AutoCloseable {
     private final ReservationApplication reservations;
     private final KafkaReservationFollower follower;
     private final PublishingHealthCheck healthCheck;
+    /** Null when {@code reservekit.max-writes-in-flight} is 0 (no bound). */
+    private final ConcurrencyLimitWriteAdmission admission;
 
     private final CompletableFuture<TopicHealth> topicCheck;
     private final AtomicLong topicCheckNanos = new AtomicLong();
@@ -76,6 +81,9 @@ public final class ReserveKitKafka implements AutoCloseable {
         this.topic = builder.admin == null
                 ? ReserveTopic.create(settings, builder.adminProperties)
                 : ReserveTopic.using(builder.admin, settings);
+        this.admission = settings.maxWritesInFlight() == ReserveKitSettings.UNBOUNDED_WRITES_IN_FLIGHT
+                ? null
+                : ConcurrencyLimitWriteAdmission.between(settings.minWritesInFlight(), settings.maxWritesInFlight());
         long started = System.nanoTime();
         // The topic check (describe, create if missing, verify its configuration) needs nothing built here and the
         // replay needs nothing it does: they run side by side, and start() waits for both.
@@ -96,6 +104,7 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .clockSkewMargin(settings.clockSkewMargin())
                     .maxHorizon(settings.maxHorizon())
                     .ownerOnly(settings.ownerOnly())
+                    .admission(admission == null ? WriteAdmission.unlimited() : admission)
                     .clock(builder.clock)
                     .build();
             this.follower = log.follower();
@@ -108,10 +117,13 @@ public final class ReserveKitKafka implements AutoCloseable {
         }
         clientsNanos = System.nanoTime() - started;
         LOG.info(
-                "Publishing to and following {} at {} (acks=all, idempotent, publish timeout {} ms)",
+                "Publishing to and following {} at {} (acks=all, idempotent, publish timeout {} ms, writes in flight {})",
                 settings.topic(),
                 builder.producerProperties.get("bootstrap.servers"),
-                settings.publishTimeout().toMillis());
+                settings.publishTimeout().toMillis(),
+                admission == null
+                        ? "unbounded"
+                        : settings.minWritesInFlight() + " to " + settings.maxWritesInFlight() + ", adaptive");
     }
 
     /**
@@ -227,6 +239,14 @@ public final class ReserveKitKafka implements AutoCloseable {
 
     public ReserveKitSettings settings() {
         return settings;
+    }
+
+    /**
+     * The bound on writes in flight that every write of this instance asks first (for metrics: its limit, the
+     * writes in flight, those refused); empty when {@code reservekit.max-writes-in-flight} is 0.
+     */
+    public Optional<ConcurrencyLimitWriteAdmission> writeAdmission() {
+        return Optional.ofNullable(admission);
     }
 
     @Override

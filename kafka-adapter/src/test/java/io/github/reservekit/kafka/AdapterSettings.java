@@ -93,7 +93,9 @@ record AdapterSettings(ReserveKitSettings reserveKit, Map<String, Object> kafkaP
                     reserveKit.retentionBytes(),
                     reserveKit.clockSkewMargin(),
                     reserveKit.maxHorizon(),
-                    reserveKit.ownerOnly());
+                    reserveKit.ownerOnly(),
+                    reserveKit.minWritesInFlight(),
+                    reserveKit.maxWritesInFlight());
             return this;
         }
 

@@ -23,6 +23,7 @@ import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.WriteNotAdmittedException;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import java.net.URI;
 import java.time.Duration;
@@ -217,6 +218,51 @@ class TopicDecidesEdgesIT {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(breaking.keySet().iterator().next());
         }
+    }
+
+    @Test
+    void the_assembly_bounds_the_writes_in_flight_and_refuses_the_excess_at_once_publishing_nothing() throws Exception {
+        newTopic(3);
+        var inFlight = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var instance = ReserveKitKafka.builder(
+                        settings().withWritesInFlight(1, 1), Map.of("bootstrap.servers", kafka.bootstrapServers()))
+                .publisherDecorator(publisher -> event -> {
+                    if (event.resourceId().value().equals("slow-1")) {
+                        inFlight.countDown();
+                        try {
+                            release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    publisher.publish(event);
+                })
+                .build();
+        opened.add(instance);
+        instance.start();
+        var slow = CompletableFuture.supplyAsync(() -> instance.reservations().place(placement("slow-1", 48)));
+        assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> instance.reservations().place(placement("fast-1", 48)))
+                .isInstanceOfSatisfying(
+                        WriteNotAdmittedException.class,
+                        refused -> assertThat(refused.outcome())
+                                .isEqualTo(ReservationNotConfirmedException.Outcome.NOT_KEPT));
+        assertThat(instance.reservations().listByResource(new ResourceId("fast-1")))
+                .as("reads are served while writes are refused")
+                .isEmpty();
+        release.countDown();
+
+        assertThat(slow.get(30, TimeUnit.SECONDS).isConfirmed()).isTrue();
+        assertThat(instance.writeAdmission().orElseThrow().refused()).isEqualTo(1);
+        var placed = instance.reservations().place(placement("fast-1", 48));
+        assertThat(placed.isConfirmed()).as("the bound is free again").isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> instance.follower().stats().count(RecordOutcome.CONFIRMED) == 2);
+        assertThat(instance.follower().stats().count(RecordOutcome.CONFIRMED))
+                .as("the refused write published nothing")
+                .isEqualTo(2);
     }
 
     private void newTopic(int partitions) {

@@ -15,6 +15,7 @@ import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.ResourceChangedException;
+import io.github.reservekit.reservation.domain.WriteNotAdmittedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ public final class ReservationProblems {
 
     /** Seconds a client should wait before retrying when Kafka could not take an event. */
     public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * Seconds a client should wait before retrying a write refused because this instance had as many writes in
+     * flight as Kafka currently absorbs: short, as the bound frees up as soon as writes in flight end.
+     */
+    public static final int RETRY_AFTER_SECONDS_OVERLOADED = 1;
 
     /** Seconds to wait when retrying cannot help until an operator acts (e.g. not authorised). */
     public static final int RETRY_AFTER_SECONDS_NOT_RETRIABLE = 60;
@@ -72,6 +79,7 @@ public final class ReservationProblems {
                         Map.of(
                                 "existingReservationId",
                                 reused.existingReservationId().toString()));
+            case WriteNotAdmittedException notAdmitted -> notAdmitted(notAdmitted);
             case ReservationNotConfirmedException notConfirmed -> notConfirmed(notConfirmed);
             case HoldNotConfirmedException notConfirmed ->
                 problem(
@@ -206,6 +214,30 @@ public final class ReservationProblems {
                 List.of(),
                 members,
                 Optional.of(RETRY_AFTER_SECONDS));
+    }
+
+    /**
+     * 503 for a write refused at once by admission control: {@code outcome} {@code not-kept} (nothing was
+     * published), {@code reservationId}, and for a placement the {@code idempotencyKey} to retry it with.
+     */
+    private static Problem notAdmitted(WriteNotAdmittedException notAdmitted) {
+        var members = new LinkedHashMap<String, String>();
+        members.put("reservationId", notAdmitted.reservationId().toString());
+        members.put("outcome", "not-kept");
+        notAdmitted.idempotencyKey().ifPresent(key -> members.put("idempotencyKey", key.value()));
+        return new Problem(
+                503,
+                TYPE_PREFIX + "overloaded",
+                "Too many writes in flight",
+                "This instance already has as many writes in flight as Kafka currently absorbs, so this one was"
+                        + " refused at once and nothing was published. Retry after the Retry-After seconds"
+                        + notAdmitted
+                                .idempotencyKey()
+                                .map(key -> ", with the header Idempotency-Key: " + key.value() + ".")
+                                .orElse("."),
+                List.of(),
+                members,
+                Optional.of(RETRY_AFTER_SECONDS_OVERLOADED));
     }
 
     /** 400: a request refused before the core saw it: its body is not a JSON object, or the fields it names. */

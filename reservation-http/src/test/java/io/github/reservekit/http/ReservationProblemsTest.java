@@ -15,6 +15,7 @@ import io.github.reservekit.reservation.domain.ReservationConflictException;
 import io.github.reservekit.reservation.domain.ReservationException;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
+import io.github.reservekit.reservation.domain.WriteNotAdmittedException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,20 @@ class ReservationProblemsTest {
         assertThat(retriable.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS);
         assertThat(permanent.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS_NOT_RETRIABLE);
         assertThat(retriable.body("/reservations").toString()).doesNotContain("10.1.2.3", "timeout after", "Exception");
+    }
+
+    @Test
+    void a_write_refused_by_admission_control_is_a_503_not_kept_to_retry_soon_with_its_key() {
+        var problem = ReservationProblems.of(new WriteNotAdmittedException(id, Optional.of(new IdempotencyKey("k-1"))));
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.type()).isEqualTo("urn:reservekit:problem:overloaded");
+        assertThat(problem.retryAfterSeconds()).contains(ReservationProblems.RETRY_AFTER_SECONDS_OVERLOADED);
+        assertThat(problem.extensions())
+                .containsEntry("outcome", "not-kept")
+                .containsEntry("reservationId", id.toString())
+                .containsEntry("idempotencyKey", "k-1");
+        assertThat(problem.detail()).contains("nothing was published", "Idempotency-Key: k-1");
     }
 
     @Test

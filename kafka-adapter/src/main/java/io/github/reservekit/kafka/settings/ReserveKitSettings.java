@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  * @param ownerOnly whether only the principal who placed a reservation may cancel, confirm or move it
  *     ({@code reservekit.owner-only}, default false); others get a 403 problem, and a reservation placed with no
  *     principal stays open to every caller
+ * @param minWritesInFlight the floor of the adaptive bound on writes in flight ({@code reservekit.min-writes-in-flight},
+ *     50): the bound never drops below it, however slow Kafka gets; Kafka batches concurrent writes, so a low floor
+ *     costs throughput (10 held a 2-core machine to about 100 writes/s under load)
+ * @param maxWritesInFlight the ceiling of that bound ({@code reservekit.max-writes-in-flight}, 200): writes beyond
+ *     what Kafka currently absorbs, and never more than this many, are in flight at once; the excess is refused at
+ *     once (503, {@code outcome: not-kept}, nothing published). 0 turns admission control off (no bound)
  */
 public record ReserveKitSettings(
         String topic,
@@ -44,7 +50,9 @@ public record ReserveKitSettings(
         long retentionBytes,
         Duration clockSkewMargin,
         Duration maxHorizon,
-        boolean ownerOnly) {
+        boolean ownerOnly,
+        int minWritesInFlight,
+        int maxWritesInFlight) {
 
     /** The prefix of every key {@link #bind} reads. */
     public static final String PREFIX = "reservekit.";
@@ -55,6 +63,10 @@ public record ReserveKitSettings(
     public static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
     public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(730);
+    public static final int DEFAULT_MIN_WRITES_IN_FLIGHT = 50;
+    public static final int DEFAULT_MAX_WRITES_IN_FLIGHT = 200;
+    /** {@code max-writes-in-flight} meaning "no bound": admission control off. */
+    public static final int UNBOUNDED_WRITES_IN_FLIGHT = 0;
     /** {@code retention.ms} / {@code retention.bytes} meaning "never delete". */
     public static final long UNLIMITED_RETENTION = -1;
 
@@ -70,6 +82,15 @@ public record ReserveKitSettings(
         Objects.requireNonNull(maxHorizon, "maxHorizon");
         if (maxHorizon.isNegative() || maxHorizon.isZero()) {
             throw new IllegalArgumentException(PREFIX + "max-horizon must be positive, was " + maxHorizon);
+        }
+        if (maxWritesInFlight < 0 || maxWritesInFlight > 100_000) {
+            throw new IllegalArgumentException(
+                    PREFIX + "max-writes-in-flight must be 0 (no bound) to 100000, was " + maxWritesInFlight);
+        }
+        if (minWritesInFlight < 1
+                || (maxWritesInFlight != UNBOUNDED_WRITES_IN_FLIGHT && minWritesInFlight > maxWritesInFlight)) {
+            throw new IllegalArgumentException(PREFIX + "min-writes-in-flight must be 1 to max-writes-in-flight ("
+                    + maxWritesInFlight + "), was " + minWritesInFlight);
         }
         if (clockSkewMargin.isNegative() || clockSkewMargin.compareTo(Duration.ofSeconds(30)) > 0) {
             throw new IllegalArgumentException(PREFIX + "clock-skew-margin must be 0 to 30 s, was " + clockSkewMargin);
@@ -113,14 +134,17 @@ public record ReserveKitSettings(
                 UNLIMITED_RETENTION,
                 DEFAULT_CLOCK_SKEW_MARGIN,
                 DEFAULT_MAX_HORIZON,
-                false);
+                false,
+                DEFAULT_MIN_WRITES_IN_FLIGHT,
+                DEFAULT_MAX_WRITES_IN_FLIGHT);
     }
 
     /**
      * Binds {@code reservekit.*} from a property lookup (Spring's {@code Environment::getProperty}, Micronaut's,
      * {@code System::getProperty}...): {@code topic}, {@code source}, {@code publish-timeout},
      * {@code partitions}, {@code replay-timeout}, {@code retention}, {@code retention-bytes},
-     * {@code clock-skew-margin}, {@code max-horizon}, {@code owner-only} ({@code true} or {@code false}). Durations are
+     * {@code clock-skew-margin}, {@code max-horizon}, {@code owner-only} ({@code true} or {@code false}),
+     * {@code min-writes-in-flight}, {@code max-writes-in-flight}. Durations are
      * {@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 400d}, a plain number of milliseconds, or ISO-8601
      * ({@code PT5S}). Absent keys take the defaults; {@code source} defaults to {@code defaultSource}.
      *
@@ -140,7 +164,9 @@ public record ReserveKitSettings(
                 number(property, "retention-bytes", UNLIMITED_RETENTION),
                 duration(property, "clock-skew-margin", DEFAULT_CLOCK_SKEW_MARGIN),
                 duration(property, "max-horizon", DEFAULT_MAX_HORIZON),
-                bool(property, "owner-only", false));
+                bool(property, "owner-only", false),
+                (int) number(property, "min-writes-in-flight", DEFAULT_MIN_WRITES_IN_FLIGHT),
+                (int) number(property, "max-writes-in-flight", DEFAULT_MAX_WRITES_IN_FLIGHT));
     }
 
     /** These settings with another topic. */
@@ -155,7 +181,9 @@ public record ReserveKitSettings(
                 retentionBytes,
                 clockSkewMargin,
                 maxHorizon,
-                ownerOnly);
+                ownerOnly,
+                minWritesInFlight,
+                maxWritesInFlight);
     }
 
     /** These settings with owner-only on or off. */
@@ -170,7 +198,9 @@ public record ReserveKitSettings(
                 retentionBytes,
                 clockSkewMargin,
                 maxHorizon,
-                ownerOnly);
+                ownerOnly,
+                minWritesInFlight,
+                maxWritesInFlight);
     }
 
     /** These settings with another publish timeout. */
@@ -185,7 +215,9 @@ public record ReserveKitSettings(
                 retentionBytes,
                 clockSkewMargin,
                 maxHorizon,
-                ownerOnly);
+                ownerOnly,
+                minWritesInFlight,
+                maxWritesInFlight);
     }
 
     /** These settings with another partition count for a topic the app creates. */
@@ -200,7 +232,9 @@ public record ReserveKitSettings(
                 retentionBytes,
                 clockSkewMargin,
                 maxHorizon,
-                ownerOnly);
+                ownerOnly,
+                minWritesInFlight,
+                maxWritesInFlight);
     }
 
     /** These settings with other retention limits for a topic the app creates (-1: none). */
@@ -215,7 +249,26 @@ public record ReserveKitSettings(
                 retentionBytes,
                 clockSkewMargin,
                 maxHorizon,
-                ownerOnly);
+                ownerOnly,
+                minWritesInFlight,
+                maxWritesInFlight);
+    }
+
+    /** These settings with another adaptive bound on writes in flight ({@code max} 0: no bound). */
+    public ReserveKitSettings withWritesInFlight(int min, int max) {
+        return new ReserveKitSettings(
+                topic,
+                source,
+                publishTimeout,
+                partitions,
+                replayTimeout,
+                retentionMs,
+                retentionBytes,
+                clockSkewMargin,
+                maxHorizon,
+                ownerOnly,
+                min,
+                max);
     }
 
     private static String text(Function<String, String> property, String key, String absent) {

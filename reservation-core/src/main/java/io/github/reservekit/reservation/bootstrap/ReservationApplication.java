@@ -24,6 +24,7 @@ import io.github.reservekit.reservation.application.port.in.ReservationLogSource
 import io.github.reservekit.reservation.application.port.in.ReservationPage;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.ConfirmReservationService;
@@ -96,7 +97,13 @@ public final class ReservationApplication
         this.fold = new ApplyReservationEventService(repository);
         var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
         var writer = new DecidingWriter(
-                builder.publisher, log, fold, builder.clock, builder.publishTimeout, builder.clockSkewMargin);
+                builder.publisher,
+                log,
+                fold,
+                builder.clock,
+                builder.publishTimeout,
+                builder.clockSkewMargin,
+                builder.admission);
         this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
         var ownership = builder.ownerOnly ? Ownership.OWNER_ONLY : Ownership.ANYONE;
         this.cancel = new CancelReservationService(repository, writer, builder.clock, ownership);
@@ -182,8 +189,21 @@ public final class ReservationApplication
         private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
         private Duration maxHorizon = DEFAULT_MAX_HORIZON;
         private boolean ownerOnly;
+        private WriteAdmission admission = WriteAdmission.unlimited();
 
         private Builder() {}
+
+        /**
+         * What bounds the writes this instance has in flight: every placement, cancellation, confirmation and move
+         * asks it before it publishes, and one it refuses fails at once with
+         * {@link io.github.reservekit.reservation.domain.WriteNotAdmittedException}, nothing published. Reads never
+         * ask. {@link WriteAdmission#unlimited()} by default; on Kafka, {@code ReserveKitKafka} sets a limit that
+         * follows the measured latency.
+         */
+        public Builder admission(WriteAdmission admission) {
+            this.admission = Objects.requireNonNull(admission, "admission");
+            return this;
+        }
 
         /**
          * The log every instance reads (the Kafka topic through its follower): {@link #build()} hands the core's fold

@@ -10,9 +10,10 @@ import java.util.Optional;
  * acknowledged and not readable yet; the log still decides, identically for every reader, and reading the
  * reservation later tells; a miss then is not final). Retrying may succeed: a placement names the idempotency key
  * to retry it with ({@link #idempotencyKey()}), and a retry with that key ends in one definite answer, never in a
- * second reservation.
+ * second reservation. {@link WriteNotAdmittedException} is the one kind refused before anything was published
+ * (admission control).
  */
-public final class ReservationNotConfirmedException extends ReservationException {
+public class ReservationNotConfirmedException extends ReservationException {
 
     /** What is known of the event's fate. */
     public enum Outcome {

@@ -54,6 +54,16 @@ public class ReserveKitConfiguration {
      */
     private boolean ownerOnly = false;
 
+    /**
+     * The ceiling of the adaptive bound on writes in flight in this instance (200): the bound follows the measured
+     * write latency between min-writes-in-flight and this, and a write beyond it is refused at once (503, outcome
+     * not-kept, Retry-After 1, nothing published); reads are never refused. 0 turns the bound off.
+     */
+    private int maxWritesInFlight = ReserveKitSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
+
+    /** The floor of the adaptive bound on writes in flight (50): it never drops below this. */
+    private int minWritesInFlight = ReserveKitSettings.DEFAULT_MIN_WRITES_IN_FLIGHT;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -132,6 +142,22 @@ public class ReserveKitConfiguration {
 
     public void setMaxHorizon(String maxHorizon) {
         this.maxHorizon = maxHorizon;
+    }
+
+    public int getMaxWritesInFlight() {
+        return maxWritesInFlight;
+    }
+
+    public void setMaxWritesInFlight(int maxWritesInFlight) {
+        this.maxWritesInFlight = maxWritesInFlight;
+    }
+
+    public int getMinWritesInFlight() {
+        return minWritesInFlight;
+    }
+
+    public void setMinWritesInFlight(int minWritesInFlight) {
+        this.minWritesInFlight = minWritesInFlight;
     }
 
     public String getClockSkewMargin() {

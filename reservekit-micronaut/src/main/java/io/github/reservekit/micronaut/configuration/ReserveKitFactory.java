@@ -4,6 +4,7 @@ import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
+import io.github.reservekit.kafka.metrics.WriteAdmissionMetrics;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
@@ -84,6 +85,7 @@ class ReserveKitFactory {
         // and writes answer 503 until it has caught up.
         reserveKit.startInBackground();
         new FollowerMetrics(reserveKit.follower()).bindTo(meters);
+        reserveKit.writeAdmission().ifPresent(admission -> new WriteAdmissionMetrics(admission).bindTo(meters));
         return reserveKit;
     }
 

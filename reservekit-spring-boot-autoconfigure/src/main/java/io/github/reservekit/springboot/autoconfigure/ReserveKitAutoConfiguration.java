@@ -4,6 +4,7 @@ import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
+import io.github.reservekit.kafka.metrics.WriteAdmissionMetrics;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.OpenTelemetryRecordTracing;
 import io.github.reservekit.kafka.tracing.RecordTracing;
@@ -123,6 +124,7 @@ public class ReserveKitAutoConfiguration {
         reserveKit.startInBackground();
         if (meters != null) {
             new FollowerMetrics(reserveKit.follower()).bindTo(meters);
+            reserveKit.writeAdmission().ifPresent(admission -> new WriteAdmissionMetrics(admission).bindTo(meters));
         }
         return reserveKit;
     }

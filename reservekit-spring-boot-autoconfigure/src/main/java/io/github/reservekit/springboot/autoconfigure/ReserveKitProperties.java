@@ -59,6 +59,16 @@ public class ReserveKitProperties {
      */
     private boolean ownerOnly = false;
 
+    /**
+     * The ceiling of the adaptive bound on writes in flight in this instance: the bound follows the measured write
+     * latency between min-writes-in-flight and this, and a write beyond it is refused at once (503, outcome
+     * not-kept, Retry-After 1, nothing published); reads are never refused. 0 turns the bound off.
+     */
+    private int maxWritesInFlight = 200;
+
+    /** The floor of the adaptive bound on writes in flight: it never drops below this, however slow Kafka gets. */
+    private int minWritesInFlight = 50;
+
     private final Http http = new Http();
 
     private final Kafka kafka = new Kafka();
@@ -217,6 +227,22 @@ public class ReserveKitProperties {
 
     public void setMaxHorizon(Duration maxHorizon) {
         this.maxHorizon = maxHorizon;
+    }
+
+    public int getMaxWritesInFlight() {
+        return maxWritesInFlight;
+    }
+
+    public void setMaxWritesInFlight(int maxWritesInFlight) {
+        this.maxWritesInFlight = maxWritesInFlight;
+    }
+
+    public int getMinWritesInFlight() {
+        return minWritesInFlight;
+    }
+
+    public void setMinWritesInFlight(int minWritesInFlight) {
+        this.minWritesInFlight = minWritesInFlight;
     }
 
     public Duration getClockSkewMargin() {

@@ -80,5 +80,13 @@ class ReserveKitPropertiesTest {
                 .isEqualTo(defaults.replayTimeout().toMinutes() + "m");
         assertThat(metadata.get("reservekit.owner-only").path("defaultValue").asBoolean(true))
                 .isEqualTo(defaults.ownerOnly());
+        assertThat(metadata.get("reservekit.max-writes-in-flight")
+                        .path("defaultValue")
+                        .asInt())
+                .isEqualTo(defaults.maxWritesInFlight());
+        assertThat(metadata.get("reservekit.min-writes-in-flight")
+                        .path("defaultValue")
+                        .asInt())
+                .isEqualTo(defaults.minWritesInFlight());
     }
 }

@@ -5,6 +5,7 @@ import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
+import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotConfirmedException;
@@ -12,6 +13,7 @@ import io.github.reservekit.reservation.domain.ReservationNotConfirmedException.
 import io.github.reservekit.reservation.domain.ReservationsUnavailableException;
 import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
+import io.github.reservekit.reservation.domain.WriteNotAdmittedException;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
@@ -42,6 +44,11 @@ import java.util.UUID;
  *
  * <p>Without one (a single writer whose publisher is not read back), the event is folded here once published, and
  * a failed publish is rethrown as it is: nothing was kept.
+ *
+ * <p>Either way, a write first asks the {@link WriteAdmission} to let it in: refused, it publishes nothing and fails
+ * at once with {@link WriteNotAdmittedException} ({@link Outcome#NOT_KEPT}). The admission learns how each write it
+ * let in ended: decided in time, timed out (no decision within the publish timeout: the log is overloaded), or
+ * neither (refused outright, a programming error).
  */
 public final class DecidingWriter {
 
@@ -55,6 +62,7 @@ public final class DecidingWriter {
     private final Clock clock;
     private final Duration publishTimeout;
     private final Duration clockSkewMargin;
+    private final WriteAdmission admission;
 
     /**
      * @param log the log every instance reads, when there is one: the writer then answers only from what
@@ -63,6 +71,7 @@ public final class DecidingWriter {
      * @param publishTimeout how long a writer waits for its event (events carry {@code confirmBy} = now + this)
      * @param clockSkewMargin how far this host's clock may be from the log's (the brokers'); a writer that saw no
      *     decision waits this much past {@code confirmBy} before it reads the log to conclude
+     * @param admission asked before every write publishes; {@link WriteAdmission#unlimited()} for no bound
      */
     public DecidingWriter(
             ReservationPublisher publisher,
@@ -70,7 +79,8 @@ public final class DecidingWriter {
             ApplyReservationEventService fold,
             Clock clock,
             Duration publishTimeout,
-            Duration clockSkewMargin) {
+            Duration clockSkewMargin,
+            WriteAdmission admission) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.log = Objects.requireNonNull(log, "log");
         this.fold = Objects.requireNonNull(fold, "fold");
@@ -78,6 +88,7 @@ public final class DecidingWriter {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
         this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
+        this.admission = Objects.requireNonNull(admission, "admission");
     }
 
     /** What events carry as {@code confirmBy}: the moment they are handed over plus the publish timeout. */
@@ -89,10 +100,48 @@ public final class DecidingWriter {
      * Publishes and returns the fold's decision about {@code event}.
      *
      * @param confirmBy the event's {@code confirmBy} (present whenever there is a log)
+     * @throws WriteNotAdmittedException when the admission refused the write: nothing was published
      * @throws ReservationNotConfirmedException when no decision can be learned (see the class comment)
      * @throws PublicationFailedException without a log, when the publish failed
      */
     FoldDecision publish(ReservationEvent event, Optional<Instant> confirmBy) {
+        var admitted = admission
+                .tryAdmit()
+                .orElseThrow(() -> event instanceof ResourceDefined defined
+                        ? new WriteNotAdmittedException(defined.resourceId())
+                        : new WriteNotAdmittedException(
+                                event.reservationIdIfAny().orElseThrow(), idempotencyKeyOf(event)));
+        boolean ended = false;
+        try {
+            var decision = publishAdmitted(event, confirmBy);
+            ended = true;
+            admitted.decided();
+            return decision;
+        } catch (ReservationNotConfirmedException notConfirmed) {
+            ended = true;
+            // Timed out, or the log unreadable: the writes in flight are more than the log absorbs now.
+            if (notConfirmed.getCause() instanceof PublicationFailedException failed && !failed.retriable()) {
+                admitted.ignored();
+            } else {
+                admitted.timedOut();
+            }
+            throw notConfirmed;
+        } catch (PublicationFailedException failed) {
+            ended = true;
+            if (failed.retriable()) {
+                admitted.timedOut();
+            } else {
+                admitted.ignored();
+            }
+            throw failed;
+        } finally {
+            if (!ended) {
+                admitted.ignored();
+            }
+        }
+    }
+
+    private FoldDecision publishAdmitted(ReservationEvent event, Optional<Instant> confirmBy) {
         if (log.isEmpty()) {
             publisher.publish(event);
             return fold.apply(new ApplyReservationEventCommand(event, Optional.empty()));
@@ -185,8 +234,11 @@ public final class DecidingWriter {
         if (event instanceof ResourceDefined defined) {
             return new ReservationNotConfirmedException(defined.resourceId(), outcome, why, cause);
         }
-        var key =
-                event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
-        return new ReservationNotConfirmedException(event.reservationIdIfAny().orElseThrow(), outcome, why, cause, key);
+        return new ReservationNotConfirmedException(
+                event.reservationIdIfAny().orElseThrow(), outcome, why, cause, idempotencyKeyOf(event));
+    }
+
+    private static Optional<IdempotencyKey> idempotencyKeyOf(ReservationEvent event) {
+        return event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.empty();
     }
 }
