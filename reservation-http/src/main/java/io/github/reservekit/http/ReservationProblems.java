@@ -222,7 +222,8 @@ public final class ReservationProblems {
      */
     private static Problem notAdmitted(WriteNotAdmittedException notAdmitted) {
         var members = new LinkedHashMap<String, String>();
-        members.put("reservationId", notAdmitted.reservationId().toString());
+        notAdmitted.reservationId().ifPresent(id -> members.put("reservationId", id.toString()));
+        notAdmitted.resourceId().ifPresent(id -> members.put("resourceId", id.value()));
         members.put("outcome", "not-kept");
         notAdmitted.idempotencyKey().ifPresent(key -> members.put("idempotencyKey", key.value()));
         return new Problem(
