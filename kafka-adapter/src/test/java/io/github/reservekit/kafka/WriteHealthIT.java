@@ -18,8 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,12 +96,13 @@ class WriteHealthIT {
 
     private static void eventually(
             BooleanSupplier condition, Duration within, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + within + ": " + what.get());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        try {
+            Awaitility.await()
+                    .atMost(within)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError("not within " + within + ": " + what.get(), notInTime);
         }
     }
 }
