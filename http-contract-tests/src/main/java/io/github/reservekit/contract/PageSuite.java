@@ -144,8 +144,7 @@ public abstract class PageSuite {
                 .isEqualTo(200);
         openTomorrow(resource);
         await("the capacity")
-                .until(d -> d.findElement(By.id("resource-info")).getText().contains("Capacity 2")
-                        || d.findElement(By.id("resource-info")).getText().contains("capacity 2"));
+                .until(d -> d.findElement(By.id("resource-info")).getText().contains("capacity 2 units"));
         assertThat(browser().findElement(By.id("resource-info")).getText()).startsWith("Window seats");
         assertThat(browser().findElements(By.cssSelector("#timeline .free")))
                 .as("a day with nothing booked is free")

@@ -26,21 +26,14 @@ public record DefineResourceRequest(Integer capacity, String name) {
     public static DefineResourceCommand parse(String resourceId, byte[] body, String ifMatch) {
         var request = StrictJson.read(body, DefineResourceRequest.class);
         var violations = new ArrayList<FieldViolation>();
-        ResourceId id = null;
-        try {
-            id = new ResourceId(resourceId);
-        } catch (InvalidReservationException broken) {
-            violations.addAll(broken.violations());
-        }
+        check(violations, () -> new ResourceId(resourceId));
         if (request.capacity() == null) {
             violations.add(new FieldViolation("capacity", PlaceReservationRequest.IS_REQUIRED));
         } else {
             check(violations, () -> Resource.checkCapacity(request.capacity()));
         }
-        if (request.name() != null
-                && (request.name().isBlank() || request.name().length() > Resource.MAX_NAME_LENGTH)) {
-            violations.add(
-                    new FieldViolation("name", "must be 1 to " + Resource.MAX_NAME_LENGTH + " characters, not blank"));
+        if (request.name() != null) {
+            check(violations, () -> Resource.checkName(request.name()));
         }
         Optional<Long> version = Optional.empty();
         try {
@@ -51,7 +44,8 @@ public record DefineResourceRequest(Integer capacity, String name) {
         if (!violations.isEmpty()) {
             throw InvalidRequestException.invalid(violations);
         }
-        return new DefineResourceCommand(id, request.capacity(), Optional.ofNullable(request.name()), version);
+        return new DefineResourceCommand(
+                new ResourceId(resourceId), request.capacity(), Optional.ofNullable(request.name()), version);
     }
 
     private static void check(List<FieldViolation> violations, Runnable rule) {

@@ -2,7 +2,9 @@ package io.github.reservekit.http;
 
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
 import io.github.reservekit.reservation.domain.FieldViolation;
+import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.reservation.domain.Resource;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -34,8 +36,12 @@ public record MoveReservationRequest(String startsAt, String endsAt, Integer uni
         var violations = new ArrayList<FieldViolation>();
         var start = instant(violations, "startsAt", request.startsAt());
         var end = instant(violations, "endsAt", request.endsAt());
-        if (request.units() != null && (request.units() < 1 || request.units() > 10_000)) {
-            violations.add(new FieldViolation("units", "must be 1 to 10000"));
+        if (request.units() != null) {
+            try {
+                Resource.checkUnits(request.units());
+            } catch (InvalidReservationException outOfRange) {
+                violations.addAll(outOfRange.violations());
+            }
         }
         if (request.startsAt() == null && request.endsAt() == null && request.units() == null) {
             violations.add(new FieldViolation("startsAt", "a move names at least one of startsAt, endsAt, units"));

@@ -55,7 +55,8 @@ public record Resource(ResourceId id, int capacity, Optional<String> name, long 
         }
     }
 
-    private static void checkName(String name) {
+    /** @throws InvalidReservationException naming {@code name} unless 1 to 200 characters, not blank */
+    public static void checkName(String name) {
         if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new InvalidReservationException("name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
         }
