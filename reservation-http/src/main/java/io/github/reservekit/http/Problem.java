@@ -63,4 +63,12 @@ public record Problem(
         new java.util.TreeMap<>(extensions).forEach(body::put);
         return body;
     }
+
+    /**
+     * {@link #body(String)} as UTF-8 JSON, for a server that answers before its framework's own rendering (e.g.
+     * {@link EarlyWriteRefusal} in a filter).
+     */
+    public byte[] json(String instance) {
+        return StrictJson.write(body(instance));
+    }
 }

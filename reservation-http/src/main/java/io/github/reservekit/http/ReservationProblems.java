@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.out.PublicationFailedEx
 import io.github.reservekit.reservation.domain.CapacityExceededException;
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.HoldNotConfirmedException;
+import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.NotReservationOwnerException;
@@ -224,16 +225,28 @@ public final class ReservationProblems {
         var members = new LinkedHashMap<String, String>();
         notAdmitted.reservationId().ifPresent(id -> members.put("reservationId", id.toString()));
         notAdmitted.resourceId().ifPresent(id -> members.put("resourceId", id.value()));
+        return overloaded(members, notAdmitted.idempotencyKey());
+    }
+
+    /**
+     * 503 for a write refused before its body was read, while this instance's writes in flight are at their bound
+     * ({@link EarlyWriteRefusal}): {@code outcome} {@code not-kept}, and for a placement the {@code idempotencyKey}
+     * to retry it with.
+     */
+    public static Problem overloaded(Optional<IdempotencyKey> idempotencyKey) {
+        return overloaded(new LinkedHashMap<>(), idempotencyKey);
+    }
+
+    private static Problem overloaded(Map<String, String> members, Optional<IdempotencyKey> idempotencyKey) {
         members.put("outcome", "not-kept");
-        notAdmitted.idempotencyKey().ifPresent(key -> members.put("idempotencyKey", key.value()));
+        idempotencyKey.ifPresent(key -> members.put("idempotencyKey", key.value()));
         return new Problem(
                 503,
                 TYPE_PREFIX + "overloaded",
                 "Too many writes in flight",
                 "This instance already has as many writes in flight as Kafka currently absorbs, so this one was"
                         + " refused at once and nothing was published. Retry after the Retry-After seconds"
-                        + notAdmitted
-                                .idempotencyKey()
+                        + idempotencyKey
                                 .map(key -> ", with the header Idempotency-Key: " + key.value() + ".")
                                 .orElse("."),
                 List.of(),

@@ -65,6 +65,15 @@ final class StrictJson {
         return value;
     }
 
+    /** {@code value} (plain maps, lists, strings and numbers) as UTF-8 JSON, maps in their own order. */
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException cannotHappen) { // plain maps, lists, strings and numbers always serialise
+            throw new java.io.UncheckedIOException(cannotHappen);
+        }
+    }
+
     /**
      * A value Jackson could not bind to its member names the member; anything else (a syntax error, even one
      * inside a member's string; a body that is not an object) is malformed JSON.

@@ -76,6 +76,11 @@ public final class ConcurrencyLimitWriteAdmission implements WriteAdmission {
         });
     }
 
+    @Override
+    public boolean atLimit() {
+        return limiter.getInflight() >= limiter.getLimit();
+    }
+
     /** The bound now: how many writes may be in flight at once. */
     public int limit() {
         return limiter.getLimit();

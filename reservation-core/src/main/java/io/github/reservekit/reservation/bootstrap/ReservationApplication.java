@@ -91,8 +91,10 @@ public final class ReservationApplication
     private final FindAvailabilityQuery availability;
     private final DefineResourceUseCase resources;
     private final ApplyReservationEventService fold;
+    private final WriteAdmission admission;
 
     private ReservationApplication(Builder builder) {
+        this.admission = builder.admission;
         var repository = builder.repository;
         this.fold = new ApplyReservationEventService(repository);
         var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
@@ -177,6 +179,14 @@ public final class ReservationApplication
     @Override
     public void logReached(Instant logTime) {
         fold.logReached(logTime);
+    }
+
+    /**
+     * Whether this instance has as many writes in flight as its admission control takes now
+     * ({@link WriteAdmission#atLimit()}): a server may then refuse a write before reading its body.
+     */
+    public boolean writesAtLimit() {
+        return admission.atLimit();
     }
 
     /** Assembles a {@link ReservationApplication}; only the publisher is required. Not thread-safe. */

@@ -10,7 +10,9 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -86,6 +88,23 @@ public class ReserveKitWebAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
         registration.addUrlPatterns("/reservations", "/reservations/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Writes refused before their body is read while the writes in flight are at their bound (ahead of every other
+     * filter, security too: a refusal changes nothing and must cost nothing). Off when ReserveKit's use cases were
+     * not assembled by {@link ReservationApplication} (then there is no bound to ask).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "reserveKitEarlyWriteRefusal")
+    FilterRegistrationBean<?> reserveKitEarlyWriteRefusal(ObjectProvider<ReservationApplication> reservations) {
+        var application = reservations.getIfUnique();
+        var registration = new FilterRegistrationBean<>(
+                new EarlyWriteRefusalFilter(application == null ? () -> false : application::writesAtLimit));
+        registration.addUrlPatterns("/reservations", "/reservations/*", "/resources/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(application != null);
         return registration;
     }
 

@@ -23,6 +23,18 @@ public interface WriteAdmission {
      */
     Optional<Admitted> tryAdmit();
 
+    /**
+     * Whether this instance has as many writes in flight as it takes now, so that a write asked now would most likely
+     * be refused. A server asks it before it reads a write's body, to refuse the excess of a burst for the price of a
+     * header rather than of a parsed, validated and routed request; {@link #tryAdmit()} still decides every write
+     * that gets past it.
+     *
+     * @return false unless the bound is reached (the default: a bound that cannot tell never refuses early)
+     */
+    default boolean atLimit() {
+        return false;
+    }
+
     /** No bound: every write is let in (the default of a core assembled without one). */
     static WriteAdmission unlimited() {
         return () -> Optional.of(Admitted.IGNORED);

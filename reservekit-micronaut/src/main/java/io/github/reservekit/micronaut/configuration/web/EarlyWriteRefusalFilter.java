@@ -1,0 +1,64 @@
+package io.github.reservekit.micronaut.configuration.web;
+
+import io.github.reservekit.http.EarlyWriteRefusal;
+import io.github.reservekit.http.Problem;
+import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import jakarta.inject.Inject;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Answers a write with ReserveKit's {@code 503 overloaded} before its body is read or the request leaves the event
+ * loop, while this instance's writes in flight are at their bound ({@link EarlyWriteRefusal}): under a burst most
+ * requests are refused, and each refusal then costs a header instead of a routed, parsed and validated request whose
+ * exception is turned into a problem.
+ */
+@ServerFilter({"/reservations", "/reservations/**", "/resources/**"})
+@Requires(property = "reservekit.enabled", notEquals = "false")
+@Requires(property = "reservekit.http.enabled", notEquals = "false")
+@Requires(beans = ReservationApplication.class)
+class EarlyWriteRefusalFilter {
+
+    private final BooleanSupplier writesAtLimit;
+
+    @Value("${micronaut.server.context-path:}")
+    String contextPath = "";
+
+    @Inject
+    EarlyWriteRefusalFilter(ReservationApplication reservations) {
+        this((BooleanSupplier) reservations::writesAtLimit);
+    }
+
+    /** @param writesAtLimit whether this instance's writes in flight are at their bound now */
+    EarlyWriteRefusalFilter(BooleanSupplier writesAtLimit) {
+        this.writesAtLimit = writesAtLimit;
+    }
+
+    /** @return the refusal to answer at once, or null to serve the request as usual */
+    @RequestFilter
+    @Nullable
+    HttpResponse<byte[]> refuseWhenAtLimit(HttpRequest<?> request) {
+        String path = request.getPath();
+        return EarlyWriteRefusal.refusal(
+                        writesAtLimit.getAsBoolean(),
+                        request.getMethodName(),
+                        path.startsWith(contextPath) ? path.substring(contextPath.length()) : path,
+                        request.getHeaders().get("Idempotency-Key"))
+                .map(problem -> refusal(problem, path))
+                .orElse(null);
+    }
+
+    private static HttpResponse<byte[]> refusal(Problem problem, String instance) {
+        var response = HttpResponse.<byte[]>status(io.micronaut.http.HttpStatus.valueOf(problem.status()))
+                .contentType(Problem.MEDIA_TYPE);
+        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds.toString()));
+        return response.body(problem.json(instance));
+    }
+}
