@@ -52,19 +52,14 @@ public final class DevKafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
-    private final DataDirectoryLock lock;
+    private final DirectoryLock lock;
     private final Path dataDir;
     private final int port;
     private final boolean formatted;
     private final Optional<String> portNotice;
 
     private DevKafkaBroker(
-            KafkaRaftServer server,
-            Path dataDir,
-            int port,
-            boolean formatted,
-            String portNotice,
-            DataDirectoryLock lock) {
+            KafkaRaftServer server, Path dataDir, int port, boolean formatted, String portNotice, DirectoryLock lock) {
         this.server = server;
         this.lock = lock;
         this.dataDir = dataDir;
@@ -86,7 +81,7 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(dir + " is not empty and holds no " + MARKER
                     + ": not putting a broker into a directory that something else uses");
         }
-        DataDirectoryLock lock = DataDirectoryLock.take(dir);
+        DirectoryLock lock = DirectoryLock.take(dir);
         String notice = null;
         int port = preferredPort;
         if (preferredPort == 0 || !LoopbackPorts.isFree(preferredPort)) {
@@ -124,7 +119,7 @@ public final class DevKafkaBroker implements AutoCloseable {
     }
 
     /** Starts the server on {@code port}, or shuts down what it started and throws. */
-    private static DevKafkaBroker launch(Path dir, int port, boolean fresh, String notice, DataDirectoryLock lock) {
+    private static DevKafkaBroker launch(Path dir, int port, boolean fresh, String notice, DirectoryLock lock) {
         var server = new KafkaRaftServer(
                 KafkaConfig.fromProps(config(dir, port, LoopbackPorts.freePort()), false), Time.SYSTEM);
         try {
@@ -155,7 +150,7 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(
                     dir + " holds no " + MARKER + ": not deleting a directory that is not a dev broker's");
         }
-        DataDirectoryLock.take(dir).close(); // refuses while a broker runs on it
+        DirectoryLock.take(dir).close(); // refuses while a broker runs on it
         DataDirectories.deleteTree(dir);
     }
 

@@ -14,27 +14,27 @@ import java.nio.file.StandardOpenOption;
  * would otherwise be opened by a second broker before Kafka's lock on the data refuses it, and the two would
  * fight over it. Held by another JVM or by another broker of this one, it is refused.
  */
-final class DataDirectoryLock implements AutoCloseable {
+final class DirectoryLock implements AutoCloseable {
 
     private static final String FILE_NAME = "dev-broker.lock";
 
     private final FileLock lock;
 
-    private DataDirectoryLock(FileLock lock) {
+    private DirectoryLock(FileLock lock) {
         this.lock = lock;
     }
 
     /**
      * @throws IllegalStateException when another broker holds it
      */
-    static DataDirectoryLock take(Path dir) {
+    static DirectoryLock take(Path dir) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
-                return new DataDirectoryLock(lock);
+                return new DirectoryLock(lock);
             }
         } catch (OverlappingFileLockException heldInThisJvm) {
             // held by a broker of this JVM: refused below
