@@ -1,23 +1,15 @@
 package io.github.reservekit.kafkalocal.injvm;
 
-import java.io.ByteArrayOutputStream;
+import io.github.reservekit.kafkalocal.node.BrokerSettings;
+import io.github.reservekit.kafkalocal.node.DataDirectories;
+import io.github.reservekit.kafkalocal.node.KraftNode;
+import io.github.reservekit.kafkalocal.node.LoopbackPorts;
+import io.github.reservekit.kafkalocal.node.StorageFormat;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,19 +48,18 @@ public final class DevKafkaBroker implements AutoCloseable {
     /** Written into the data directory on first start; {@link #deleteData} deletes only directories holding it. */
     public static final String MARKER = "reservekit-dev-broker.properties";
 
-    private static final String LOCK = "dev-broker.lock";
     private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
-    private final FileLock lock;
+    private final DirectoryLock lock;
     private final Path dataDir;
     private final int port;
     private final boolean formatted;
     private final Optional<String> portNotice;
 
     private DevKafkaBroker(
-            KafkaRaftServer server, Path dataDir, int port, boolean formatted, String portNotice, FileLock lock) {
+            KafkaRaftServer server, Path dataDir, int port, boolean formatted, String portNotice, DirectoryLock lock) {
         this.server = server;
         this.lock = lock;
         this.dataDir = dataDir;
@@ -90,11 +81,11 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(dir + " is not empty and holds no " + MARKER
                     + ": not putting a broker into a directory that something else uses");
         }
-        FileLock lock = lock(dir);
+        DirectoryLock lock = DirectoryLock.take(dir);
         String notice = null;
         int port = preferredPort;
-        if (preferredPort == 0 || !isFree(preferredPort)) {
-            port = freePort();
+        if (preferredPort == 0 || !LoopbackPorts.isFree(preferredPort)) {
+            port = LoopbackPorts.freePort();
             if (preferredPort != 0) {
                 notice = "localhost:" + preferredPort + " is in use (another Kafka, or another app's dev broker?),"
                         + " so this broker listens on localhost:" + port + " instead.";
@@ -106,14 +97,14 @@ public final class DevKafkaBroker implements AutoCloseable {
                     dir.resolve(MARKER),
                     "# A ReserveKit dev broker's data directory (DevKafkaBroker): delete it to start afresh.\n");
             if (fresh) {
-                format(dir, config(dir, port, freePort()));
+                format(dir, config(dir, port, LoopbackPorts.freePort()));
             }
             return launch(dir, port, fresh, notice, lock);
         } catch (RuntimeException | IOException first) {
             Exception failure = first;
-            if (port == preferredPort && preferredPort != 0 && !isFree(preferredPort)) {
+            if (port == preferredPort && preferredPort != 0 && !LoopbackPorts.isFree(preferredPort)) {
                 // Another broker (say, the other app's, started at the same moment) took the port after the check.
-                int other = freePort();
+                int other = LoopbackPorts.freePort();
                 String raced = "localhost:" + preferredPort + " was taken while this broker started (another app's"
                         + " dev broker?), so it listens on localhost:" + other + " instead.";
                 try {
@@ -122,14 +113,15 @@ public final class DevKafkaBroker implements AutoCloseable {
                     failure = again;
                 }
             }
-            release(lock);
+            lock.close();
             throw new IllegalStateException("the dev broker did not start: " + failure.getMessage(), failure);
         }
     }
 
     /** Starts the server on {@code port}, or shuts down what it started and throws. */
-    private static DevKafkaBroker launch(Path dir, int port, boolean fresh, String notice, FileLock lock) {
-        var server = new KafkaRaftServer(KafkaConfig.fromProps(config(dir, port, freePort()), false), Time.SYSTEM);
+    private static DevKafkaBroker launch(Path dir, int port, boolean fresh, String notice, DirectoryLock lock) {
+        var server = new KafkaRaftServer(
+                KafkaConfig.fromProps(config(dir, port, LoopbackPorts.freePort()), false), Time.SYSTEM);
         try {
             server.startup();
             var broker = new DevKafkaBroker(server, dir, port, fresh, notice, lock);
@@ -139,44 +131,6 @@ public final class DevKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
             throw failure;
-        }
-    }
-
-    /**
-     * Takes the directory's own lock before Kafka opens anything in it: Kafka's metadata log would otherwise be
-     * opened by a second broker before Kafka's lock on the data refuses it, and the two would fight over it.
-     */
-    private static FileLock lock(Path dir) {
-        FileChannel channel = null;
-        try {
-            Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return lock;
-            }
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            // held by a broker of this JVM: refused below
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + dir.resolve(LOCK), e);
-        }
-        closeQuietly(channel);
-        throw new IllegalStateException("another Kafka broker is using " + dir + " (is the same app already running?)");
-    }
-
-    private static void release(FileLock lock) {
-        closeQuietly(lock.channel());
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close(); // releases the lock
-        } catch (IOException ignored) {
-            // nothing left to release
         }
     }
 
@@ -196,14 +150,8 @@ public final class DevKafkaBroker implements AutoCloseable {
             throw new IllegalArgumentException(
                     dir + " holds no " + MARKER + ": not deleting a directory that is not a dev broker's");
         }
-        release(lock(dir)); // refuses while a broker runs on it
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+        DirectoryLock.take(dir).close(); // refuses while a broker runs on it
+        DataDirectories.deleteTree(dir);
     }
 
     /** {@code localhost:9092}, or the port chosen instead. */
@@ -237,7 +185,7 @@ public final class DevKafkaBroker implements AutoCloseable {
             server.shutdown();
             server.awaitShutdown();
         } finally {
-            release(lock);
+            lock.close();
         }
     }
 
@@ -272,35 +220,15 @@ public final class DevKafkaBroker implements AutoCloseable {
     }
 
     private static Properties config(Path dir, int port, int controllerPort) {
-        var c = new LinkedHashMap<String, String>();
-        c.put("process.roles", "broker,controller");
-        c.put("node.id", Integer.toString(NODE_ID));
         // A static voter set: the controller's port may differ from run to run without touching the data.
-        c.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        c.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        c.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        c.put("inter.broker.listener.name", "PLAINTEXT");
-        c.put("controller.listener.names", "CONTROLLER");
-        c.put("log.dirs", dir.resolve("data").toString());
-        c.put("offsets.topic.replication.factor", "1");
+        var node = new KraftNode(
+                NODE_ID, port, controllerPort, NODE_ID + "@127.0.0.1:" + controllerPort, dir.resolve("data"));
+        Map<String, String> c = node.settings("PLAINTEXT://localhost:" + port, 1, 1);
         c.put("offsets.topic.num.partitions", "5");
-        c.put("transaction.state.log.replication.factor", "1");
-        c.put("transaction.state.log.min.isr", "1");
-        c.put("share.coordinator.state.topic.replication.factor", "1");
-        c.put("share.coordinator.state.topic.min.isr", "1");
-        c.put("default.replication.factor", "1");
-        c.put("min.insync.replicas", "1");
-        c.put("group.initial.rebalance.delay.ms", "0");
-        // As on a real cluster: the apps create their topics themselves, with the settings they need.
-        c.put("auto.create.topics.enable", "false");
         // Two cores shared with the app in the same JVM: few threads, a small cleaner buffer.
-        c.put("num.network.threads", "2");
-        c.put("num.io.threads", "2");
+        c.putAll(BrokerSettings.smallMachine(2, 4));
         c.put("background.threads", "2");
-        c.put("num.recovery.threads.per.data.dir", "1");
         c.put("log.cleaner.threads", "1");
-        c.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
         var properties = new Properties();
         properties.putAll(c);
         return properties;
@@ -312,42 +240,7 @@ public final class DevKafkaBroker implements AutoCloseable {
         try (var out = Files.newBufferedWriter(file)) {
             config.store(out, "Written by DevKafkaBroker for kafka-storage format; the broker is configured in code");
         }
-        var output = new ByteArrayOutputStream();
-        int exit;
-        try (var print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", file.toString()};
-            exit = (int) Class.forName("kafka.tools.StorageTool")
-                    .getMethod("execute", String[].class, PrintStream.class)
-                    .invoke(null, args, print);
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new IllegalStateException(
-                    "formatting the dev broker's storage in " + dir + " failed: "
-                            + output.toString(StandardCharsets.UTF_8),
-                    cause);
-        }
-        if (exit != 0) {
-            throw new IllegalStateException("formatting the dev broker's storage in " + dir + " failed: "
-                    + output.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (var socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on the loopback interface", e);
-        }
+        StorageFormat.format(file, Uuid.randomUuid().toString(), "the dev broker's storage in " + dir);
     }
 
     private static boolean isEmpty(Path dir) {

@@ -1,5 +1,6 @@
 package io.github.reservekit.kafkalocal.injvm;
 
+import io.github.reservekit.kafkalocal.node.BrokerSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,19 +75,10 @@ public final class InJvmKafkaCluster implements AutoCloseable {
                 .setNumControllerNodes(1)
                 .build();
         var properties = new LinkedHashMap<String, Object>();
-        properties.put("offsets.topic.replication.factor", String.valueOf(replication));
+        properties.putAll(BrokerSettings.topics(replication, Math.min(2, replication)));
         properties.put("offsets.topic.num.partitions", "5");
-        properties.put("transaction.state.log.replication.factor", String.valueOf(replication));
-        properties.put("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)));
-        properties.put("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
-        properties.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.min(2, replication)));
-        properties.put("default.replication.factor", String.valueOf(replication));
-        properties.put("min.insync.replicas", String.valueOf(Math.min(2, replication)));
-        properties.put("group.initial.rebalance.delay.ms", "0");
-        properties.put("auto.create.topics.enable", "false");
         // A stopped broker is fenced after 3 s instead of 9 s, so failover tests stall less.
-        properties.put("broker.session.timeout.ms", "3000");
-        properties.put("broker.heartbeat.interval.ms", "500");
+        properties.putAll(BrokerSettings.fastFailover());
         // Two cores are shared with other builds: few threads per node.
         properties.put("num.network.threads", "2");
         properties.put("num.io.threads", "2");

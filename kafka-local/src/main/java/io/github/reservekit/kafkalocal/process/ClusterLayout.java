@@ -23,6 +23,21 @@ record ClusterLayout(
 
     static final String FILE_NAME = "cluster.properties";
 
+    // The seed's cluster (docker-compose.yml): what a builder gets for every setting it leaves alone.
+    /** The topic the apps publish to. */
+    static final String DEFAULT_TOPIC = "reserve";
+
+    static final int DEFAULT_BROKERS = 3;
+    static final int DEFAULT_PARTITIONS = 3;
+    /** Node 1's client port; node N listens on base + N - 1 (9092, 9093, 9094), as in the seed. */
+    static final int DEFAULT_BASE_PORT = 9092;
+    /** Controller ports are the client ports plus this offset (10092, 10093, 10094). */
+    static final int CONTROLLER_PORT_OFFSET = 1000;
+    /** Replication of the topic and the internal topics (capped by the number of brokers). */
+    static final int REPLICATION_FACTOR = 3;
+    /** {@code min.insync.replicas} of the topic (capped by its replication factor). */
+    static final int MIN_INSYNC_REPLICAS = 2;
+
     ClusterLayout {
         if (clusterId == null || clusterId.isBlank()) {
             throw new IllegalArgumentException("clusterId must not be blank");
@@ -85,11 +100,11 @@ record ClusterLayout(
 
     /** RF 3 like the seed's cluster, less only when there are fewer brokers. */
     short replicationFactor() {
-        return (short) Math.min(KafkaProcessCluster.REPLICATION_FACTOR, brokers());
+        return (short) Math.min(REPLICATION_FACTOR, brokers());
     }
 
     int minInsyncReplicas() {
-        return Math.min(KafkaProcessCluster.MIN_INSYNC_REPLICAS, replicationFactor());
+        return Math.min(MIN_INSYNC_REPLICAS, replicationFactor());
     }
 
     String bootstrapServers() {

@@ -92,8 +92,8 @@ class DockerComposeAgreementTest {
 
     @Test
     void replication_settings_match_the_local_cluster() {
-        int rf = KafkaProcessCluster.REPLICATION_FACTOR;
-        int minIsr = KafkaProcessCluster.MIN_INSYNC_REPLICAS;
+        int rf = ClusterLayout.REPLICATION_FACTOR;
+        int minIsr = ClusterLayout.MIN_INSYNC_REPLICAS;
         assertThat(rf).isEqualTo(3);
         assertThat(minIsr).isEqualTo(2);
         for (String broker : BROKERS) {
@@ -118,10 +118,10 @@ class DockerComposeAgreementTest {
         assertThat(command)
                 .startsWith(
                         "/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka-1:19092,kafka-2:19092,kafka-3:19092")
-                .contains("--create --if-not-exists --topic " + KafkaProcessCluster.DEFAULT_TOPIC + " ")
-                .contains("--partitions " + KafkaProcessCluster.DEFAULT_PARTITIONS + " ")
-                .contains("--replication-factor " + KafkaProcessCluster.REPLICATION_FACTOR + " ")
-                .contains("--config min.insync.replicas=" + KafkaProcessCluster.MIN_INSYNC_REPLICAS)
+                .contains("--create --if-not-exists --topic " + ClusterLayout.DEFAULT_TOPIC + " ")
+                .contains("--partitions " + ClusterLayout.DEFAULT_PARTITIONS + " ")
+                .contains("--replication-factor " + ClusterLayout.REPLICATION_FACTOR + " ")
+                .contains("--config min.insync.replicas=" + ClusterLayout.MIN_INSYNC_REPLICAS)
                 .contains("--config retention.ms=-1")
                 .contains("--config retention.bytes=-1")
                 .contains("--config message.timestamp.type=LogAppendTime");
@@ -151,11 +151,11 @@ class DockerComposeAgreementTest {
     private static ClusterLayout localLayout() {
         return ClusterLayout.consecutive(
                 Uuid.randomUuid().toString(),
-                KafkaProcessCluster.DEFAULT_BROKERS,
-                KafkaProcessCluster.DEFAULT_BASE_PORT,
-                KafkaProcessCluster.DEFAULT_BASE_PORT + KafkaProcessCluster.CONTROLLER_PORT_OFFSET,
-                KafkaProcessCluster.DEFAULT_TOPIC,
-                KafkaProcessCluster.DEFAULT_PARTITIONS);
+                ClusterLayout.DEFAULT_BROKERS,
+                ClusterLayout.DEFAULT_BASE_PORT,
+                ClusterLayout.DEFAULT_BASE_PORT + ClusterLayout.CONTROLLER_PORT_OFFSET,
+                ClusterLayout.DEFAULT_TOPIC,
+                ClusterLayout.DEFAULT_PARTITIONS);
     }
 
     private static Map<String, Object> env(String service) {

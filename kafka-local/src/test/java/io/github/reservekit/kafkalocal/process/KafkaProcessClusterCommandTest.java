@@ -14,7 +14,7 @@ class KafkaProcessClusterCommandTest {
 
     @Test
     void options_may_come_before_or_after_the_command() {
-        KafkaProcessClusterCommand.Options o = KafkaProcessClusterCommand.Options.parse(
+        CommandOptions o = CommandOptions.parse(
                 new String[] {"--data-dir", "/tmp/k", "start", "--detach", "--brokers", "1", "--timeout", "30"});
         assertThat(o.subcommand).isEqualTo("start");
         assertThat(o.detach).isTrue();
@@ -25,28 +25,26 @@ class KafkaProcessClusterCommandTest {
 
     @Test
     void broker_commands_take_exactly_one_broker_number() {
-        assertThat(KafkaProcessClusterCommand.Options.parse(new String[] {"kill-broker", "2"})
-                        .nodeId())
+        assertThat(CommandOptions.parse(new String[] {"kill-broker", "2"}).nodeId())
                 .isEqualTo(2);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"kill-broker"}))
+                .isThrownBy(() -> CommandOptions.parse(new String[] {"kill-broker"}))
                 .withMessageContaining("needs one broker number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"stop", "2"}))
+                .isThrownBy(() -> CommandOptions.parse(new String[] {"stop", "2"}))
                 .withMessageContaining("unexpected argument 2");
     }
 
     @Test
     void bad_numbers_and_unknown_options_are_usage_errors() {
         assertThatIllegalArgumentException()
-                .isThrownBy(
-                        () -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--base-port", "70000"}))
+                .isThrownBy(() -> CommandOptions.parse(new String[] {"start", "--base-port", "70000"}))
                 .withMessageContaining("port number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--brokers", "zero"}))
+                .isThrownBy(() -> CommandOptions.parse(new String[] {"start", "--brokers", "zero"}))
                 .withMessageContaining("positive number");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> KafkaProcessClusterCommand.Options.parse(new String[] {"start", "--brokrs", "3"}))
+                .isThrownBy(() -> CommandOptions.parse(new String[] {"start", "--brokrs", "3"}))
                 .withMessageContaining("unknown option --brokrs");
     }
 
