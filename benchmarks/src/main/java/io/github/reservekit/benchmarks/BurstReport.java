@@ -1,9 +1,10 @@
 package io.github.reservekit.benchmarks;
 
-import io.github.reservekit.benchmarks.OpenLoopLoad.Failure;
-import io.github.reservekit.benchmarks.OpenLoopLoad.Phase;
-import io.github.reservekit.benchmarks.OpenLoopLoad.Sample;
+import io.github.reservekit.benchmarks.HttpPostLoad.Failure;
+import io.github.reservekit.benchmarks.HttpPostLoad.Sample;
+import io.github.reservekit.benchmarks.OpenLoop.Phase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class BurstReport {
 
     /** The lines to print: one per phase, then the recovery. */
     List<String> lines() {
-        var lines = new java.util.ArrayList<String>();
+        var lines = new ArrayList<String>();
         long from = 0;
         for (var phase : phases) {
             long to = from + phase.duration().toNanos();
@@ -86,11 +87,7 @@ final class BurstReport {
             var in = scheduledIn(window, window + second);
             boolean good = !in.isEmpty()
                     && in.stream().allMatch(s -> s.status() > 0)
-                    && percentile99(in.stream()
-                                    .mapToLong(Sample::latencyNanos)
-                                    .sorted()
-                                    .toArray())
-                            < RECOVERED_P99_MS;
+                    && Latencies.of(in.stream().mapToLong(Sample::latencyNanos)).p99() < RECOVERED_P99_MS;
             if (good && recoveredAt == null) {
                 recoveredAt = window - lastStart;
             } else if (!good) {
@@ -116,17 +113,8 @@ final class BurstReport {
     }
 
     private static String p99(List<Sample> in, Predicate<Sample> which) {
-        long[] sorted = in.stream()
-                .filter(which)
-                .mapToLong(Sample::latencyNanos)
-                .sorted()
-                .toArray();
-        return sorted.length == 0 ? "-" : String.format(Locale.ROOT, "%.0f", percentile99(sorted));
-    }
-
-    private static double percentile99(long[] sorted) {
-        int index = (int) Math.ceil(0.99 * sorted.length) - 1;
-        return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e6;
+        var latencies = Latencies.of(in.stream().filter(which).mapToLong(Sample::latencyNanos));
+        return latencies.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", latencies.p99());
     }
 
     private static double ms(Sample sample) {

@@ -2,6 +2,7 @@ package io.github.reservekit.benchmarks;
 
 import io.github.reservekit.benchmarks.DecideOptions.Mode;
 import io.github.reservekit.benchmarks.DecideTargets.Target;
+import io.github.reservekit.benchmarks.OpenLoop.Phase;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.read.ConsumerSettings;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
@@ -134,7 +135,7 @@ public final class DecideBenchmark {
                 options.instances(),
                 options.publishTimeout().toMillis(),
                 Runtime.getRuntime().availableProcessors(),
-                OpenLoop.LoadAverage.now());
+                OpenLoop.loadAverage());
         var producer = ProducerSettings.of(targets.settings("decide-probe"), targets.producerProperties(0))
                 .producerProperties();
         var consumer = ConsumerSettings.consumerProperties(targets.consumerProperties(0));
@@ -154,7 +155,7 @@ public final class DecideBenchmark {
                     "JVM and broker warm-up: %d s of read-back at %d/s, not counted%n",
                     options.jvmWarmUp().toSeconds(), highest);
             try (var warmUp = targets.warmUp(highest)) {
-                OpenLoop.run(highest, options.jvmWarmUp(), Duration.ZERO, drain(), warmUp.request());
+                OpenLoop.run(Phase.of(highest, options.jvmWarmUp()), drain(), warmUp.request());
             }
         }
         var results = new LinkedHashMap<Integer, Map<Mode, Measurement>>();
@@ -179,7 +180,7 @@ public final class DecideBenchmark {
                 measurements.put(mode, new Measurement());
             }
             running.values()
-                    .forEach(target -> OpenLoop.run(rate, options.warmUp(), Duration.ZERO, drain(), target.request()));
+                    .forEach(target -> OpenLoop.run(Phase.of(rate, options.warmUp()), drain(), target.request()));
             int slices = (int) Math.max(
                     1,
                     Math.ceilDiv(options.measured().toSeconds(), options.slice().toSeconds()));
@@ -190,17 +191,13 @@ public final class DecideBenchmark {
                     rate,
                     slices,
                     slice.toMillis() / 1000.0,
-                    OpenLoop.LoadAverage.now());
+                    OpenLoop.loadAverage());
             for (int k = 0; k < slices; k++) {
                 for (int j = 0; j < modes.size(); j++) {
                     Mode mode = modes.get((k + j) % modes.size());
                     var before = CpuTime.now(brokerPids);
                     var run = OpenLoop.run(
-                            rate,
-                            Duration.ZERO,
-                            slice,
-                            drain(),
-                            running.get(mode).request());
+                            Phase.of(rate, slice), drain(), running.get(mode).request());
                     measurements.get(mode).add(run, CpuTime.now(brokerPids).minus(before));
                 }
             }

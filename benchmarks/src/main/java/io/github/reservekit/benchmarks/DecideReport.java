@@ -54,7 +54,7 @@ final class DecideReport {
                 "%nRESULT (%s; %d cores; load average now %.2f)%n",
                 bootstrap,
                 Runtime.getRuntime().availableProcessors(),
-                OpenLoop.LoadAverage.now());
+                OpenLoop.loadAverage());
         System.out.println("| rate/s | mode | p50 ms | p99 ms | p99.9 ms | max ms | errors | answered/s |"
                 + " CPU us/placement: brokers, this JVM | load avg |");
         System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -41,13 +41,51 @@ final class DecideTargets {
 
     /** One way of placing, set up once per rate and measured slice by slice. */
     interface Target extends AutoCloseable {
-        OpenLoop.Request request();
+        /** A placement; answers when its own event was acknowledged (see {@link Acknowledged}). */
+        OpenLoop.Request<Long> request();
 
         /** After the measured slices: reports anything the mode can check about itself. */
         default void afterwards() {}
 
         @Override
         void close();
+    }
+
+    /**
+     * The moment ({@link System#nanoTime()}) a placement's own event was acknowledged: marked from inside the
+     * placement (a publisher decorator, on the request's thread) and answered by the request, -1 when unmarked.
+     */
+    static final class Acknowledged {
+        private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
+
+        private Acknowledged() {}
+
+        /** Marks that the current request's event was just acknowledged; ignored outside a request. */
+        static void now() {
+            long[] at = CURRENT.get();
+            if (at != null && at[0] < 0) {
+                at[0] = System.nanoTime();
+            }
+        }
+
+        static OpenLoop.Request<Long> timing(Placement placement) {
+            return OpenLoop.Request.blocking(index -> {
+                long[] at = {-1};
+                CURRENT.set(at);
+                try {
+                    placement.place();
+                } finally {
+                    CURRENT.remove();
+                }
+                return at[0];
+            });
+        }
+    }
+
+    /** One placement, run to its end. */
+    @FunctionalInterface
+    interface Placement {
+        void place() throws Exception;
     }
 
     private final DecideOptions options;
@@ -112,8 +150,8 @@ final class DecideTargets {
         }
 
         @Override
-        public OpenLoop.Request request() {
-            return index -> {
+        public OpenLoop.Request<Long> request() {
+            return Acknowledged.timing(() -> {
                 var event = Reservation.place(
                         details(settings.topic()),
                         Optional.of(new IdempotencyKey(UUID.randomUUID().toString())),
@@ -123,8 +161,8 @@ final class DecideTargets {
                 publishers
                         .get((int) (next.getAndIncrement() % publishers.size()))
                         .publish(event);
-                OpenLoop.acknowledged();
-            };
+                Acknowledged.now();
+            });
         }
 
         @Override
@@ -148,7 +186,7 @@ final class DecideTargets {
                     // the wait for the fold.
                     UnaryOperator<ReservationPublisher> timed = publisher -> event -> {
                         publisher.publish(event);
-                        OpenLoop.acknowledged();
+                        Acknowledged.now();
                     };
                     instances.add(ReserveKitKafka.builder(settings, producerProperties(i))
                             .consumerProperties(consumerProperties(i))
@@ -164,8 +202,8 @@ final class DecideTargets {
         }
 
         @Override
-        public OpenLoop.Request request() {
-            return index -> {
+        public OpenLoop.Request<Long> request() {
+            return Acknowledged.timing(() -> {
                 var instance = instances.get((int) (next.getAndIncrement() % instances.size()));
                 var placed = instance.reservations()
                         .place(new PlaceReservationCommand(
@@ -175,7 +213,7 @@ final class DecideTargets {
                     throw new AssertionError("placement answered " + placed.status());
                 }
                 confirmed.incrementAndGet();
-            };
+            });
         }
 
         /** Every instance's follower folds every instance's events (the others' a moment later: waits for them). */

@@ -22,12 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 
 /**
  * The fold and the reads of contract version 3 in process, no Kafka (issue #19's measured targets): events/s of the
@@ -153,10 +153,11 @@ public final class FoldBenchmark {
             app.availability(new AvailabilityWindow(busy, from, from.plus(Duration.ofDays(31)), 1, Optional.empty()));
             nanos[i] = System.nanoTime() - started;
         }
+        var latencies = Latencies.of(LongStream.of(nanos));
         System.out.printf(
                 "RESULT availability: 31-day window on a resource with 10,000 reservations: p50 %.3f ms, p99 %.3f ms"
                         + " (target p99 < 2 ms), %d queries, the first ones included%n",
-                percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6, queries);
+                latencies.p50(), latencies.p99(), queries);
     }
 
     /** p99 of a placement on a resource with 10,000 reservations against one on an empty resource. */
@@ -175,8 +176,8 @@ public final class FoldBenchmark {
                 onEmpty[i] = timePlacement(app, new ResourceId("empty-" + round + "-" + i), start);
             }
         }
-        double busyP99 = percentile(onBusy, 99) / 1e6;
-        double emptyP99 = percentile(onEmpty, 99) / 1e6;
+        double busyP99 = Latencies.of(LongStream.of(onBusy)).p99();
+        double emptyP99 = Latencies.of(LongStream.of(onEmpty)).p99();
         System.out.printf(
                 "RESULT placement: p99 %.3f ms on a resource with 10,000 reservations, %.3f ms on an empty one:"
                         + " %.2fx (target <= 1.2x)%n",
@@ -211,11 +212,5 @@ public final class FoldBenchmark {
 
     private static ReservationDetails details(ResourceId resource, TimeSlot slot) {
         return new ReservationDetails(resource, new GuestName("Guest"), new PartySize(2), slot);
-    }
-
-    private static double percentile(long[] values, int percentile) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
     }
 }

@@ -1,24 +1,21 @@
 package io.github.reservekit.benchmarks;
 
-import io.github.reservekit.benchmarks.OpenLoopLoad.Result;
-import io.github.reservekit.benchmarks.OpenLoopLoad.Stats;
-import io.github.reservekit.benchmarks.ShellProcess.Shell;
+import io.github.reservekit.benchmarks.HttpPostLoad.Result;
+import io.github.reservekit.benchmarks.HttpPostLoad.Stats;
+import io.github.reservekit.benchmarks.OpenLoop.Phase;
 import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drives one shell (its packaged jar, in its own JVM) with an open-loop POST load at fixed arrival rates
- * ({@link OpenLoopLoad}), first on Kafka, then the same shell on the in-memory baseline; prints p50, p99, p99.9 and
+ * ({@link HttpPostLoad}), first on Kafka, then the same shell on the in-memory baseline; prints p50, p99, p99.9 and
  * errors per rate, the highest rate whose p99 stays under 50 ms for each, their ratio, the time from process start
  * to the first 201 and the shell's RSS. Optionally kills the leader of one partition during a run and compares the
  * other partitions' latency before and after.
@@ -46,48 +43,25 @@ public final class HttpBenchmark {
     private HttpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        var options = Options.parse(args);
+        var options = HttpOptions.parse(args);
         Path root = Path.of(System.getProperty("reservekit.root", ".")).toAbsolutePath();
         Path work = root.resolve("benchmarks/target/benchmark-http");
         Files.createDirectories(work);
-        if (options.burst != null) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "benchmark-http: %s, burst: %d s at %d/s, %d s at %d/s, %d s at %d/s (after a %d s warm-up),"
-                            + " shell JVM options %s%n",
-                    options.shell.displayName(),
-                    options.warmup.toSeconds(),
-                    options.burst.get(0),
-                    options.burst.get(2),
-                    options.burst.get(1),
-                    options.recover.toSeconds(),
-                    options.burst.get(0),
-                    options.warmup.toSeconds(),
-                    options.jvm);
-        } else {
-            System.out.printf(
-                    Locale.ROOT,
-                    "benchmark-http: %s, rates %s POSTs/s, %d s each after a %d s warm-up, shell JVM options %s%n",
-                    options.shell.displayName(),
-                    options.rates,
-                    options.duration.toSeconds(),
-                    options.warmup.toSeconds(),
-                    options.jvm);
-        }
+        System.out.println(options.banner());
         KafkaProcessCluster cluster = null;
-        String bootstrap = options.bootstrapServers;
+        String bootstrap = options.bootstrapServers();
         try {
-            if (bootstrap == null && !options.baselineOnly) {
-                cluster = startCluster(work.resolve("kafka"), options.basePort);
+            if (bootstrap == null && !options.baselineOnly()) {
+                cluster = startCluster(work.resolve("kafka"), options.basePort());
                 bootstrap = cluster.bootstrapServers();
             }
             System.out.println("load average at start: " + loadAverage());
             Optional<Integer> kafka = Optional.empty();
-            if (!options.baselineOnly) {
+            if (!options.baselineOnly()) {
                 kafka = runShell(root, work, options, bootstrap, false, cluster);
             }
             Optional<Integer> baseline = Optional.empty();
-            if (options.baseline) {
+            if (options.baseline()) {
                 baseline = runShell(root, work, options, bootstrap, true, null);
             }
             System.out.println();
@@ -95,7 +69,7 @@ public final class HttpBenchmark {
                     "highest rate with p99 < %.0f ms: Kafka %s, in-memory baseline %s%n",
                     TARGET_P99_MS,
                     kafka.map(r -> r + "/s").orElse("none"),
-                    baseline.map(r -> r + "/s").orElse(options.baseline ? "none" : "not run"));
+                    baseline.map(r -> r + "/s").orElse(options.baseline() ? "none" : "not run"));
             if (kafka.isPresent() && baseline.isPresent()) {
                 System.out.printf(Locale.ROOT, "ratio Kafka / baseline: %.2f%n", kafka.get() / (double) baseline.get());
             }
@@ -111,18 +85,17 @@ public final class HttpBenchmark {
     private static Optional<Integer> runShell(
             Path root,
             Path work,
-            Options options,
+            HttpOptions options,
             String bootstrap,
             boolean inMemory,
             KafkaProcessCluster cluster) { // null: an existing cluster, which is never killed
-        String label = options.shell.displayName() + (inMemory ? " on the in-memory baseline" : " on Kafka");
+        String label = options.shell().displayName() + (inMemory ? " on the in-memory baseline" : " on Kafka");
         System.out.println();
         System.out.println("== " + label);
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        Path log = work.resolve(options.shell.displayName() + (inMemory ? "-baseline" : "-kafka") + ".log");
-        try (var shell = ShellProcess.start(
-                root, options.shell, options.port, bootstrap, inMemory, options.jvm, options.jar, log)) {
-            var load = new OpenLoopLoad(shell.baseUri(), runId, 3);
+        try (var shell = BenchmarkedShell.start(
+                root, options.shell(), options.port(), bootstrap, inMemory, options.jvm(), options.jar(), work)) {
+            var load = new HttpPostLoad(shell.baseUri(), runId, 3);
             Duration first201 = shell.awaitFirst201(load, Duration.ofMinutes(3));
             System.out.printf(
                     Locale.ROOT,
@@ -130,25 +103,17 @@ public final class HttpBenchmark {
                     first201.toMillis() / 1000.0,
                     loadAverage(),
                     shell.rssMegabytes(),
-                    log);
-            if (options.burst != null) {
+                    shell.log());
+            if (options.burst() != null) {
                 burst(shell, load, options, inMemory ? null : bootstrap, cluster);
                 return Optional.empty();
             }
-            load.run(options.rates.getFirst(), options.warmup, Duration.ZERO, () -> {});
+            load.run(options.rates().getFirst(), options.warmup());
             Integer best = null;
-            List<Long> brokerPids = cluster == null
-                    ? List.of()
-                    : cluster.status().stream()
-                            .map(KafkaProcessCluster.BrokerStatus::pid)
-                            .toList();
-            for (int rate : options.rates) {
-                var cpuBefore = CpuTime.now(brokerPids);
-                long shellCpuBefore = shell.cpuNanos();
-                Stats stats = load.run(rate, options.duration, Duration.ZERO, () -> {})
-                        .stats();
-                var cpu = CpuTime.now(brokerPids).minus(cpuBefore);
-                long shellCpu = shell.cpuNanos() - shellCpuBefore;
+            var brokerPids = brokerPids(cluster);
+            for (int rate : options.rates()) {
+                var cpu = new CpuUse(shell, brokerPids);
+                Stats stats = load.run(rate, options.duration()).stats();
                 System.out.printf(
                         Locale.ROOT,
                         "%6d/s  %s  RSS %d MB  load %s%n",
@@ -156,25 +121,17 @@ public final class HttpBenchmark {
                         stats,
                         shell.rssMegabytes(),
                         loadAverage());
-                // Where the 2 cores went: per request, the shell's JVM, the brokers and this client's JVM.
-                System.out.printf(
-                        Locale.ROOT,
-                        "          CPU per request: shell %.0f us, brokers %s, client %.0f us%n",
-                        shellCpu / 1e3 / stats.requests(),
-                        brokerPids.isEmpty()
-                                ? "not measured"
-                                : String.format(Locale.ROOT, "%.0f us", cpu.brokerNanos() / 1e3 / stats.requests()),
-                        cpu.thisJvmNanos() / 1e3 / stats.requests());
+                System.out.printf(Locale.ROOT, "          CPU per request: %s%n", cpu.perRequest(stats.requests()));
                 if (stats.p99() < TARGET_P99_MS && stats.errors() == 0) {
                     best = rate;
                 }
-                if (stats.p99() > options.stopP99) {
-                    System.out.println("        (p99 over " + options.stopP99 + " ms: no higher rate)");
+                if (stats.p99() > options.stopP99()) {
+                    System.out.println("        (p99 over " + options.stopP99() + " ms: no higher rate)");
                     break;
                 }
             }
-            if (options.killLeaderAt > 0 && cluster != null) {
-                sickPartition(cluster, load, options.killLeaderAt, options.duration);
+            if (options.killLeaderAt() > 0 && cluster != null) {
+                sickPartition(cluster, load, options.killLeaderAt(), options.duration());
             }
             return Optional.ofNullable(best);
         }
@@ -182,44 +139,37 @@ public final class HttpBenchmark {
 
     /** The burst scenario: warm (unmeasured, then measured), burst, recover; then the producer's own floor. */
     private static void burst(
-            ShellProcess shell, OpenLoopLoad load, Options options, String bootstrap, KafkaProcessCluster cluster) {
-        int warm = options.burst.get(0);
-        int burst = options.burst.get(1);
+            BenchmarkedShell shell,
+            HttpPostLoad load,
+            HttpOptions options,
+            String bootstrap,
+            KafkaProcessCluster cluster) {
+        int warm = options.burst().get(0);
+        int burst = options.burst().get(1);
         var phases = List.of(
-                new OpenLoopLoad.Phase("warm", warm, options.warmup),
-                new OpenLoopLoad.Phase("burst", burst, Duration.ofSeconds(options.burst.get(2))),
-                new OpenLoopLoad.Phase("recover", warm, options.recover));
-        load.run(warm, options.warmup, Duration.ZERO, () -> {}); // JIT and connections warm, not measured
-        List<Long> brokerPids = cluster == null
-                ? List.of()
-                : cluster.status().stream()
-                        .map(KafkaProcessCluster.BrokerStatus::pid)
-                        .toList();
+                new Phase("warm", warm, options.warmup()),
+                new Phase("burst", burst, Duration.ofSeconds(options.burst().get(2))),
+                new Phase("recover", warm, options.recover()));
+        load.run(warm, options.warmup()); // JIT and connections warm, not measured
         String loadBefore = loadAverage();
-        var cpuBefore = CpuTime.now(brokerPids);
-        long shellCpuBefore = shell.cpuNanos();
+        var cpu = new CpuUse(shell, brokerPids(cluster));
         var samples = load.runPhases(phases);
-        var cpu = CpuTime.now(brokerPids).minus(cpuBefore);
-        long shellCpu = shell.cpuNanos() - shellCpuBefore;
         System.out.println("burst scenario (load average before " + loadBefore + ", after " + loadAverage() + "):");
         new BurstReport(phases, samples).lines().forEach(line -> System.out.println("  " + line));
         System.out.printf(
                 Locale.ROOT,
-                "  CPU per request: shell %.0f us, brokers %s, client %.0f us; RSS %d MB%n",
-                shellCpu / 1e3 / samples.size(),
-                brokerPids.isEmpty()
-                        ? "not measured"
-                        : String.format(Locale.ROOT, "%.0f us", cpu.brokerNanos() / 1e3 / samples.size()),
-                cpu.thisJvmNanos() / 1e3 / samples.size(),
+                "  CPU per request: %s; RSS %d MB%n",
+                cpu.perRequest(samples.size()),
                 shell.rssMegabytes());
-        if (bootstrap != null && !options.noFloor) {
+        if (bootstrap != null && !options.noFloor()) {
             for (int rate : List.of(warm, burst)) {
-                var floor = ProducerFloor.measure(bootstrap, rate, Duration.ofSeconds(options.burst.get(2)));
+                var floor = ProducerFloor.measure(
+                        bootstrap, rate, Duration.ofSeconds(options.burst().get(2)));
                 System.out.printf(
                         Locale.ROOT,
                         "  ProducerPerformance at %d/s for %d s, same brokers (load %s): p99 %s ms  [%s]%n",
                         rate,
-                        options.burst.get(2),
+                        options.burst().get(2),
                         loadAverage(),
                         floor.map(f -> Integer.toString(f.p99Millis())).orElse("?"),
                         floor.map(ProducerFloor.Floor::summary).orElse("no summary printed"));
@@ -228,7 +178,7 @@ public final class HttpBenchmark {
     }
 
     /** One run at {@code rate}; a third into it, partition 0's leader is killed; per partition before and after. */
-    private static void sickPartition(KafkaProcessCluster cluster, OpenLoopLoad load, int rate, Duration duration) {
+    private static void sickPartition(KafkaProcessCluster cluster, HttpPostLoad load, int rate, Duration duration) {
         int leader = cluster.describeTopic()
                 .orElseThrow(() -> new IllegalStateException("cannot describe the topic"))
                 .partitions()
@@ -242,7 +192,11 @@ public final class HttpBenchmark {
                 leader,
                 killAt.toSeconds(),
                 rate);
-        Result result = load.run(rate, duration, killAt, () -> cluster.killBroker(leader));
+        Thread.ofPlatform().daemon().start(() -> {
+            LockSupport.parkNanos(killAt.toNanos());
+            cluster.killBroker(leader);
+        });
+        Result result = load.run(rate, duration);
         for (int partition = 0; partition < 3; partition++) {
             System.out.printf(
                     Locale.ROOT,
@@ -268,105 +222,53 @@ public final class HttpBenchmark {
         return cluster;
     }
 
+    /**
+     * Where the 2 cores went from its creation on: the shell's JVM, the brokers (when this run started them) and
+     * this client's JVM.
+     */
+    private static final class CpuUse {
+        private final BenchmarkedShell shell;
+        private final List<Long> brokerPids;
+        private final CpuTime before;
+        private final long shellBefore;
+
+        CpuUse(BenchmarkedShell shell, List<Long> brokerPids) {
+            this.shell = shell;
+            this.brokerPids = brokerPids;
+            this.before = CpuTime.now(brokerPids);
+            this.shellBefore = shell.cpuNanos();
+        }
+
+        /** {@code shell 120 us, brokers 80 us, client 40 us}: the CPU used since, per request. */
+        String perRequest(int requests) {
+            var cpu = CpuTime.now(brokerPids).minus(before);
+            long shellCpu = shell.cpuNanos() - shellBefore;
+            return String.format(
+                    Locale.ROOT,
+                    "shell %.0f us, brokers %s, client %.0f us",
+                    shellCpu / 1e3 / requests,
+                    brokerPids.isEmpty()
+                            ? "not measured"
+                            : String.format(Locale.ROOT, "%.0f us", cpu.brokerNanos() / 1e3 / requests),
+                    cpu.thisJvmNanos() / 1e3 / requests);
+        }
+    }
+
+    /** The brokers' process ids, when this run started them (cluster not null). */
+    private static List<Long> brokerPids(KafkaProcessCluster cluster) {
+        return cluster == null
+                ? List.of()
+                : cluster.status().stream()
+                        .map(KafkaProcessCluster.BrokerStatus::pid)
+                        .toList();
+    }
+
     static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (Exception e) {
             return "n/a";
-        }
-    }
-
-    private record Options(
-            Shell shell,
-            List<Integer> rates,
-            Duration duration,
-            Duration warmup,
-            String bootstrapServers,
-            int basePort,
-            int port,
-            List<String> jvm,
-            String jar,
-            boolean baseline,
-            boolean baselineOnly,
-            int killLeaderAt,
-            double stopP99,
-            List<Integer> burst, // warm rate, burst rate, burst seconds; null: the rates instead
-            Duration recover,
-            boolean noFloor) {
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>();
-            boolean baseline = true;
-            boolean baselineOnly = false;
-            boolean noFloor = false;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--no-baseline" -> baseline = false;
-                    case "--baseline-only" -> baselineOnly = true;
-                    case "--no-floor" -> noFloor = true;
-                    case "--shell",
-                            "--rates",
-                            "--duration",
-                            "--warmup",
-                            "--bootstrap-server",
-                            "--base-port",
-                            "--port",
-                            "--jvm",
-                            "--jar",
-                            "--kill-leader-at",
-                            "--burst",
-                            "--recover",
-                            "--stop-p99" -> {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException(args[i] + " needs a value");
-                        }
-                        values.put(args[i], args[++i]);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (!values.containsKey("--shell")) {
-                throw new IllegalArgumentException("--shell spring|micronaut is required");
-            }
-            var rates = Arrays.stream(values.getOrDefault("--rates", "100,500,1000,1500,2000")
-                            .split(","))
-                    .map(String::trim)
-                    .map(Integer::parseInt)
-                    .sorted()
-                    .toList();
-            String jvm = values.getOrDefault("--jvm", "").trim();
-            return new Options(
-                    Shell.named(values.get("--shell")),
-                    rates,
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--duration", "20"))),
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--warmup", "10"))),
-                    values.get("--bootstrap-server"),
-                    Integer.parseInt(values.getOrDefault("--base-port", "29092")),
-                    Integer.parseInt(values.getOrDefault("--port", "18080")),
-                    jvm.isEmpty() ? List.of() : new ArrayList<>(List.of(jvm.split("\\s+"))),
-                    values.get("--jar"),
-                    baseline || baselineOnly,
-                    baselineOnly,
-                    Integer.parseInt(values.getOrDefault("--kill-leader-at", "0")),
-                    Double.parseDouble(values.getOrDefault("--stop-p99", "2000")),
-                    burst(values.get("--burst")),
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("--recover", "30"))),
-                    noFloor);
-        }
-
-        private static List<Integer> burst(String value) {
-            if (value == null) {
-                return null;
-            }
-            var parts = Arrays.stream(value.split(","))
-                    .map(String::trim)
-                    .map(Integer::parseInt)
-                    .toList();
-            if (parts.size() != 3) {
-                throw new IllegalArgumentException("--burst takes WARM,BURST,SECONDS, e.g. 100,1000,20");
-            }
-            return parts;
         }
     }
 }

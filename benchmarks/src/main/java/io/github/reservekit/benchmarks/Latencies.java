@@ -1,45 +1,43 @@
 package io.github.reservekit.benchmarks;
 
-import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.LongStream;
+import org.HdrHistogram.Histogram;
 
 /**
- * Percentiles of a set of latencies, exact (every sample kept and sorted; nearest-rank), in milliseconds.
+ * Percentiles of a set of latencies in milliseconds, from an HdrHistogram of the nanoseconds (3 significant digits:
+ * a percentile is within 0.1 % of the exact one).
  *
  * @param count how many samples
  */
-record Latencies(int count, double p50, double p90, double p99, double p999, double max, double mean) {
+record Latencies(long count, double p50, double p90, double p99, double p999, double max, double mean) {
 
-    static Latencies of(long[] nanos) {
-        if (nanos.length == 0) {
-            return new Latencies(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        double sum = 0;
-        for (long value : sorted) {
-            sum += value;
-        }
-        return new Latencies(
-                sorted.length,
-                ms(rank(sorted, 0.50)),
-                ms(rank(sorted, 0.90)),
-                ms(rank(sorted, 0.99)),
-                ms(rank(sorted, 0.999)),
-                ms(sorted[sorted.length - 1]),
-                sum / sorted.length / 1e6);
+    /** The latencies of {@code nanos}, each at least 0. */
+    static Latencies of(LongStream nanos) {
+        var histogram = new Histogram(3);
+        nanos.forEach(histogram::recordValue);
+        return of(histogram);
     }
 
-    private static long rank(long[] sorted, double quantile) {
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    static Latencies of(Histogram nanos) {
+        if (nanos.getTotalCount() == 0) {
+            return new Latencies(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new Latencies(
+                nanos.getTotalCount(),
+                ms(nanos.getValueAtPercentile(50)),
+                ms(nanos.getValueAtPercentile(90)),
+                ms(nanos.getValueAtPercentile(99)),
+                ms(nanos.getValueAtPercentile(99.9)),
+                ms(nanos.getMaxValue()),
+                nanos.getMean() / 1e6);
     }
 
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
 
-    /** {@code p50 2.1 | p90 3.4 | p99 9.8 | p99.9 15.2 | max 20.3 ms (n 12500)}. */
+    /** {@code p50 2.10 | p90 3.40 | p99 9.80 | p99.9 15.20 | max 20.30 | mean 2.50 ms (n 12,500)}. */
     String line() {
         return String.format(
                 Locale.ROOT,

@@ -2,206 +2,185 @@ package io.github.reservekit.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntToLongFunction;
 
 /**
- * An open-loop load at a fixed arrival rate: request {@code i} is due at {@code start + i / rate}, whatever became
- * of the requests before it, and runs on its own virtual thread. Latency is counted from the request's due time
- * (not from when it actually started), so a stalled sender, a GC pause or a queue in the system under test shows
- * in the figures instead of hiding behind fewer requests (no coordinated omission).
- *
- * <p>The first {@code warmUp} of the schedule is run but not counted. While a request runs, code on its thread may
- * call {@link #acknowledged()} to mark the moment its event was acknowledged by Kafka; a read-back run then tells
- * the acknowledgement's share of the latency from the wait for the fold.
+ * An open-loop load: the requests of each {@link Phase} are due at the phase's start plus {@code i / rate}, whatever
+ * became of the requests before them. Latency counts from a request's due time (not from when it was actually sent),
+ * so a stalled sender, a GC pause or a queue in the system under test shows in the figures instead of hiding behind
+ * fewer requests (no coordinated omission). The schedule never waits for an answer: a {@link Request} starts its work
+ * and returns a stage that completes with the answer ({@link Request#blocking} runs blocking work on a virtual thread
+ * per request).
  */
 final class OpenLoop {
 
-    /** One request; throwing counts it as an error, named by the exception's class and message. */
-    @FunctionalInterface
-    interface Request {
-        void run(int index) throws Exception;
-    }
-
-    private static final ThreadLocal<Slot> CURRENT = new ThreadLocal<>();
+    /** When the first request is due: a moment after the call, so the schedule starts on time. */
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private OpenLoop() {}
 
-    /**
-     * Marks that the current request's event was just acknowledged (the publish returned); ignored outside a
-     * request.
-     */
-    static void acknowledged() {
-        Slot slot = CURRENT.get();
-        if (slot != null && slot.run.acked[slot.index] < 0) {
-            slot.run.acked[slot.index] = System.nanoTime() - slot.run.start;
+    /** One request of the schedule; a failed stage counts as an error (its exception says which). */
+    @FunctionalInterface
+    interface Request<T> {
+        CompletionStage<T> send(int index);
+
+        /** Runs {@code call} for each request on its own virtual thread; throwing fails the request. */
+        static <T> Request<T> blocking(BlockingCall<T> call) {
+            return index -> {
+                var answer = new CompletableFuture<T>();
+                Thread.startVirtualThread(() -> {
+                    try {
+                        answer.complete(call.call(index));
+                    } catch (Exception | AssertionError failed) {
+                        answer.completeExceptionally(failed);
+                    }
+                });
+                return answer;
+            };
+        }
+    }
+
+    /** A request's work, run to its end on the calling thread. */
+    @FunctionalInterface
+    interface BlockingCall<T> {
+        T call(int index) throws Exception;
+    }
+
+    /** One part of a schedule: {@code rate} requests per second for {@code duration}. */
+    record Phase(String name, int rate, Duration duration) {
+
+        Phase {
+            if (rate < 1) {
+                throw new IllegalArgumentException("a phase's rate must be positive, not " + rate);
+            }
+        }
+
+        static Phase of(int rate, Duration duration) {
+            return new Phase(rate + "/s", rate, duration);
+        }
+
+        /** How many requests: {@code rate * duration}, at least one unless the duration is zero. */
+        int count() {
+            return duration.isZero() ? 0 : (int) Math.max(1, rate * duration.toMillis() / 1000);
+        }
+
+        long intervalNanos() {
+            return TimeUnit.SECONDS.toNanos(1) / rate;
         }
     }
 
     /**
-     * Runs {@code (warmUp + measured) * rate} requests at {@code rate} per second and waits at most {@code drain}
-     * after the last one was due for the stragglers.
+     * What became of one request; times in nanoseconds from the run's start.
+     *
+     * @param answeredNanos when its stage completed, -1 when it had not by the end of the run
+     * @param answer what the stage completed with; null when it failed or was not answered
+     * @param failure why the stage failed; null when it did not
      */
-    static Run run(int rate, Duration warmUp, Duration measured, Duration drain, Request request) {
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        int total = (int) ((warmUp.toNanos() + measured.toNanos()) / interval);
-        var run = new Run(rate, warmUp, measured, total, interval);
+    record Outcome<T>(int index, Phase phase, long dueNanos, long answeredNanos, T answer, Throwable failure) {
+
+        boolean answered() {
+            return answeredNanos >= 0;
+        }
+
+        boolean succeeded() {
+            return answered() && failure == null;
+        }
+
+        /** From the due time to the answer (or failure); meaningless when not answered. */
+        long latencyNanos() {
+            return answeredNanos - dueNanos;
+        }
+    }
+
+    /**
+     * Every request of one run, in schedule order.
+     *
+     * @param startNanos the run's start on {@link System#nanoTime()}'s scale
+     * @param endNanos when the run stopped waiting for answers, from its start
+     * @param loadAverage the higher 1-minute load average of the run's start and end
+     */
+    record Run<T>(List<Outcome<T>> outcomes, long startNanos, long endNanos, double loadAverage) {
+
+        /** The requests due in {@code [from, to)} of the run. */
+        List<Outcome<T>> dueIn(long fromNanos, long toNanos) {
+            return outcomes.stream()
+                    .filter(o -> o.dueNanos() >= fromNanos && o.dueNanos() < toNanos)
+                    .toList();
+        }
+    }
+
+    /** {@link #run(List, Duration, Request)} of one phase. */
+    static <T> Run<T> run(Phase phase, Duration drain, Request<T> request) {
+        return run(List.of(phase), drain, request);
+    }
+
+    /**
+     * Sends the phases' requests one phase after the other on one schedule, then waits at most {@code drain} after
+     * the last one was due for the stragglers; those still unanswered then are in the run as such.
+     */
+    static <T> Run<T> run(List<Phase> phases, Duration drain, Request<T> request) {
+        int total = phases.stream().mapToInt(Phase::count).sum();
+        var answers = new AtomicReferenceArray<Outcome<T>>(total);
+        var due = new long[total];
+        var phaseOf = new Phase[total];
         var finished = new CountDownLatch(total);
-        long start = System.nanoTime();
-        run.start = start;
-        double loadBefore = LoadAverage.now();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            int index = i;
-            Thread.startVirtualThread(() -> {
-                CURRENT.set(new Slot(run, index));
-                try {
-                    request.run(index);
-                    run.done[index] = System.nanoTime() - start;
-                } catch (Exception | AssertionError failed) {
-                    run.errors[index] = failed.getClass().getSimpleName() + ": " + firstLine(failed.getMessage());
-                    run.done[index] = System.nanoTime() - start;
-                } finally {
-                    CURRENT.remove();
-                    finished.countDown();
+        double loadBefore = loadAverage();
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        long phaseStart = 0;
+        int index = 0;
+        for (var phase : phases) {
+            for (int i = 0; i < phase.count(); i++, index++) {
+                due[index] = phaseStart + i * phase.intervalNanos();
+                phaseOf[index] = phase;
+                long dueAt = start + due[index];
+                for (long wait = dueAt - System.nanoTime(); wait > 0; wait = dueAt - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
-            });
+                int n = index;
+                send(request, n).whenComplete((answer, failure) -> {
+                    long answered = System.nanoTime() - start;
+                    answers.set(n, new Outcome<>(n, phase, due[n], answered, answer, unwrapped(failure)));
+                    finished.countDown();
+                });
+            }
+            phaseStart += phase.duration().toNanos();
         }
         try {
             finished.await(drain.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        run.unfinished = (int) finished.getCount();
-        run.loadAverage = Math.max(loadBefore, LoadAverage.now());
-        return run;
+        long end = System.nanoTime() - start;
+        var outcomes = new ArrayList<Outcome<T>>(total);
+        for (int i = 0; i < total; i++) {
+            var outcome = answers.get(i);
+            outcomes.add(outcome != null ? outcome : new Outcome<>(i, phaseOf[i], due[i], -1, null, null));
+        }
+        return new Run<>(List.copyOf(outcomes), start, end, Math.max(loadBefore, loadAverage()));
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        // Event and reservation ids differ per request: keep the error kinds countable.
-        return line.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+    /** The system's 1-minute load average, as {@code uptime} shows it (-1 where unavailable). */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private record Slot(Run run, int index) {}
-
-    /** What became of every request of one run; times are nanoseconds since the run's start, -1 when unknown. */
-    static final class Run {
-        final int rate;
-        final Duration warmUp;
-        final Duration measured;
-        final long interval;
-        final long[] done;
-        final long[] acked;
-        final String[] errors;
-        volatile long start;
-        volatile int unfinished;
-        volatile double loadAverage;
-
-        private Run(int rate, Duration warmUp, Duration measured, int total, long interval) {
-            this.rate = rate;
-            this.warmUp = warmUp;
-            this.measured = measured;
-            this.interval = interval;
-            this.done = new long[total];
-            this.acked = new long[total];
-            this.errors = new String[total];
-            Arrays.fill(done, -1);
-            Arrays.fill(acked, -1);
-        }
-
-        private long due(int i) {
-            return i * interval;
-        }
-
-        private int firstMeasured() {
-            return (int) ((warmUp.toNanos() + interval - 1) / interval);
-        }
-
-        /** Requests due in the measured part of the schedule. */
-        int measuredCount() {
-            return done.length - firstMeasured();
-        }
-
-        /** From due time to the answer, for the measured requests that succeeded; nanoseconds. */
-        long[] latencies() {
-            return collect(i -> done[i] - due(i));
-        }
-
-        /** From due time to the acknowledgement of the request's event (publish returned), where it was marked. */
-        long[] acknowledgements() {
-            return collect(i -> acked[i] < 0 ? -1 : acked[i] - due(i));
-        }
-
-        /** From the acknowledgement to the answer: the wait for this instance's follower to fold the event. */
-        long[] afterAcknowledgements() {
-            return collect(i -> acked[i] < 0 ? -1 : done[i] - acked[i]);
-        }
-
-        private long[] collect(IntToLongFunction latency) {
-            long[] values = new long[done.length];
-            int n = 0;
-            for (int i = firstMeasured(); i < done.length; i++) {
-                if (done[i] >= 0 && errors[i] == null) {
-                    long value = latency.applyAsLong(i);
-                    if (value >= 0) {
-                        values[n++] = value;
-                    }
-                }
-            }
-            return Arrays.copyOf(values, n);
-        }
-
-        /** The measured requests that failed, by kind, plus those still unanswered when the run ended. */
-        Map<String, Integer> errorKinds() {
-            var kinds = new TreeMap<String, Integer>();
-            for (int i = firstMeasured(); i < done.length; i++) {
-                if (errors[i] != null) {
-                    kinds.merge(errors[i], 1, Integer::sum);
-                } else if (done[i] < 0) {
-                    kinds.merge("unanswered when the run ended", 1, Integer::sum);
-                }
-            }
-            return kinds;
-        }
-
-        /**
-         * Successful answers per second: 99 % of the measured requests, divided by the time from the first one's
-         * due time until 99 % were answered successfully (one straggler does not count, a backlog does). When the
-         * system keeps up, this is the offered rate less a latency's worth; when a backlog builds, it falls with
-         * the backlog. Zero when fewer than 99 % were answered successfully.
-         */
-        double answeredPerSecond() {
-            long[] answeredAt = collect(i -> done[i]);
-            int needed = (int) Math.ceil(0.99 * measuredCount());
-            if (answeredAt.length < needed || needed == 0) {
-                return 0;
-            }
-            Arrays.sort(answeredAt);
-            long first = due(firstMeasured());
-            long until = Math.max(answeredAt[needed - 1] - first, 1);
-            return needed / (until / 1e9);
+    private static <T> CompletionStage<T> send(Request<T> request, int index) {
+        try {
+            return request.send(index);
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
         }
     }
 
-    /** The system load average, as {@code uptime} shows it (-1 where unavailable). */
-    static final class LoadAverage {
-        private LoadAverage() {}
-
-        static double now() {
-            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        }
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

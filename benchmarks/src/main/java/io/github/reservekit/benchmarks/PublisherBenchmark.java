@@ -1,9 +1,7 @@
 package io.github.reservekit.benchmarks;
 
-import io.github.reservekit.kafka.topic.ReserveTopic;
 import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.PartySize;
@@ -11,11 +9,7 @@ import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
-import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,24 +17,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.tools.ProducerPerformance;
 
 /**
  * The adapter's publish throughput against Kafka's own {@code ProducerPerformance} (kafka-producer-perf-test)
@@ -64,21 +52,8 @@ public final class PublisherBenchmark {
 
     public static void main(String[] args) throws Exception {
         var options = Options.parse(args);
-        InJvmKafkaCluster cluster = null;
-        String bootstrap = options.bootstrapServer;
-        if (bootstrap == null) {
-            System.out.printf("Starting an in-JVM Kafka cluster (%d broker(s))...%n", options.brokers);
-            cluster = options.brokers == 1
-                    ? InJvmKafkaCluster.single()
-                    : InJvmKafkaCluster.start(options.brokers, Map.of());
-            bootstrap = cluster.bootstrapServers();
-        }
-        try {
-            run(options, bootstrap);
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
+        try (var kafka = KafkaForRun.existingOrInJvm(options.bootstrapServer, options.brokers)) {
+            run(options, kafka.bootstrapServers());
         }
     }
 
@@ -109,8 +84,8 @@ public final class PublisherBenchmark {
             String label = warmUp ? "warm-up" : "round " + round;
             String perfTopic = "bench-perf-" + run + "-" + round;
             String adapterTopic = "bench-adapter-" + run + "-" + round;
-            TopicHealth perfHealth = provision(base, perfTopic);
-            provision(base, adapterTopic);
+            TopicHealth perfHealth = base.withTopic(perfTopic).provision();
+            base.withTopic(adapterTopic).provision();
             if (round == 1) {
                 System.out.printf(
                         "Topics: %d partitions, replication factor %d, min.insync.replicas %d%n",
@@ -121,13 +96,13 @@ public final class PublisherBenchmark {
             double adapter;
             if (round % 2 == 0) {
                 adapter = adapter(base, adapterTopic, records, options.callers);
-                perf = producerPerformance(bootstrap, perfTopic, records, recordSize, producerProperties);
+                perf = producerPerformance(base.withTopic(perfTopic), records, recordSize);
             } else {
-                perf = producerPerformance(bootstrap, perfTopic, records, recordSize, producerProperties);
+                perf = producerPerformance(base.withTopic(perfTopic), records, recordSize);
                 adapter = adapter(base, adapterTopic, records, options.callers);
             }
             String plainTopic = "bench-plain-" + run + "-" + round;
-            provision(base, plainTopic);
+            base.withTopic(plainTopic).provision();
             double plain = plainProducer(base, plainTopic, records);
             System.out.printf(
                     Locale.ROOT,
@@ -171,14 +146,7 @@ public final class PublisherBenchmark {
      */
     private static double plainProducer(KafkaTarget base, String topic, int records) throws Exception {
         var settings = base.withTopic(topic);
-        var capture = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        var mapping = KafkaReservationPublisher.using(capture, settings.producer());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (int i = 0; i < records; i++) {
-            mapping.publish(event(now, i));
-        }
-        List<ProducerRecord<String, byte[]>> built = List.copyOf(capture.history());
-        capture.clear();
+        List<ProducerRecord<String, byte[]>> built = settings.wireRecords(events(records));
         try (var producer = new KafkaProducer<String, byte[]>(settings.producerProperties())) {
             long start = System.nanoTime();
             Future<?> last = null;
@@ -191,56 +159,10 @@ public final class PublisherBenchmark {
         }
     }
 
-    private static TopicHealth provision(KafkaTarget base, String topic) {
-        var settings = base.withTopic(topic);
-        try (var reserveTopic = ReserveTopic.create(settings.reserveKit(), settings.kafka())) {
-            var health = reserveTopic.ensureExists();
-            if (!health.canPublish()) {
-                throw new IllegalStateException("cannot publish to " + topic + ": " + health.problems());
-            }
-            return health;
-        }
-    }
-
     /** Runs Kafka's ProducerPerformance in this JVM and returns the records/s it reports. */
-    private static double producerPerformance(
-            String bootstrap, String topic, int records, int recordSize, Map<String, Object> producerProperties)
-            throws Exception {
-        var args = new ArrayList<>(List.of(
-                "--bootstrap-server",
-                bootstrap,
-                "--topic",
-                topic,
-                "--num-records",
-                Integer.toString(records),
-                "--record-size",
-                Integer.toString(recordSize),
-                "--throughput",
-                "-1",
-                "--command-property"));
-        producerProperties.forEach((key, value) -> {
-            if (!Set.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                            ProducerConfig.CLIENT_ID_CONFIG)
-                    .contains(key)) {
-                args.add(key + "=" + value);
-            }
-        });
-        var captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        Exit.setExitProcedure((status, message) -> {
-            throw new IllegalStateException("ProducerPerformance exited with " + status + ": " + message);
-        });
-        System.setOut(new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8));
-        try {
-            ProducerPerformance.main(args.toArray(String[]::new));
-        } finally {
-            System.setOut(original);
-            Exit.resetExitProcedure();
-        }
-        Matcher matcher = RECORDS_PER_SEC.matcher(captured.toString(StandardCharsets.UTF_8));
+    private static double producerPerformance(KafkaTarget target, int records, int recordSize) {
+        String output = ProducerPerformanceRun.run(target, records, recordSize, -1, true);
+        Matcher matcher = RECORDS_PER_SEC.matcher(output);
         double last = -1;
         while (matcher.find()) {
             last = Double.parseDouble(matcher.group(1));
@@ -253,11 +175,7 @@ public final class PublisherBenchmark {
 
     /** Publishes {@code records} events through the adapter from {@code callers} virtual threads. */
     private static double adapter(KafkaTarget base, String topic, int records, int callers) throws Exception {
-        List<ReservationEvent> events = new ArrayList<>(records);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (int i = 0; i < records; i++) {
-            events.add(event(now, i));
-        }
+        List<ReservationPlaced> events = events(records);
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
         try (var publisher =
@@ -290,6 +208,12 @@ public final class PublisherBenchmark {
         }
     }
 
+    /** {@code count} representative placed events. */
+    private static List<ReservationPlaced> events(int count) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return IntStream.range(0, count).mapToObj(i -> event(now, i)).toList();
+    }
+
     /** A representative placed event: a realistic guest name, an idempotency key, a 2-hour slot. */
     static ReservationPlaced event(Instant now, int i) {
         var start = now.plus(Duration.ofDays(1 + i % 30)).truncatedTo(ChronoUnit.HOURS);
@@ -307,9 +231,8 @@ public final class PublisherBenchmark {
 
     /** The size of one of our records on the wire: key, value, header keys and values. */
     private static int serializedRecordSize(KafkaTarget settings) {
-        var producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        KafkaReservationPublisher.using(producer, settings.producer()).publish(event(Instant.now(), 0));
-        ProducerRecord<String, byte[]> record = producer.history().getFirst();
+        ProducerRecord<String, byte[]> record =
+                settings.wireRecords(List.of(event(Instant.now(), 0))).getFirst();
         int size = record.key().getBytes(StandardCharsets.UTF_8).length + record.value().length;
         for (Header header : record.headers()) {
             size += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
@@ -343,35 +266,6 @@ public final class PublisherBenchmark {
                 i++;
             }
             return new Options(bootstrap, brokers, records, callers, partitions, rounds);
-        }
-    }
-
-    /** Writes to two streams: the console, and a buffer the result is parsed from. */
-    private static final class TeeOutputStream extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeOutputStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws java.io.IOException {
-            first.flush();
-            second.flush();
         }
     }
 }

@@ -3,9 +3,6 @@ package io.github.reservekit.benchmarks;
 import io.github.reservekit.kafka.read.FollowerStats;
 import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.RecordOutcome;
-import io.github.reservekit.kafka.topic.ReserveTopic;
-import io.github.reservekit.kafka.write.KafkaReservationPublisher;
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import io.github.reservekit.reservation.adapter.memory.InMemoryReservationRepository;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
 import io.github.reservekit.reservation.domain.GuestName;
@@ -16,26 +13,24 @@ import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
+import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Replay at start-up, the cost of making the topic the system of record: fills a topic with N events (placements
@@ -63,24 +58,8 @@ public final class ReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
         var options = Options.parse(args);
-        InJvmKafkaCluster cluster = null;
-        String bootstrap = options.bootstrapServer;
-        if (bootstrap == null) {
-            System.out.printf("Starting an in-JVM Kafka cluster (%d broker(s))...%n", options.brokers);
-            cluster = options.brokers == 1
-                    ? InJvmKafkaCluster.single()
-                    : InJvmKafkaCluster.start(options.brokers, Map.of());
-            bootstrap = cluster.bootstrapServers();
-        }
-        try {
-            run(
-                    options,
-                    bootstrap,
-                    cluster == null ? "Kafka at " + bootstrap : "in-JVM Kafka, " + options.brokers + " broker(s)");
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
+        try (var kafka = KafkaForRun.existingOrInJvm(options.bootstrapServer, options.brokers)) {
+            run(options, kafka.bootstrapServers(), kafka.describe(options.brokers));
         }
     }
 
@@ -90,21 +69,16 @@ public final class ReplayBenchmark {
                 "bench-replay-" + Long.toString(System.currentTimeMillis(), 36),
                 options.partitions,
                 Duration.ofSeconds(30));
-        try (var topic = ReserveTopic.create(settings.reserveKit(), settings.kafka())) {
-            var health = topic.ensureExists();
-            if (!health.canPublish()) {
-                throw new IllegalStateException("cannot publish to " + settings.topic() + ": " + health.problems());
-            }
-            System.out.printf(
-                    "%s; topic %s: %d partitions, replication factor %d%n",
-                    where, settings.topic(), health.partitions(), health.replicationFactor());
-        }
+        var health = settings.provision();
+        System.out.printf(
+                "%s; topic %s: %d partitions, replication factor %d%n",
+                where, settings.topic(), health.partitions(), health.replicationFactor());
         long filled = fill(settings, options);
 
         for (int replay = 1; replay <= options.replays; replay++) {
             boolean cold = replay == 1;
-            Map<String, long[]> before = cold && options.histogram ? histogram() : Map.of();
-            long heapBefore = usedHeapAfterGc();
+            Map<String, long[]> before = cold && options.histogram ? HeapUse.histogram() : Map.of();
+            long heapBefore = HeapUse.usedAfterGc();
             long start = System.nanoTime();
             var repository = new InMemoryReservationRepository();
             var app = ReservationApplication.builder()
@@ -118,7 +92,7 @@ public final class ReplayBenchmark {
                 stats = follower.replay(Duration.ofMinutes(30));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long heapAfter = usedHeapAfterGc();
+            long heapAfter = HeapUse.usedAfterGc();
             int held = repository.count();
             long confirmed = countConfirmed(repository, options.resources);
             if (stats.replayedRecords() != filled
@@ -148,7 +122,7 @@ public final class ReplayBenchmark {
                     perReservation,
                     (heapAfter - heapBefore) / (double) confirmed);
             if (cold && options.histogram) {
-                printGrowth(before, histogram(), held);
+                HeapUse.printGrowth(before, HeapUse.histogram(), held);
             }
             if (cold) {
                 System.out.printf(
@@ -161,17 +135,15 @@ public final class ReplayBenchmark {
                         perReservation);
             }
             // Keep the repository reachable until the heap was measured.
-            java.lang.ref.Reference.reachabilityFence(repository);
+            Reference.reachabilityFence(repository);
         }
     }
 
     /**
-     * Writes the events, built by the adapter's own mapping (a publisher on a {@link MockProducer}, chunk by
-     * chunk) and sent asynchronously by a plain producer: filling is not what is measured.
+     * Writes the events, built by the adapter's own mapping ({@link KafkaTarget#wireRecords}, chunk by chunk) and
+     * sent asynchronously by a plain producer: filling is not what is measured.
      */
     private static long fill(KafkaTarget settings, Options options) throws Exception {
-        var capture = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        var mapping = KafkaReservationPublisher.using(capture, settings.producer());
         var producerProperties = new HashMap<>(settings.producerProperties());
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         producerProperties.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
@@ -186,20 +158,20 @@ public final class ReplayBenchmark {
             Future<?> last = null;
             int placed = 0;
             while (written < options.events) {
+                var chunk = new ArrayList<ReservationEvent>(CHUNK + 1);
                 for (int i = 0; i < CHUNK && written < options.events; i++) {
                     var event = placed(base, placed, options.resources);
-                    mapping.publish(event);
+                    chunk.add(event);
                     written++;
                     if (placed % 5 == 4 && written < options.events) {
-                        mapping.publish(Reservation.placed(event).cancel(java.time.Clock.systemUTC()));
+                        chunk.add(Reservation.placed(event).cancel(Clock.systemUTC()));
                         written++;
                     }
                     placed++;
                 }
-                for (ProducerRecord<String, byte[]> record : capture.history()) {
+                for (ProducerRecord<String, byte[]> record : settings.wireRecords(chunk)) {
                     last = producer.send(record);
                 }
-                capture.clear();
             }
             producer.flush();
             last.get();
@@ -244,59 +216,6 @@ public final class ReplayBenchmark {
             }
         }
         return confirmed;
-    }
-
-    /** Used heap after full collections, repeated until it stops shrinking (at most 10 times). */
-    private static long usedHeapAfterGc() {
-        var memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (used >= previous - 64 * 1024) {
-                return Math.min(used, previous);
-            }
-            previous = used;
-        }
-        return previous;
-    }
-
-    /** {@code jcmd <pid> GC.class_histogram}, in-process: class name to {instances, bytes}. */
-    private static Map<String, long[]> histogram() throws Exception {
-        var server = ManagementFactory.getPlatformMBeanServer();
-        String text = (String) server.invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                "gcClassHistogram",
-                new Object[] {new String[0]},
-                new String[] {String[].class.getName()});
-        var classes = new HashMap<String, long[]>();
-        for (String line : text.split("\n")) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length >= 4 && fields[0].endsWith(":")) {
-                classes.put(fields[3], new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
-            }
-        }
-        return classes;
-    }
-
-    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int held) {
-        var growth = new ArrayList<Map.Entry<String, long[]>>();
-        after.forEach((name, counts) -> {
-            long[] earlier = before.getOrDefault(name, new long[2]);
-            growth.add(Map.entry(name, new long[] {counts[0] - earlier[0], counts[1] - earlier[1]}));
-        });
-        growth.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
-        System.out.println("Heap growth by class during the cold replay (GC.class_histogram after minus before):");
-        List<Map.Entry<String, long[]>> top = growth.subList(0, Math.min(15, growth.size()));
-        for (var entry : top) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %,14d bytes %,11d instances %7.1f bytes/reservation  %s%n",
-                    entry.getValue()[1],
-                    entry.getValue()[0],
-                    entry.getValue()[1] / (double) held,
-                    entry.getKey());
-        }
     }
 
     private record Options(

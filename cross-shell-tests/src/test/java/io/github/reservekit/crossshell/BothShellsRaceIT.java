@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reservekit.benchmarks.blackbox.PlacementJson;
 import io.github.reservekit.contract.ApiClient;
 import io.github.reservekit.contract.TopicProbe;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
@@ -54,7 +55,7 @@ class BothShellsRaceIT {
             Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30));
 
     private InJvmKafkaCluster kafka;
-    private final List<ShellProcess> shells = new ArrayList<>();
+    private final List<RunningShell> shells = new ArrayList<>();
     private TopicProbe topic;
 
     /** One HTTP answer, and which shell gave it. */
@@ -75,20 +76,8 @@ class BothShellsRaceIT {
         var logs = Path.of(System.getProperty("reservekit.cross-shell.logs", "target/cross-shell-logs"));
         long start = System.nanoTime();
         // Both at once, as two deployments would; whichever comes first creates the topic.
-        shells.add(ShellProcess.start(
-                "spring-app",
-                jar("reservekit.spring-app.jar"),
-                "SERVER_PORT",
-                "actuator/health",
-                Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                logs));
-        shells.add(ShellProcess.start(
-                "micronaut-app",
-                jar("reservekit.micronaut-app.jar"),
-                "MICRONAUT_SERVER_PORT",
-                "health",
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                logs));
+        shells.add(start("spring-app", "SERVER_PORT", "actuator/health", "SPRING_KAFKA_BOOTSTRAP_SERVERS", logs));
+        shells.add(start("micronaut-app", "MICRONAUT_SERVER_PORT", "health", "KAFKA_BOOTSTRAP_SERVERS", logs));
         shells.forEach(shell -> shell.awaitHealthy(START_TIMEOUT));
         System.out.printf(
                 "[cross-shell] spring-app and micronaut-app (java -jar) healthy on %s after %d ms%n",
@@ -102,7 +91,7 @@ class BothShellsRaceIT {
             if (topic != null) {
                 topic.close();
             }
-            shells.forEach(ShellProcess::close);
+            shells.forEach(RunningShell::close);
         } finally {
             if (kafka != null) {
                 kafka.close();
@@ -252,7 +241,7 @@ class BothShellsRaceIT {
     // ------------------------------------------------------------------ helpers
 
     /** The even requests go to spring-app, the odd ones to micronaut-app. */
-    private ShellProcess shell(int request) {
+    private RunningShell shell(int request) {
         return shells.get(request % 2);
     }
 
@@ -326,7 +315,7 @@ class BothShellsRaceIT {
         return placed;
     }
 
-    private static JsonNode get(ShellProcess shell, String path) {
+    private static JsonNode get(RunningShell shell, String path) {
         var response = shell.api().get(path);
         assertThat(response.status())
                 .as("GET %s on %s: %s", path, shell.name(), response.body())
@@ -335,10 +324,13 @@ class BothShellsRaceIT {
     }
 
     private static String body(String resource, int guest, int startHour, int hours) {
-        return """
-                {"resourceId": "%s", "guestName": "Guest %d", "partySize": 2,
-                 "startsAt": "%s", "endsAt": "%s"}""".formatted(
-                resource, guest, DAY.plus(Duration.ofHours(startHour)), DAY.plus(Duration.ofHours(startHour + hours)));
+        return new PlacementJson(
+                        resource,
+                        "Guest " + guest,
+                        2,
+                        DAY.plus(Duration.ofHours(startHour)),
+                        DAY.plus(Duration.ofHours(startHour + hours)))
+                .toJson();
     }
 
     private static String race(int resource) {
@@ -364,6 +356,18 @@ class BothShellsRaceIT {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + text, e);
         }
+    }
+
+    /** The app {@code name} ({@code reservekit.<name>.jar}), told the broker by {@code bootstrapVariable}. */
+    private RunningShell start(
+            String name, String portVariable, String healthPath, String bootstrapVariable, Path logs) {
+        return RunningShell.start(
+                name,
+                jar("reservekit." + name + ".jar"),
+                portVariable,
+                healthPath,
+                Map.of(bootstrapVariable, kafka.bootstrapServers()),
+                logs);
     }
 
     private static Path jar(String property) {

@@ -1,22 +1,20 @@
 package io.github.reservekit.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.reservekit.benchmarks.blackbox.JarProcess;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * One shell (spring-app or micronaut-app) as its packaged jar, in its own JVM, on Kafka or on the in-memory
- * baseline ({@code reservekit.publisher=in-memory}: the same shell and core, events go nowhere). Its output goes to
- * a log file; {@link #rssMegabytes()} reads the process's resident set from {@code /proc}.
+ * One shell (spring-app or micronaut-app) under the HTTP benchmark: its packaged jar as a {@link JarProcess}, on
+ * Kafka or on the in-memory baseline ({@code reservekit.publisher=in-memory}: the same shell and core, events go
+ * nowhere), told its port and Kafka by system properties.
  */
-final class ShellProcess implements AutoCloseable {
+record BenchmarkedShell(JarProcess process, URI baseUri) implements AutoCloseable {
 
     /** Which shell, where its packaged jar is and how it is told its port and Kafka. */
     enum Shell {
@@ -68,17 +66,8 @@ final class ShellProcess implements AutoCloseable {
         }
     }
 
-    private final Process process;
-    private final long startedNanos;
-    private final URI baseUri;
-
-    private ShellProcess(Process process, long startedNanos, URI baseUri) {
-        this.process = process;
-        this.startedNanos = startedNanos;
-        this.baseUri = baseUri;
-    }
-
-    static ShellProcess start(
+    /** Starts the shell's jar ({@code jarOverride} instead, if not null) on {@code port}; its log is in {@code work}. */
+    static BenchmarkedShell start(
             Path root,
             Shell shell,
             int port,
@@ -86,41 +75,32 @@ final class ShellProcess implements AutoCloseable {
             boolean inMemory,
             List<String> jvmOptions,
             String jarOverride,
-            Path log) {
-        Path jar = root.resolve(jarOverride == null ? shell.jar : jarOverride);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: bin/benchmark-http packages it first");
-        }
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(shell.properties(port, bootstrapServers, inMemory));
-        command.add("-jar");
-        command.add(jar.toString());
-        try {
-            Files.createDirectories(log.getParent());
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new ShellProcess(process, started, URI.create("http://127.0.0.1:" + port));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + String.join(" ", command), e);
-        }
+            Path work) {
+        var options = new ArrayList<>(jvmOptions);
+        options.addAll(shell.properties(port, bootstrapServers, inMemory));
+        var process = JarProcess.start(
+                shell.displayName() + (inMemory ? "-baseline" : "-kafka"),
+                root.resolve(jarOverride == null ? shell.jar : jarOverride),
+                options,
+                Map.of(),
+                work,
+                "bin/benchmark-http packages it first",
+                Duration.ofSeconds(90));
+        return new BenchmarkedShell(process, URI.create("http://127.0.0.1:" + port));
     }
 
-    URI baseUri() {
-        return baseUri;
-    }
-
-    long pid() {
-        return process.pid();
+    Path log() {
+        return process.log();
     }
 
     /** CPU time the shell's process has used so far, in nanoseconds (0 where the OS does not say). */
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return process.cpuNanos();
+    }
+
+    /** The resident set size of the shell's JVM in MB; -1 where there is none. */
+    long rssMegabytes() {
+        return process.rssMegabytes();
     }
 
     /**
@@ -128,16 +108,14 @@ final class ShellProcess implements AutoCloseable {
      *
      * @throws IllegalStateException when the process dies or no 201 comes within {@code timeout}
      */
-    Duration awaitFirst201(OpenLoopLoad load, Duration timeout) {
+    Duration awaitFirst201(HttpPostLoad load, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the shell exited with " + process.exitValue() + "; see its log");
-            }
+            process.requireAlive();
             last = load.postOnce();
             if (last == 201) {
-                return Duration.ofNanos(System.nanoTime() - startedNanos);
+                return process.sinceStart();
             }
             if (last >= 400 && last < 500 && last != 404) {
                 // The request itself is refused (a 404 may be the app not routing yet): waiting cannot help.
@@ -149,31 +127,9 @@ final class ShellProcess implements AutoCloseable {
                 "no 201 within " + timeout + " (last answer " + last + "); see the shell's log");
     }
 
-    /** The resident set size of the shell's JVM in MB, from {@code /proc/<pid>/status}; -1 where there is none. */
-    long rssMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or the process is gone
-        }
-        return -1;
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        process.close();
     }
 
     private static void sleep(Duration duration) {
