@@ -46,7 +46,9 @@ import java.util.function.Supplier;
 class ReserveKitFactory {
 
     /** The CloudEvents source when {@code reservekit.source} is not set. */
-    static final URI SOURCE = URI.create("/reservekit/micronaut");
+    static final String DEFAULT_SOURCE = "/reservekit/micronaut";
+
+    static final URI SOURCE = URI.create(DEFAULT_SOURCE);
 
     /** The prefix of ReserveKit's own client tuning: {@code reservekit.kafka.producer.*}, {@code consumer.*}, {@code admin.*}. */
     static final String TUNING = "reservekit.kafka.";
