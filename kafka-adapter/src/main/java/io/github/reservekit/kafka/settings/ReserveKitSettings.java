@@ -139,7 +139,7 @@ public record ReserveKitSettings(
 
     /** The defaults, with {@code source} naming the application. */
     public static ReserveKitSettings defaults(URI source) {
-        return DEFAULTS.with(fields -> fields.source = source);
+        return bind(key -> null, source);
     }
 
     /**
@@ -230,22 +230,17 @@ public record ReserveKitSettings(
         return fields.settings();
     }
 
-    /** These settings' components as fields, for the withers: each changes some, the constructor checks all again. */
+    /**
+     * The components the withers change, as fields starting from these settings' values; the others stay. The
+     * constructor checks them all again.
+     */
     private final class Fields {
-        // What the publisher needs.
         String topic = topic();
-        URI source = source();
         Duration publishTimeout = publishTimeout();
-        // A topic the app creates.
         int partitions = partitions();
         long retentionMs = retentionMs();
         long retentionBytes = retentionBytes();
-        // The core and its start.
-        Duration replayTimeout = replayTimeout();
-        Duration clockSkewMargin = clockSkewMargin();
-        Duration maxHorizon = maxHorizon();
         boolean ownerOnly = ownerOnly();
-        // The writers' admission.
         int minWritesInFlight = minWritesInFlight();
         int maxWritesInFlight = maxWritesInFlight();
 
