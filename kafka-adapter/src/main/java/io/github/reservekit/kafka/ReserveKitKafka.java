@@ -6,27 +6,18 @@ import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.KafkaReservationLog;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.topic.ReserveTopic;
-import io.github.reservekit.kafka.topic.TopicHealth;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.kafka.write.ConcurrencyLimitWriteAdmission;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
-import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
-import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -67,13 +58,8 @@ public final class ReserveKitKafka implements AutoCloseable {
     /** Null when {@code reservekit.max-writes-in-flight} is 0 (no bound). */
     private final ConcurrencyLimitWriteAdmission admission;
 
-    private final CompletableFuture<TopicHealth> topicCheck;
-    private final AtomicLong topicCheckNanos = new AtomicLong();
+    private final TopicCheck topicCheck;
     private final long clientsNanos;
-    private volatile boolean closed;
-
-    /** How often {@link #startInBackground()} asks again for the topic while Kafka does not answer. */
-    private static final Duration TOPIC_CHECK_RETRY = Duration.ofSeconds(2);
 
     private ReserveKitKafka(Builder builder) {
         this.settings = builder.settings;
@@ -81,13 +67,9 @@ public final class ReserveKitKafka implements AutoCloseable {
         this.topic = builder.admin == null
                 ? ReserveTopic.create(settings, builder.adminProperties)
                 : ReserveTopic.using(builder.admin, settings);
-        this.admission = settings.maxWritesInFlight() == ReserveKitSettings.UNBOUNDED_WRITES_IN_FLIGHT
-                ? null
-                : ConcurrencyLimitWriteAdmission.between(settings.minWritesInFlight(), settings.maxWritesInFlight());
+        this.admission = ConcurrencyLimitWriteAdmission.of(settings).orElse(null);
         long started = System.nanoTime();
-        // The topic check (describe, create if missing, verify its configuration) needs nothing built here and the
-        // replay needs nothing it does: they run side by side, and start() waits for both.
-        this.topicCheck = CompletableFuture.supplyAsync(() -> timed(topic::ensureExists, topicCheckNanos));
+        this.topicCheck = new TopicCheck(topic, settings.topic());
         try {
             var consumer =
                     builder.consumerFactory.apply(ConsumerSettings.consumerProperties(builder.consumerProperties));
@@ -108,10 +90,10 @@ public final class ReserveKitKafka implements AutoCloseable {
                     .clock(builder.clock)
                     .build();
             this.follower = log.follower();
-            guarded.follower = follower;
+            guarded.follow(follower);
             this.healthCheck = new PublishingHealthCheck(topic, publisher, follower::followedPartitions);
         } catch (RuntimeException failed) {
-            topicCheck.cancel(true);
+            topicCheck.stop();
             topic.close();
             throw failed;
         }
@@ -146,24 +128,18 @@ public final class ReserveKitKafka implements AutoCloseable {
             long started = System.nanoTime();
             var stats = follower.replay(settings.replayTimeout());
             long replayNanos = System.nanoTime() - started;
-            var health = topicCheck.join().following(follower.followedPartitions());
-            if (!health.canPublish()) {
-                LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
-            }
+            topicCheck.warnIfClosedToEvents(topicCheck.join().following(follower.followedPartitions()));
             LOG.info(
                     "Ready in {} ms: clients built in {} ms, topic checked in {} ms while replaying {} records in {} ms",
                     (System.nanoTime() - started + clientsNanos) / 1_000_000,
                     clientsNanos / 1_000_000,
-                    topicCheckNanos.get() / 1_000_000,
+                    topicCheck.nanos() / 1_000_000,
                     stats.replayedRecords(),
                     replayNanos / 1_000_000);
             return stats;
-        } catch (CompletionException topicCheckFailed) {
+        } catch (RuntimeException notCaughtUpOrTopicCheckFailed) {
             close();
-            throw topicCheckFailed.getCause() instanceof RuntimeException cause ? cause : topicCheckFailed;
-        } catch (RuntimeException notCaughtUp) {
-            close();
-            throw notCaughtUp;
+            throw notCaughtUpOrTopicCheckFailed;
         }
     }
 
@@ -178,44 +154,7 @@ public final class ReserveKitKafka implements AutoCloseable {
      */
     public void startInBackground() {
         follower.start();
-        Thread.ofVirtual().name("reservekit-topic-check").start(this::checkTopicUntilDone);
-    }
-
-    /** Waits for the first topic check; while Kafka cannot be asked, asks again, so a missing topic gets created. */
-    private void checkTopicUntilDone() {
-        TopicHealth health = null;
-        try {
-            health = topicCheck.join();
-        } catch (CompletionException | CancellationException failed) {
-            LOG.warn(
-                    "Topic {} could not be checked yet ({}); retrying every {} s",
-                    settings.topic(),
-                    failed.getCause(),
-                    TOPIC_CHECK_RETRY.toSeconds());
-        }
-        // ensureExists reports an unreachable cluster rather than throwing: asked again until it answers.
-        while ((health == null || !health.reachable()) && !closed) {
-            try {
-                Thread.sleep(TOPIC_CHECK_RETRY);
-                health = topic.ensureExists();
-            } catch (InterruptedException interrupted) {
-                return;
-            } catch (RuntimeException stillUnreachable) {
-                LOG.debug("Topic {} still cannot be checked: {}", settings.topic(), stillUnreachable.toString());
-            }
-        }
-        if (health != null && health.reachable() && !health.canPublish()) {
-            LOG.warn("Topic {} cannot take events yet: {}", settings.topic(), health.problems());
-        }
-    }
-
-    private static <T> T timed(Supplier<T> step, AtomicLong nanos) {
-        long started = System.nanoTime();
-        try {
-            return step.get();
-        } finally {
-            nanos.set(System.nanoTime() - started);
-        }
+        Thread.ofVirtual().name("reservekit-topic-check").start(topicCheck::repeatUntilAnswered);
     }
 
     /** Every use case of the core, on this Kafka. */
@@ -251,7 +190,7 @@ public final class ReserveKitKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        topicCheck.stop();
         try {
             follower.close();
         } finally {
@@ -260,34 +199,6 @@ public final class ReserveKitKafka implements AutoCloseable {
             } finally {
                 topic.close();
             }
-        }
-    }
-
-    /**
-     * Publishes only once the follower has caught up: before, the state the core decides on is not the topic's yet
-     * (the replay runs in the background after {@link #startInBackground()}), so a write fails fast, never appended
-     * (the core answers it as not kept: a 503 to retry).
-     */
-    private static final class CaughtUpPublisher implements ReservationPublisher {
-        private final ReservationPublisher publisher;
-        private volatile KafkaReservationFollower follower;
-
-        CaughtUpPublisher(ReservationPublisher publisher) {
-            this.publisher = publisher;
-        }
-
-        @Override
-        public void publish(ReservationEvent event) {
-            var following = follower;
-            if (following == null || !following.isCaughtUp()) {
-                throw new PublicationFailedException(
-                        "not published: this instance has not replayed the topic yet ("
-                                + (following == null ? "starting" : following.state()) + "); retry shortly",
-                        // Not retriable in the core's sense (maybe appended): it certainly was not, so the answer
-                        // is NOT_KEPT at once rather than after the publish timeout.
-                        false);
-            }
-            publisher.publish(event);
         }
     }
 

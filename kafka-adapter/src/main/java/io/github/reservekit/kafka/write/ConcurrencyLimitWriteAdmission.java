@@ -3,6 +3,7 @@ package io.github.reservekit.kafka.write;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,6 +29,16 @@ public final class ConcurrencyLimitWriteAdmission implements WriteAdmission {
 
     private ConcurrencyLimitWriteAdmission(SimpleLimiter<Void> limiter) {
         this.limiter = limiter;
+    }
+
+    /**
+     * The bound the settings ask for, from {@code reservekit.min-writes-in-flight} to
+     * {@code reservekit.max-writes-in-flight}; none when the maximum is 0 (admission control off).
+     */
+    public static Optional<ConcurrencyLimitWriteAdmission> of(ReserveKitSettings settings) {
+        return settings.maxWritesInFlight() == ReserveKitSettings.UNBOUNDED_WRITES_IN_FLIGHT
+                ? Optional.empty()
+                : Optional.of(between(settings.minWritesInFlight(), settings.maxWritesInFlight()));
     }
 
     /**

@@ -32,9 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * about 150 of our ~400-byte events, so a burst is sent in few requests without splitting batches.
  *
  * @param kafkaProperties Kafka client properties as the user gave them ({@code bootstrap.servers} required)
- * @param topic the topic events go to; {@code reserve} by default
- * @param source the CloudEvents {@code source} (a URI reference naming the application); {@code /reservekit}
- * @param publishTimeout how long one publish may take before it fails (retriable); 5 s by default
+ * @param topic the topic events go to ({@code reservekit.topic})
+ * @param source the CloudEvents {@code source} (a URI reference naming the application; {@code reservekit.source})
+ * @param publishTimeout how long one publish may take before it fails (retriable; {@code reservekit.publish-timeout})
  */
 public record ProducerSettings(Map<String, Object> kafkaProperties, String topic, URI source, Duration publishTimeout) {
 
@@ -44,26 +44,15 @@ public record ProducerSettings(Map<String, Object> kafkaProperties, String topic
     public static final int METADATA_MAX_AGE_MS = 15_000;
 
     /**
-     * @throws IllegalArgumentException if a value is out of range or the Kafka properties would break the
-     *     delivery guarantee (the message names each offending property and what to do)
+     * @throws IllegalArgumentException if a value is out of range ({@link ReserveKitSettings#checkPublishing}) or the
+     *     Kafka properties would break the delivery guarantee (the message names each offending property and what
+     *     to do)
      * @throws NullPointerException if an argument is null
      */
     public ProducerSettings {
         Objects.requireNonNull(kafkaProperties, "kafkaProperties");
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(publishTimeout, "publishTimeout");
+        ReserveKitSettings.checkPublishing(topic, source, publishTimeout);
         kafkaProperties = Map.copyOf(kafkaProperties);
-        if (topic.isBlank()) {
-            throw new IllegalArgumentException("topic must not be blank");
-        }
-        if (source.toString().isEmpty()) {
-            throw new IllegalArgumentException("source must be a non-empty URI reference");
-        }
-        if (publishTimeout.compareTo(Duration.ofMillis(500)) < 0
-                || publishTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("publishTimeout must be 500 ms to 5 min, was " + publishTimeout);
-        }
         Object bootstrap = kafkaProperties.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (bootstrap == null || bootstrap.toString().isBlank()) {
             throw new IllegalArgumentException("Kafka property bootstrap.servers is required");

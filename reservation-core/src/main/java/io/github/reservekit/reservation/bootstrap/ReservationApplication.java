@@ -19,6 +19,7 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationComm
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
+import io.github.reservekit.reservation.application.port.in.ReservationDefaults;
 import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
 import io.github.reservekit.reservation.application.port.in.ReservationPage;
@@ -74,13 +75,15 @@ public final class ReservationApplication
                 ApplyReservationEventUseCase {
 
     /** How long a writer waits for the log's decision unless configured: 5 s. */
-    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT =
+            Duration.ofSeconds(ReservationDefaults.PUBLISH_TIMEOUT_SECONDS);
 
     /** The clock skew assumed between this host and the log unless configured: 500 ms. */
-    public static final Duration DEFAULT_CLOCK_SKEW_MARGIN = Duration.ofMillis(500);
+    public static final Duration DEFAULT_CLOCK_SKEW_MARGIN =
+            Duration.ofMillis(ReservationDefaults.CLOCK_SKEW_MARGIN_MILLIS);
 
     /** How far ahead a reservation may start unless configured: two years (730 days). */
-    public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(730);
+    public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(ReservationDefaults.MAX_HORIZON_DAYS);
 
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;

@@ -1,36 +1,39 @@
 package io.github.reservekit.micronaut.configuration;
 
+import io.github.reservekit.http.ContractDocuments;
+import io.github.reservekit.kafka.settings.ReserveKitDefaults;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
-import java.util.HashMap;
+import io.micronaut.core.bind.annotation.Bindable;
 import java.util.Map;
 
 /**
- * The {@code reservekit.*} keys, declared for Micronaut's annotation processor, which documents them in
- * {@code META-INF/spring-configuration-metadata.json} so IDEs complete them. The values ReserveKit runs on are bound
- * by the adapter's {@link ReserveKitSettings#bind}, the one binder of every shell (same keys, rules and defaults as
- * the Spring Boot starter's); {@code ConfigurationMetadataTest} keeps the two lists of keys equal. Never injected,
- * so one binder reads them (the text forms it accepts, such as {@code 400d}, are its own).
+ * The {@code reservekit.*} keys, declared for Micronaut's annotation processor, which documents them, with these
+ * descriptions and defaults, in {@code META-INF/spring-configuration-metadata.json} so IDEs complete them. The defaults
+ * are named, not copied: the adapter's {@link ReserveKitDefaults}. The values ReserveKit runs on are bound and checked
+ * by the adapter's {@link ReserveKitSettings#bind}, the one binder of every shell (same keys, text forms, ranges and
+ * messages as the Spring Boot starter's); {@code ConfigurationAndSwitchesIT} checks that this names every key it
+ * reads, with its default. Never injected, so one binder reads them: only setters, which the processor documents.
  */
 @ConfigurationProperties("reservekit")
 public class ReserveKitConfiguration {
 
     /** Whether ReserveKit is configured at all (its Kafka clients, beans, health, endpoints). */
-    private boolean enabled = true;
+    private boolean enabled;
 
     /** The topic events go to and are read from. */
-    private String topic = ReserveKitSettings.DEFAULT_TOPIC;
+    private String topic;
 
-    /** The CloudEvents source naming this application (a URI reference); /reservekit/micronaut by default. */
+    /** The CloudEvents source naming this application (a URI reference). */
     private String source;
 
-    /** The bound on one publish: a write not confirmed within it answers 503 (500ms to 5m); 5s by default. */
+    /** The bound on one publish: a write not confirmed within it answers 503 (500ms to 5m). */
     private String publishTimeout;
 
     /** Partitions of the topic when the application creates it. */
-    private int partitions = ReserveKitSettings.DEFAULT_PARTITIONS;
+    private int partitions;
 
-    /** How long an embedder's blocking start may replay the topic (5m); the module never waits for the replay. */
+    /** How long an embedder's blocking start may replay the topic; the module never waits for the replay. */
     private String replayTimeout;
 
     /** retention.ms of a topic the application creates (e.g. 400d); unset keeps every event forever. */
@@ -39,133 +42,89 @@ public class ReserveKitConfiguration {
     /** retention.bytes per partition of a topic the application creates; unset: no limit. */
     private Long retentionBytes;
 
-    /** How far this host's clock may be from the brokers' (0 to 30s; 500ms by default). */
+    /** How far this host's clock may be from the brokers' (0 to 30s). */
     private String clockSkewMargin;
 
-    /**
-     * How far ahead a reservation may start ({@code 730d}, two years); a slot further ahead is refused with a 400 naming
-     * startsAt.
-     */
+    /** How far ahead a reservation may start; a slot further ahead is refused with a 400 naming startsAt. */
     private String maxHorizon;
 
     /**
      * Whether only the principal who placed a reservation (recorded on its placed event) may cancel, confirm or move
      * it; anyone else gets a 403 problem. A reservation placed with no principal stays open to every caller.
      */
-    private boolean ownerOnly = false;
+    private boolean ownerOnly;
 
     /**
-     * The ceiling of the adaptive bound on writes in flight in this instance (200): the bound follows the measured
-     * write latency between min-writes-in-flight and this, and a write beyond it is refused at once (503, outcome
-     * not-kept, Retry-After 1, nothing published); reads are never refused. 0 turns the bound off.
+     * The ceiling of the adaptive bound on writes in flight in this instance: the bound follows the measured write
+     * latency between min-writes-in-flight and this, and a write beyond it is refused at once (503, outcome not-kept,
+     * Retry-After 1, nothing published); reads are never refused. 0 turns the bound off.
      */
-    private int maxWritesInFlight = ReserveKitSettings.DEFAULT_MAX_WRITES_IN_FLIGHT;
+    private int maxWritesInFlight;
 
-    /** The floor of the adaptive bound on writes in flight (50): it never drops below this. */
-    private int minWritesInFlight = ReserveKitSettings.DEFAULT_MIN_WRITES_IN_FLIGHT;
+    /** The floor of the adaptive bound on writes in flight: it never drops below this. */
+    private int minWritesInFlight;
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
+    @Bindable(defaultValue = "true")
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    public String getTopic() {
-        return topic;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.TOPIC)
     public void setTopic(String topic) {
         this.topic = topic;
     }
 
-    public String getSource() {
-        return source;
-    }
-
+    @Bindable(defaultValue = ReserveKitFactory.DEFAULT_SOURCE)
     public void setSource(String source) {
         this.source = source;
     }
 
-    public String getPublishTimeout() {
-        return publishTimeout;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.PUBLISH_TIMEOUT)
     public void setPublishTimeout(String publishTimeout) {
         this.publishTimeout = publishTimeout;
     }
 
-    public int getPartitions() {
-        return partitions;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.PARTITIONS)
     public void setPartitions(int partitions) {
         this.partitions = partitions;
     }
 
-    public String getReplayTimeout() {
-        return replayTimeout;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.REPLAY_TIMEOUT)
     public void setReplayTimeout(String replayTimeout) {
         this.replayTimeout = replayTimeout;
-    }
-
-    public String getRetention() {
-        return retention;
     }
 
     public void setRetention(String retention) {
         this.retention = retention;
     }
 
-    public Long getRetentionBytes() {
-        return retentionBytes;
-    }
-
     public void setRetentionBytes(Long retentionBytes) {
         this.retentionBytes = retentionBytes;
     }
 
-    public boolean isOwnerOnly() {
-        return ownerOnly;
+    @Bindable(defaultValue = ReserveKitDefaults.CLOCK_SKEW_MARGIN)
+    public void setClockSkewMargin(String clockSkewMargin) {
+        this.clockSkewMargin = clockSkewMargin;
     }
 
-    public void setOwnerOnly(boolean ownerOnly) {
-        this.ownerOnly = ownerOnly;
-    }
-
-    public String getMaxHorizon() {
-        return maxHorizon;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.MAX_HORIZON)
     public void setMaxHorizon(String maxHorizon) {
         this.maxHorizon = maxHorizon;
     }
 
-    public int getMaxWritesInFlight() {
-        return maxWritesInFlight;
+    @Bindable(defaultValue = ReserveKitDefaults.OWNER_ONLY)
+    public void setOwnerOnly(boolean ownerOnly) {
+        this.ownerOnly = ownerOnly;
     }
 
+    @Bindable(defaultValue = ReserveKitDefaults.MAX_WRITES_IN_FLIGHT)
     public void setMaxWritesInFlight(int maxWritesInFlight) {
         this.maxWritesInFlight = maxWritesInFlight;
     }
 
-    public int getMinWritesInFlight() {
-        return minWritesInFlight;
-    }
-
+    @Bindable(defaultValue = ReserveKitDefaults.MIN_WRITES_IN_FLIGHT)
     public void setMinWritesInFlight(int minWritesInFlight) {
         this.minWritesInFlight = minWritesInFlight;
-    }
-
-    public String getClockSkewMargin() {
-        return clockSkewMargin;
-    }
-
-    public void setClockSkewMargin(String clockSkewMargin) {
-        this.clockSkewMargin = clockSkewMargin;
     }
 
     /**
@@ -179,36 +138,24 @@ public class ReserveKitConfiguration {
          * Kafka producer properties of ReserveKit's publisher, over its defaults (acks=all, idempotent, timeouts
          * within the publish timeout); one that would break the delivery guarantee stops start-up, naming it.
          */
-        private Map<String, String> producer = new HashMap<>();
+        private Map<String, String> producer;
 
         /** Kafka consumer properties of ReserveKit's follower (its one reader of the topic). */
-        private Map<String, String> consumer = new HashMap<>();
+        private Map<String, String> consumer;
 
-        public Map<String, String> getProducer() {
-            return producer;
-        }
+        /** Kafka admin client properties of ReserveKit's topic checks. */
+        private Map<String, String> admin;
 
         public void setProducer(Map<String, String> producer) {
             this.producer = producer;
         }
 
-        /** Kafka admin client properties of ReserveKit's topic checks. */
-        private Map<String, String> admin = new HashMap<>();
-
-        public Map<String, String> getAdmin() {
-            return admin;
+        public void setConsumer(Map<String, String> consumer) {
+            this.consumer = consumer;
         }
 
         public void setAdmin(Map<String, String> admin) {
             this.admin = admin;
-        }
-
-        public Map<String, String> getConsumer() {
-            return consumer;
-        }
-
-        public void setConsumer(Map<String, String> consumer) {
-            this.consumer = consumer;
         }
     }
 
@@ -217,34 +164,25 @@ public class ReserveKitConfiguration {
     public static class Http {
 
         /** Whether the HTTP API (/reservations), the page and the documents (under the prefix) are served. */
-        private boolean enabled = true;
+        private boolean enabled;
 
         /** Where the page (prefix/) and the documents are served: a path of its own, never the application's /. */
-        private String prefix = "/reservekit";
+        private String prefix;
 
         /** Whether every error of the application is answered as a ReserveKit problem (application/problem+json). */
-        private boolean allErrorsAsProblems = false;
+        private boolean allErrorsAsProblems;
 
-        public boolean isEnabled() {
-            return enabled;
-        }
-
+        @Bindable(defaultValue = "true")
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
-        public String getPrefix() {
-            return prefix;
-        }
-
+        @Bindable(defaultValue = ContractDocuments.DEFAULT_PREFIX)
         public void setPrefix(String prefix) {
             this.prefix = prefix;
         }
 
-        public boolean isAllErrorsAsProblems() {
-            return allErrorsAsProblems;
-        }
-
+        @Bindable(defaultValue = "false")
         public void setAllErrorsAsProblems(boolean allErrorsAsProblems) {
             this.allErrorsAsProblems = allErrorsAsProblems;
         }

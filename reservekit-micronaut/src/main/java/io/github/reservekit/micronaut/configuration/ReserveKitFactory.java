@@ -1,10 +1,13 @@
 package io.github.reservekit.micronaut.configuration;
 
+import static java.util.stream.Collectors.toMap;
+
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
 import io.github.reservekit.kafka.metrics.WriteAdmissionMetrics;
+import io.github.reservekit.kafka.settings.ClientTuning;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
@@ -22,12 +25,9 @@ import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * ReserveKit in any Micronaut app: the adapter's one assembly ({@link ReserveKitKafka}) connected by micronaut-kafka's
@@ -46,17 +46,14 @@ import java.util.function.Supplier;
 class ReserveKitFactory {
 
     /** The CloudEvents source when {@code reservekit.source} is not set. */
-    static final URI SOURCE = URI.create("/reservekit/micronaut");
+    static final String DEFAULT_SOURCE = "/reservekit/micronaut";
 
-    /** The prefix of ReserveKit's own client tuning: {@code reservekit.kafka.producer.*}, {@code consumer.*}, {@code admin.*}. */
-    static final String TUNING = "reservekit.kafka.";
+    static final URI SOURCE = URI.create(DEFAULT_SOURCE);
 
     private static final Set<String> CONNECTION_KEYS = Set.of("bootstrap.servers", "client.dns.lookup");
 
     /** What micronaut-kafka's metrics binding adds to its producer and consumer configurations. */
     private static final Set<String> METRICS_KEYS = Set.of("metric.reporters", "meter.registry");
-
-    private static final List<String> CONNECTION_PREFIXES = List.of("security.", "sasl.", "ssl.");
 
     @Context
     @Bean(preDestroy = "close")
@@ -71,7 +68,7 @@ class ReserveKitFactory {
                 key -> environment.getProperty(key, String.class).orElse(null), SOURCE);
         var connection = connection(kafka.getConfig());
         var producerProperties = merged(connection, metrics(producer.getConfig()), environment, "producer");
-        var reserveKit = refusalsNamingKeys(
+        var reserveKit = ClientTuning.namingRefusedKeys(
                 () -> ReserveKitKafka.builder(settings, producerProperties)
                         .consumerProperties(merged(connection, metrics(consumer.getConfig()), environment, "consumer"))
                         // Its own admin client, with timeouts within the publish timeout: micronaut-kafka's waits
@@ -80,7 +77,7 @@ class ReserveKitFactory {
                         .publisherDecorator(publisher -> new MeteredReservationPublisher(publisher, meters))
                         .tracing(tracing == null ? RecordTracing.NONE : tracing)
                         .build(),
-                environment);
+                ClientTuning.CLIENTS.stream().collect(toMap(client -> client, client -> own(environment, client))));
         // Never blocks on Kafka: the replay runs in the follower's thread; readiness (the replay indicator) is DOWN
         // and writes answer 503 until it has caught up.
         reserveKit.startInBackground();
@@ -116,7 +113,7 @@ class ReserveKitFactory {
         var properties = new LinkedHashMap<String, Object>();
         config.forEach((key, value) -> {
             String name = key.toString();
-            if (CONNECTION_KEYS.contains(name) || CONNECTION_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (CONNECTION_KEYS.contains(name) || ClientTuning.isSecurityKey(name)) {
                 properties.put(name, value);
             }
         });
@@ -147,28 +144,6 @@ class ReserveKitFactory {
     }
 
     private static Map<String, Object> own(Environment environment, String client) {
-        return environment.getProperties(TUNING + client, StringConvention.RAW);
-    }
-
-    /** Builds ReserveKit; a refusal of a setting that would break a guarantee names its reservekit.kafka.* key. */
-    private static ReserveKitKafka refusalsNamingKeys(Supplier<ReserveKitKafka> build, Environment environment) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException refused) {
-            var keys = new TreeSet<String>();
-            for (String client : List.of("producer", "consumer", "admin")) {
-                for (String key : own(environment, client).keySet()) {
-                    if (refused.getMessage() != null && refused.getMessage().contains(key)) {
-                        keys.add(TUNING + client + "." + key);
-                    }
-                }
-            }
-            if (keys.isEmpty()) {
-                throw refused;
-            }
-            throw new IllegalArgumentException(
-                    "ReserveKit's Kafka settings " + String.join(", ", keys) + " refused: " + refused.getMessage(),
-                    refused);
-        }
+        return environment.getProperties(ClientTuning.PREFIX + client, StringConvention.RAW);
     }
 }

@@ -12,7 +12,6 @@ import io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguratio
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
 import java.util.Collections;
 import java.util.HashSet;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code reservekit.*} as Micronaut configuration: the metadata IDEs read lists exactly the keys the one binder reads
- * plus the module's switches; {@code reservekit.enabled=false} takes ReserveKit out and leaves the app's own
+ * plus the module's switches, with the binder's defaults; {@code reservekit.enabled=false} takes ReserveKit out and leaves the app's own
  * micronaut-kafka; the 16 KiB body limit holds whatever the app's {@code micronaut.server.max-request-size}.
  */
 class ConfigurationAndSwitchesIT {
@@ -37,8 +36,9 @@ class ConfigurationAndSwitchesIT {
             "reservekit.kafka.admin");
 
     @Test
-    void the_metadata_names_every_key_the_binder_reads_and_the_switches() throws Exception {
+    void the_metadata_names_every_key_the_binder_reads_and_the_switches_with_the_binders_defaults() throws Exception {
         var documented = new HashSet<String>();
+        var unset = ReserveKitSettings.bind(key -> null, ReserveKitFactory.SOURCE);
         for (URL url : Collections.list(
                 getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
@@ -49,17 +49,18 @@ class ConfigurationAndSwitchesIT {
                         assertThat(property.path("description").asText())
                                 .as(name)
                                 .isNotBlank();
+                        // A default shown for a key the binder reads is the binder's own: bound, it changes nothing.
+                        String shown = property.path("defaultValue").asText(null);
+                        if (shown != null && ReserveKitSettings.keys().contains(name)) {
+                            assertThat(ReserveKitSettings.bind(Map.of(name, shown)::get, ReserveKitFactory.SOURCE))
+                                    .as(name + "=" + shown)
+                                    .isEqualTo(unset);
+                        }
                     }
                 }
             }
         }
-        var read = new HashSet<String>();
-        ReserveKitSettings.bind(
-                key -> {
-                    read.add(key);
-                    return null;
-                },
-                URI.create("/test"));
+        var read = new HashSet<>(ReserveKitSettings.keys());
         read.addAll(SWITCHES);
 
         assertThat(documented).isEqualTo(read);

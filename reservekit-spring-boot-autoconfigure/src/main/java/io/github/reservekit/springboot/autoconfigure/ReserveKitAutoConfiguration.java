@@ -65,7 +65,7 @@ import org.springframework.kafka.core.MicrometerProducerListener;
 public class ReserveKitAutoConfiguration {
 
     /** The CloudEvents source when {@code reservekit.source} is not set. */
-    static final URI SOURCE = URI.create("/reservekit/spring-boot");
+    static final URI SOURCE = URI.create(ReserveKitProperties.DEFAULT_SOURCE);
 
     /**
      * The publisher's producer factory, held by a bean that is no {@code ProducerFactory} (so Boot still creates

@@ -1,9 +1,8 @@
 package io.github.reservekit.springboot.autoconfigure;
 
 import io.github.reservekit.kafka.ReserveKitKafka;
-import java.util.ArrayList;
+import io.github.reservekit.kafka.settings.ClientTuning;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,11 +24,6 @@ import org.springframework.util.StringUtils;
  */
 record ReserveKitClientSettings(Map<String, String> producer, Map<String, String> consumer, Map<String, String> admin) {
 
-    /** The prefix of ReserveKit's own client tuning. */
-    static final String PREFIX = "reservekit.kafka.";
-
-    private static final List<String> CONNECTION_PREFIXES = List.of("security.", "sasl.", "ssl.");
-
     static ReserveKitClientSettings bind(Environment environment) {
         var binder = Binder.get(environment);
         return new ReserveKitClientSettings(
@@ -37,7 +31,7 @@ record ReserveKitClientSettings(Map<String, String> producer, Map<String, String
     }
 
     private static Map<String, String> clientMap(Binder binder, String client) {
-        return Map.copyOf(binder.bind(PREFIX + client, Bindable.mapOf(String.class, String.class))
+        return Map.copyOf(binder.bind(ClientTuning.PREFIX + client, Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()));
     }
 
@@ -53,38 +47,17 @@ record ReserveKitClientSettings(Map<String, String> producer, Map<String, String
         return merged(kafka, connection, admin);
     }
 
-    /**
-     * Builds ReserveKit; a refusal of a setting that would break a guarantee names the {@code reservekit.kafka.*}
-     * key it came from.
-     */
+    /** Builds ReserveKit; a refusal of a setting that would break a guarantee names its reservekit.kafka.* key. */
     ReserveKitKafka build(ReserveKitKafka.Builder builder) {
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException refused) {
-            var keys = new ArrayList<String>();
-            for (var client : Map.of("producer", producer, "consumer", consumer, "admin", admin)
-                    .entrySet()) {
-                for (String key : client.getValue().keySet()) {
-                    if (refused.getMessage() != null && refused.getMessage().contains(key)) {
-                        keys.add(PREFIX + client.getKey() + "." + key);
-                    }
-                }
-            }
-            if (keys.isEmpty()) {
-                throw refused;
-            }
-            throw new IllegalArgumentException(
-                    "ReserveKit's Kafka settings "
-                            + String.join(", ", keys.stream().sorted().toList()) + " refused: " + refused.getMessage(),
-                    refused);
-        }
+        return ClientTuning.namingRefusedKeys(
+                builder::build, Map.of("producer", producer, "consumer", consumer, "admin", admin));
     }
 
     private static Map<String, Object> merged(
             KafkaProperties kafka, KafkaConnectionDetails.Configuration connection, Map<String, String> own) {
         var config = new HashMap<String, Object>();
         kafka.getProperties().forEach((key, value) -> {
-            if (CONNECTION_PREFIXES.stream().anyMatch(key::startsWith)) {
+            if (ClientTuning.isSecurityKey(key)) {
                 config.put(key, value);
             }
         });
