@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.in.Availability;
 import io.github.reservekit.reservation.application.port.in.AvailabilityWindow;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.domain.LoadLevels;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Clock;
 import java.time.Duration;

@@ -97,16 +97,15 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                         command.details().resourceId(), slot.startsAt().minus(TimeSlot.MAX_LENGTH))
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
-        return Reservation.place(
-                        command.details(),
-                        command.idempotencyKey(),
-                        near,
-                        clock,
-                        writer.confirmWithin(),
-                        command.holdFor(),
+        return Reservation.placement(command.details(), near, clock)
+                .idempotencyKey(command.idempotencyKey())
+                .confirmWithin(writer.confirmWithin())
+                .holdFor(command.holdFor())
+                .units(
                         command.units(),
                         writer.resource(command.details().resourceId()).capacity())
-                .withPlacedBy(command.placedBy());
+                .placedBy(command.placedBy())
+                .decide();
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {
