@@ -13,6 +13,32 @@ final class ReserveKitHealth {
 
     private ReserveKitHealth() {}
 
+    /** One indicator: its name, and by what ReserveKit says, UP or DOWN with the details to show. */
+    abstract static class Indicator extends AbstractHealthIndicator<Map<String, Object>> {
+        private final String name;
+        final ReserveKitKafka reserveKit;
+
+        Indicator(String name, ReserveKitKafka reserveKit) {
+            this.name = name;
+            this.reserveKit = reserveKit;
+        }
+
+        /** Whether UP, with the details (read once, so both tell of the same moment). */
+        abstract Map.Entry<Boolean, Map<String, Object>> check();
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        protected Map<String, Object> getHealthInformation() {
+            var check = check();
+            healthStatus = check.getKey() ? HealthStatus.UP : HealthStatus.DOWN;
+            return check.getValue();
+        }
+    }
+
     /**
      * {@code kafkaPublishing}: UP only while this app can publish to its topic (it exists, every partition has a
      * leader and at least {@code min.insync.replicas} in sync). Runs on Micronaut's I/O executor, never the event
@@ -21,23 +47,15 @@ final class ReserveKitHealth {
     @Singleton
     @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
-    static final class Publishing extends AbstractHealthIndicator<Map<String, Object>> {
-        private final ReserveKitKafka reserveKit;
-
+    static final class Publishing extends Indicator {
         Publishing(ReserveKitKafka reserveKit) {
-            this.reserveKit = reserveKit;
+            super("kafkaPublishing", reserveKit);
         }
 
         @Override
-        public String getName() {
-            return "kafkaPublishing";
-        }
-
-        @Override
-        protected Map<String, Object> getHealthInformation() {
+        Map.Entry<Boolean, Map<String, Object>> check() {
             var health = reserveKit.publishingHealth();
-            healthStatus = health.canPublish() ? HealthStatus.UP : HealthStatus.DOWN;
-            return health.details();
+            return Map.entry(health.canPublish(), health.details());
         }
     }
 
@@ -46,23 +64,15 @@ final class ReserveKitHealth {
     @Readiness
     @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
-    static final class Replay extends AbstractHealthIndicator<Map<String, Object>> {
-        private final ReserveKitKafka reserveKit;
-
+    static final class Replay extends Indicator {
         Replay(ReserveKitKafka reserveKit) {
-            this.reserveKit = reserveKit;
+            super("replay", reserveKit);
         }
 
         @Override
-        public String getName() {
-            return "replay";
-        }
-
-        @Override
-        protected Map<String, Object> getHealthInformation() {
+        Map.Entry<Boolean, Map<String, Object>> check() {
             var follower = reserveKit.follower();
-            healthStatus = follower.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
-            return follower.stats().details();
+            return Map.entry(follower.isCaughtUp(), follower.stats().details());
         }
     }
 }

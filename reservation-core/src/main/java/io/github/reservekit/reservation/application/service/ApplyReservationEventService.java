@@ -256,7 +256,8 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         var peak = loads.countingAt(defined.resourceId(), t).peakFrom(t.orElse(Instant.MIN));
         if (peak.isPresent() && peak.get().getValue() > defined.capacity()) {
             var at = peak.get();
-            return new FoldDecision.ResourceRefused(ReservationRejected.Reason.CAPACITY, current, at.getKey(), at.getValue());
+            return new FoldDecision.ResourceRefused(
+                    ReservationRejected.Reason.CAPACITY, current, at.getKey(), at.getValue());
         }
         var made = defined.applyTo(current);
         loads.define(made);

@@ -2,6 +2,8 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.ContractDocuments;
 import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationEndpoints;
+import io.github.reservekit.http.ResourceEndpoints;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
@@ -47,14 +49,14 @@ public class ReserveKitWebAutoConfiguration {
             RescheduleReservationUseCase reschedule,
             FindReservationQuery find,
             ListReservationsQuery list) {
-        return new ReservationController(place, cancel, confirm, reschedule, find, list);
+        return new ReservationController(new ReservationEndpoints(place, cancel, confirm, reschedule, find, list));
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "reserveKitResourceController")
     ResourceController reserveKitResourceController(
             DefineResourceUseCase resources, FindAvailabilityQuery availability) {
-        return new ResourceController(resources, availability);
+        return new ResourceController(new ResourceEndpoints(resources, availability));
     }
 
     @Bean
