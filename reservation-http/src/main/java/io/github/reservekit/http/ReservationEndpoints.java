@@ -12,7 +12,6 @@ import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import java.security.Principal;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,12 +37,12 @@ public final class ReservationEndpoints {
             RescheduleReservationUseCase rescheduleReservation,
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations) {
-        this.placeReservation = Objects.requireNonNull(placeReservation, "placeReservation");
-        this.cancelReservation = Objects.requireNonNull(cancelReservation, "cancelReservation");
-        this.confirmReservation = Objects.requireNonNull(confirmReservation, "confirmReservation");
-        this.rescheduleReservation = Objects.requireNonNull(rescheduleReservation, "rescheduleReservation");
-        this.findReservation = Objects.requireNonNull(findReservation, "findReservation");
-        this.listReservations = Objects.requireNonNull(listReservations, "listReservations");
+        this.placeReservation = placeReservation;
+        this.cancelReservation = cancelReservation;
+        this.confirmReservation = confirmReservation;
+        this.rescheduleReservation = rescheduleReservation;
+        this.findReservation = findReservation;
+        this.listReservations = listReservations;
     }
 
     /**

@@ -31,8 +31,8 @@ final class FollowerLoop {
     private final Consumer<?, byte[]> consumer;
     private final String topic;
     private final FollowerRecords records;
-    private final CountDownLatch closing;
     private final Runnable caughtUp;
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     private final LongAdder pollFailures = new LongAdder();
     private final AppliedPositions positions = new AppliedPositions();
@@ -40,21 +40,17 @@ final class FollowerLoop {
     private volatile long replayedRecords;
     private volatile Duration replayDuration = Duration.ZERO;
 
-    /**
-     * @param closing counted down when the follower closes: the loop then ends
-     * @param caughtUp run once, in the loop's thread, when the replay reached the end offsets
-     */
-    FollowerLoop(
-            Consumer<?, byte[]> consumer,
-            String topic,
-            FollowerRecords records,
-            CountDownLatch closing,
-            Runnable caughtUp) {
+    /** @param caughtUp run once, in the loop's thread, when the replay reached the end offsets */
+    FollowerLoop(Consumer<?, byte[]> consumer, String topic, FollowerRecords records, Runnable caughtUp) {
         this.consumer = consumer;
         this.topic = topic;
         this.records = records;
-        this.closing = closing;
         this.caughtUp = caughtUp;
+    }
+
+    /** Ends the loop (after the poll in progress, unless the consumer is woken up) and any backoff at once. */
+    void stop() {
+        closing.countDown();
     }
 
     boolean closing() {

@@ -32,7 +32,6 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private final FollowerRecords records;
 
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile FollowerState state = FollowerState.NEW;
     private Thread thread; // guarded by this
     private final FollowerLoop loop;
@@ -47,7 +46,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
         this.ownsConsumer = ownsConsumer;
         this.topic = Objects.requireNonNull(topic, "topic");
         this.records = new FollowerRecords(events, tracing);
-        this.loop = new FollowerLoop(consumer, topic, records, closing, this::caughtUp);
+        this.loop = new FollowerLoop(consumer, topic, records, this::caughtUp);
     }
 
     /**
@@ -168,7 +167,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             if (state == FollowerState.CLOSED) {
                 return;
             }
-            closing.countDown();
+            loop.stop();
             running = thread;
         }
         if (running == null && ownsConsumer) {
