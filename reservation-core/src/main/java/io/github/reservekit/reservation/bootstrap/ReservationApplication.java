@@ -28,7 +28,7 @@ import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.ConfirmReservationService;
-import io.github.reservekit.reservation.application.service.DecidingWriter;
+import io.github.reservekit.reservation.application.service.DecisionAwaitingWriter;
 import io.github.reservekit.reservation.application.service.DefineResourceService;
 import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
@@ -96,7 +96,7 @@ public final class ReservationApplication
         var repository = builder.repository;
         this.fold = new ApplyReservationEventService(repository);
         var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
-        var writer = new DecidingWriter(
+        var writer = new DecisionAwaitingWriter(
                 builder.publisher,
                 log,
                 fold,

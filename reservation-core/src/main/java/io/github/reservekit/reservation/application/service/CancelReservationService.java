@@ -20,7 +20,7 @@ public final class CancelReservationService implements CancelReservationUseCase 
 
     /** @param ownership who may change a reservation ({@code reservekit.owner-only}) */
     public CancelReservationService(
-            ReservationRepository repository, DecidingWriter writer, Clock clock, Ownership ownership) {
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
         this.change = new ReservationChange(repository, writer, clock, ownership);
     }
 

@@ -23,7 +23,7 @@ public final class ConfirmReservationService implements ConfirmReservationUseCas
 
     /** @param ownership who may change a reservation ({@code reservekit.owner-only}) */
     public ConfirmReservationService(
-            ReservationRepository repository, DecidingWriter writer, Clock clock, Ownership ownership) {
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
         this.change = new ReservationChange(repository, writer, clock, ownership);
     }
 

@@ -22,11 +22,11 @@ import java.util.Set;
 public final class FindAvailabilityService implements FindAvailabilityQuery {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
 
     /** @param clock a hold stops taking its slot once its time has passed on it */
-    public FindAvailabilityService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+    public FindAvailabilityService(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -37,13 +37,13 @@ import java.util.Set;
 public final class PlaceReservationService implements PlaceReservationUseCase {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
     private final Duration maxHorizon;
 
     /** @param maxHorizon how far ahead of now a reservation may start */
     public PlaceReservationService(
-            ReservationRepository repository, DecidingWriter writer, Clock clock, Duration maxHorizon) {
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Duration maxHorizon) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");

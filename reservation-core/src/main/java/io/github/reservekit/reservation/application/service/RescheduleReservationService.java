@@ -26,7 +26,7 @@ public final class RescheduleReservationService implements RescheduleReservation
 
     /** @param ownership who may change a reservation ({@code reservekit.owner-only}) */
     public RescheduleReservationService(
-            ReservationRepository repository, DecidingWriter writer, Clock clock, Ownership ownership) {
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
         this.change = new ReservationChange(repository, writer, clock, ownership);
     }
 

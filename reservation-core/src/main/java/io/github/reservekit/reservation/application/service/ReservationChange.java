@@ -24,12 +24,12 @@ import java.util.function.Function;
 final class ReservationChange {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
     private final Ownership ownership;
 
     /** @param ownership who may change a reservation ({@code reservekit.owner-only}) */
-    ReservationChange(ReservationRepository repository, DecidingWriter writer, Clock clock, Ownership ownership) {
+    ReservationChange(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -67,7 +67,7 @@ final class ReservationChange {
     }
 
     /** The writer that publishes the change and answers with the fold's decision. */
-    DecidingWriter writer() {
+    DecisionAwaitingWriter writer() {
         return writer;
     }
 
