@@ -1,5 +1,8 @@
 package io.github.reservekit.reservation.application.service;
 
+import static io.github.reservekit.reservation.application.service.RecordTimes.counts;
+import static io.github.reservekit.reservation.application.service.RecordTimes.late;
+
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
@@ -13,14 +16,13 @@ import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRejected.Reason;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fold of CONTRACT.md section 4.4: every reader applies the log's events in order by these rules, which use only
@@ -55,8 +57,8 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     private final ReservationRepository repository;
     private final PendingDecisions pending = new PendingDecisions();
 
-    // Rule 2: each partition's time so far, the largest record time seen in it.
-    private final Map<Integer, Instant> partitionTimes = new ConcurrentHashMap<>();
+    // Rules 2, 4 and 12: a record's time and what it decides.
+    private final RecordTimes times = new RecordTimes();
     // Rule 3: what was applied besides the reservations, to recognise copies.
     private final AppliedEvents applied = new AppliedEvents();
     // Rules 6, 9 and 10: each resource's definition and what counts against it.
@@ -77,7 +79,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
         var event = command.event();
-        var t = command.recordedAt().map(recordedAt -> timeOf(command.partition(), recordedAt));
+        var t = command.recordedAt().map(recordedAt -> times.timeOf(command.partition(), recordedAt));
         FoldDecision decision;
         if (applied.changedBefore(event.eventId())) {
             decision = new FoldDecision.Unchanged("rule 3: event " + event.eventId() + " was applied before");
@@ -94,11 +96,6 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         pending.decided(event.eventId(), decision);
         return decision;
-    }
-
-    /** Rule 2: the partition's time, moved forward to {@code recordedAt} unless it is already later. */
-    private Instant timeOf(int partition, Instant recordedAt) {
-        return partitionTimes.merge(partition, recordedAt, (before, now) -> now.isAfter(before) ? now : before);
     }
 
     private FoldDecision place(ReservationPlaced placed, Optional<Instant> t) {
@@ -121,7 +118,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 .filter(reservation -> counts(reservation.slot().endsAt(), t));
         if (holder.isPresent()) {
             applied.madeNoReservation(placed);
-            return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
+            return new FoldDecision.Rejected(Reason.DUPLICATE, holder.get());
         }
         var resource = loads.countingAt(placed.resourceId(), t);
         int capacity = resource(placed.resourceId()).capacity();
@@ -141,7 +138,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var current = current(cancelled.reservationId(), t);
         if (current.isPresent() && stale(cancelled.ifVersion(), current.get())) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, current.get());
+            return new FoldDecision.Rejected(Reason.STALE, current.get());
         }
         if (current.isEmpty() || !countsAt(current.get(), t)) {
             return new FoldDecision.Unchanged(
@@ -156,7 +153,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
 
     /**
      * Forgets what ended {@link #FORGET_AFTER_END} before {@code logTime}: every record still to come is appended
-     * after it, so by {@link #counts} nothing forgotten could count for it. Called by the log's single reader.
+     * after it, so by {@link RecordTimes#counts} nothing forgotten could count for it. Called by the log's single reader.
      */
     @Override
     public void logReached(Instant logTime) {
@@ -184,7 +181,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var reservation = current.get();
         if (stale(confirmed.ifVersion(), reservation)) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation);
+            return new FoldDecision.Rejected(Reason.STALE, reservation);
         }
         switch (reservation.status()) {
             case CONFIRMED -> {
@@ -192,7 +189,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             }
             case HELD -> {
                 if (!countsAt(reservation, t)) {
-                    return new FoldDecision.Rejected(ReservationRejected.Reason.EXPIRED, reservation);
+                    return new FoldDecision.Rejected(Reason.EXPIRED, reservation);
                 }
                 var made = reservation.apply(confirmed);
                 repository.save(made);
@@ -201,7 +198,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
                 return new FoldDecision.Confirmed(made);
             }
             default -> {
-                return new FoldDecision.Rejected(ReservationRejected.Reason.NOT_HELD, reservation);
+                return new FoldDecision.Rejected(Reason.NOT_HELD, reservation);
             }
         }
     }
@@ -220,7 +217,7 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var reservation = current.get();
         if (stale(moved.ifVersion(), reservation)) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation);
+            return new FoldDecision.Rejected(Reason.STALE, reservation);
         }
         if (!countsAt(reservation, t) || !reservation.resourceId().equals(moved.resourceId())) {
             return new FoldDecision.Unchanged("rule 9: reservation " + reservation.id() + " does not count");
@@ -250,14 +247,12 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var current = resource(defined.resourceId());
         if (defined.ifVersion().isPresent() && defined.ifVersion().get() != current.version()) {
-            return new FoldDecision.ResourceRefused(
-                    ReservationRejected.Reason.STALE, current, defined.occurredAt(), 0); // rule 5
+            return new FoldDecision.ResourceRefused(Reason.STALE, current, defined.occurredAt(), 0); // rule 5
         }
         var peak = loads.countingAt(defined.resourceId(), t).peakFrom(t.orElse(Instant.MIN));
         if (peak.isPresent() && peak.get().getValue() > defined.capacity()) {
-            var at = peak.get();
             return new FoldDecision.ResourceRefused(
-                    ReservationRejected.Reason.CAPACITY, current, at.getKey(), at.getValue());
+                    Reason.CAPACITY, current, peak.get().getKey(), peak.get().getValue());
         }
         var made = defined.applyTo(current);
         loads.define(made);
@@ -287,15 +282,5 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         return t.map(reservation::countsAt)
                 .orElse(reservation.status() == ReservationStatus.CONFIRMED
                         || reservation.status() == ReservationStatus.HELD);
-    }
-
-    /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */
-    private static boolean counts(Instant endsAt, Optional<Instant> t) {
-        return t.isEmpty() || endsAt.plus(FORGET_AFTER_END).isAfter(t.get());
-    }
-
-    /** Rule 4: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
-    private static boolean late(Optional<Instant> confirmBy, Optional<Instant> t) {
-        return confirmBy.isPresent() && t.isPresent() && confirmBy.get().isBefore(t.get());
     }
 }

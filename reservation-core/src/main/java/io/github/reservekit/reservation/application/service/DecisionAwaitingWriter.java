@@ -247,7 +247,8 @@ public final class DecisionAwaitingWriter {
         if (event instanceof ResourceDefined defined) {
             return resource.apply(defined.resourceId());
         }
-        var key = event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
+        var key =
+                event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
         return reservation.apply(event.reservationIdIfAny().orElseThrow(), key);
     }
 }

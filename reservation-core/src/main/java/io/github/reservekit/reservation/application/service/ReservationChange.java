@@ -29,7 +29,8 @@ final class ReservationChange {
     private final Ownership ownership;
 
     /** @param ownership who may change a reservation ({@code reservekit.owner-only}) */
-    ReservationChange(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
+    ReservationChange(
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Ownership ownership) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
