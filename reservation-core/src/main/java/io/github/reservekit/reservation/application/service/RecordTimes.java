@@ -22,7 +22,8 @@ final class RecordTimes {
 
     /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */
     static boolean counts(Instant endsAt, Optional<Instant> t) {
-        return t.isEmpty() || endsAt.plus(ApplyReservationEventService.FORGET_AFTER_END).isAfter(t.get());
+        return t.isEmpty()
+                || endsAt.plus(ApplyReservationEventService.FORGET_AFTER_END).isAfter(t.get());
     }
 
     /** Rule 4: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
