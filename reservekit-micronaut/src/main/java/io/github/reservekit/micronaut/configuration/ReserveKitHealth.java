@@ -13,32 +13,6 @@ final class ReserveKitHealth {
 
     private ReserveKitHealth() {}
 
-    /** One indicator: its name, and by what ReserveKit says, UP or DOWN with the details to show. */
-    abstract static class Indicator extends AbstractHealthIndicator<Map<String, Object>> {
-        private final String name;
-        final ReserveKitKafka reserveKit;
-
-        Indicator(String name, ReserveKitKafka reserveKit) {
-            this.name = name;
-            this.reserveKit = reserveKit;
-        }
-
-        /** Whether UP, with the details (read once, so both tell of the same moment). */
-        abstract Map.Entry<Boolean, Map<String, Object>> check();
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        protected Map<String, Object> getHealthInformation() {
-            var check = check();
-            healthStatus = check.getKey() ? HealthStatus.UP : HealthStatus.DOWN;
-            return check.getValue();
-        }
-    }
-
     /**
      * {@code kafkaPublishing}: UP only while this app can publish to its topic (it exists, every partition has a
      * leader and at least {@code min.insync.replicas} in sync). Runs on Micronaut's I/O executor, never the event
@@ -47,15 +21,23 @@ final class ReserveKitHealth {
     @Singleton
     @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
-    static final class Publishing extends Indicator {
+    static final class Publishing extends AbstractHealthIndicator<Map<String, Object>> {
+        private final ReserveKitKafka reserveKit;
+
         Publishing(ReserveKitKafka reserveKit) {
-            super("kafkaPublishing", reserveKit);
+            this.reserveKit = reserveKit;
         }
 
         @Override
-        Map.Entry<Boolean, Map<String, Object>> check() {
+        public String getName() {
+            return "kafkaPublishing";
+        }
+
+        @Override
+        protected Map<String, Object> getHealthInformation() {
             var health = reserveKit.publishingHealth();
-            return Map.entry(health.canPublish(), health.details());
+            healthStatus = health.canPublish() ? HealthStatus.UP : HealthStatus.DOWN;
+            return health.details();
         }
     }
 
@@ -64,15 +46,23 @@ final class ReserveKitHealth {
     @Readiness
     @Requires(property = "reservekit.enabled", notEquals = "false")
     @Requires(property = "kafka.enabled", notEquals = "false")
-    static final class Replay extends Indicator {
+    static final class Replay extends AbstractHealthIndicator<Map<String, Object>> {
+        private final ReserveKitKafka reserveKit;
+
         Replay(ReserveKitKafka reserveKit) {
-            super("replay", reserveKit);
+            this.reserveKit = reserveKit;
         }
 
         @Override
-        Map.Entry<Boolean, Map<String, Object>> check() {
+        public String getName() {
+            return "replay";
+        }
+
+        @Override
+        protected Map<String, Object> getHealthInformation() {
             var follower = reserveKit.follower();
-            return Map.entry(follower.isCaughtUp(), follower.stats().details());
+            healthStatus = follower.isCaughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
+            return follower.stats().details();
         }
     }
 }
