@@ -3,7 +3,6 @@ package io.github.reservekit.springboot.autoconfigure.web;
 import io.github.reservekit.http.ContractDocuments;
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.http.ReservationEndpoints;
-import io.github.reservekit.http.ResourceEndpoints;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
@@ -56,7 +55,7 @@ public class ReserveKitWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "reserveKitResourceController")
     ResourceController reserveKitResourceController(
             DefineResourceUseCase resources, FindAvailabilityQuery availability) {
-        return new ResourceController(new ResourceEndpoints(resources, availability));
+        return new ResourceController(resources, availability);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import io.github.reservekit.http.ReadRequests.AvailabilityView;
 import io.github.reservekit.http.ReservationView;
 import io.github.reservekit.http.ResourceEndpoints;
 import io.github.reservekit.http.ResourceView;
+import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
+import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +24,8 @@ class ResourceController {
 
     private final ResourceEndpoints endpoints;
 
-    ResourceController(ResourceEndpoints endpoints) {
-        this.endpoints = endpoints;
+    ResourceController(DefineResourceUseCase resources, FindAvailabilityQuery availability) {
+        this.endpoints = new ResourceEndpoints(resources, availability);
     }
 
     @PutMapping(path = "/{resourceId}", consumes = MediaType.APPLICATION_JSON_VALUE)
