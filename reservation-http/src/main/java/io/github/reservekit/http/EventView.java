@@ -1,13 +1,7 @@
 package io.github.reservekit.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.reservekit.reservation.domain.event.ReservationCancelled;
-import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
-import io.github.reservekit.reservation.domain.event.ReservationPlaced;
-import io.github.reservekit.reservation.domain.event.ReservationRejected;
-import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
-import io.github.reservekit.reservation.domain.event.ResourceDefined;
 
 /**
  * One event of the live view ({@code GET /reservations/events?after=N}): what happened, to which reservation,
@@ -29,18 +23,10 @@ public record EventView(
         long offset) {
 
     public static EventView of(long sequence, ReservationEvent event, int partition, long offset) {
-        String type = switch (event) {
-            case ReservationPlaced placed -> "placed";
-            case ReservationCancelled cancelled -> "cancelled";
-            case ReservationRejected rejected -> "rejected";
-            case ReservationConfirmed confirmed -> "confirmed";
-            case ReservationRescheduled rescheduled -> "rescheduled";
-            case ResourceDefined defined -> "resource.defined";
-        };
         return new EventView(
                 sequence,
                 event.eventId().toString(),
-                type,
+                event.kind(),
                 event.reservationIdIfAny().map(Object::toString).orElse(null),
                 event.resourceId().value(),
                 event.occurredAt().toString(),

@@ -2,13 +2,7 @@ package io.github.reservekit.kafka.metrics;
 
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
-import io.github.reservekit.reservation.domain.event.ReservationCancelled;
-import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
-import io.github.reservekit.reservation.domain.event.ReservationPlaced;
-import io.github.reservekit.reservation.domain.event.ReservationRejected;
-import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
-import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -42,21 +36,10 @@ public final class MeteredReservationPublisher implements ReservationPublisher {
         } finally {
             sample.stop(Timer.builder("reservekit.publish")
                     .description("Time to publish a reservation event until Kafka acknowledged it")
-                    .tag("type", type(event))
+                    .tag("type", event.kind())
                     .tag("outcome", outcome)
                     .publishPercentileHistogram()
                     .register(meters));
         }
-    }
-
-    private static String type(ReservationEvent event) {
-        return switch (event) {
-            case ReservationPlaced placed -> "placed";
-            case ReservationCancelled cancelled -> "cancelled";
-            case ReservationRejected rejected -> "rejected";
-            case ReservationConfirmed confirmed -> "confirmed";
-            case ReservationRescheduled rescheduled -> "rescheduled";
-            case ResourceDefined defined -> "resource.defined";
-        };
     }
 }

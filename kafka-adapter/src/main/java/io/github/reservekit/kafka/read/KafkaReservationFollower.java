@@ -3,19 +3,13 @@ package io.github.reservekit.kafka.read;
 import io.github.reservekit.kafka.tracing.RecordTracing;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class KafkaReservationFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaReservationFollower.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Consumer<?, byte[]> consumer;
@@ -40,15 +32,9 @@ public final class KafkaReservationFollower implements AutoCloseable {
     private final FollowerRecords records;
 
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile FollowerState state = FollowerState.NEW;
     private Thread thread; // guarded by this
-
-    private final LongAdder pollFailures = new LongAdder();
-    private final AppliedPositions positions = new AppliedPositions();
-    private volatile List<TopicPartition> assigned = List.of();
-    private volatile long replayedRecords;
-    private volatile Duration replayDuration = Duration.ZERO;
+    private final FollowerLoop loop;
 
     private KafkaReservationFollower(
             Consumer<?, byte[]> consumer,
@@ -60,6 +46,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
         this.ownsConsumer = ownsConsumer;
         this.topic = Objects.requireNonNull(topic, "topic");
         this.records = new FollowerRecords(events, tracing);
+        this.loop = new FollowerLoop(consumer, topic, records, this::caughtUp);
     }
 
     /**
@@ -161,7 +148,12 @@ public final class KafkaReservationFollower implements AutoCloseable {
     /** The counters so far. */
     public FollowerStats stats() {
         return new FollowerStats(
-                state, records.counts(), pollFailures.sum(), replayedRecords, replayDuration, records.lastSkipped());
+                state,
+                records.counts(),
+                loop.pollFailures(),
+                loop.replayedRecords(),
+                loop.replayDuration(),
+                records.lastSkipped());
     }
 
     /**
@@ -175,7 +167,7 @@ public final class KafkaReservationFollower implements AutoCloseable {
             if (state == FollowerState.CLOSED) {
                 return;
             }
-            closing.countDown();
+            loop.stop();
             running = thread;
         }
         if (running == null && ownsConsumer) {
@@ -202,12 +194,12 @@ public final class KafkaReservationFollower implements AutoCloseable {
     }
 
     private boolean closing() {
-        return closing.getCount() == 0;
+        return loop.closing();
     }
 
     private void run() {
         try {
-            follow();
+            loop.run();
         } catch (Throwable fatal) {
             if (!closing()) {
                 state = FollowerState.FAILED;
@@ -225,92 +217,22 @@ public final class KafkaReservationFollower implements AutoCloseable {
         }
     }
 
-    private void follow() {
-        Map<TopicPartition, Long> remaining = null; // partitions still short of their end offset at start
-        long replayStart = System.nanoTime();
-        while (!closing()) {
-            try {
-                if (remaining == null) {
-                    remaining = beginReplay();
-                    replayStart = System.nanoTime();
-                    if (remaining == null) {
-                        continue; // the topic has no partitions (yet): retried after the backoff
-                    }
-                }
-                if (state == FollowerState.REPLAYING) {
-                    remaining.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
-                    if (remaining.isEmpty()) {
-                        caughtUp(replayStart);
-                    }
-                }
-                records.handle(consumer.poll(POLL_TIMEOUT), assigned.size());
-                for (TopicPartition partition : assigned) {
-                    positions.advance(partition.partition(), consumer.position(partition));
-                }
-            } catch (WakeupException | InterruptException stop) {
-                if (!closing()) {
-                    pollFailures.increment();
-                    LOG.warn("The follower of {} was woken up or interrupted without being closed; going on", topic);
-                    Thread.interrupted();
-                }
-            } catch (KafkaException failure) {
-                pollFailures.increment();
-                LOG.warn("Reading {} failed, retrying in {}: {}", topic, RETRY_BACKOFF, failure.toString());
-                backOff();
-            }
-        }
-    }
-
-    /** Assigns every partition from the beginning and returns the end offsets; null if there are none yet. */
-    private Map<TopicPartition, Long> beginReplay() {
-        var partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition))
-                .toList();
-        if (partitions.isEmpty()) {
-            pollFailures.increment();
-            LOG.warn("Topic {} has no partitions (does it exist?); retrying in {}", topic, RETRY_BACKOFF);
-            backOff();
-            return null;
-        }
-        consumer.assign(partitions);
-        assigned = partitions;
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-        LOG.info("Replaying {} from the beginning up to the end offsets {}", topic, ends);
-        return ends;
-    }
-
-    private void caughtUp(long replayStart) {
-        replayedRecords = stats().recordsRead();
-        replayDuration = Duration.ofNanos(System.nanoTime() - replayStart);
+    /** The replay reached the end offsets: following from now on (unless closed meanwhile). */
+    private void caughtUp() {
         synchronized (this) {
             if (state == FollowerState.REPLAYING) {
                 state = FollowerState.FOLLOWING;
             }
         }
         caughtUp.countDown();
-        LOG.info(
-                "Replayed {}: {} records in {} ms; following it now",
-                topic,
-                replayedRecords,
-                replayDuration.toMillis());
-    }
-
-    private void backOff() {
-        try {
-            closing.await(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     AppliedPositions positions() { // for KafkaReservationLog
-        return positions;
+        return loop.positions();
     }
 
     List<TopicPartition> assigned() { // empty until the topic was found
-        return assigned;
+        return loop.assigned();
     }
 
     /**
@@ -318,6 +240,6 @@ public final class KafkaReservationFollower implements AutoCloseable {
      * before). A topic that has another count now grew since (CONTRACT.md section 4.5).
      */
     public int followedPartitions() {
-        return assigned.size();
+        return loop.assigned().size();
     }
 }

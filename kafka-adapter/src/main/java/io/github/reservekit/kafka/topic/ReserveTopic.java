@@ -16,7 +16,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -183,15 +182,8 @@ public final class ReserveTopic implements AutoCloseable {
                     .all()
                     .get(timeoutMillis(), TimeUnit.MILLISECONDS)
                     .get(resource);
-            ConfigEntry minIsrEntry = config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
-            int minIsr = minIsrEntry == null || minIsrEntry.value() == null ? 1 : Integer.parseInt(minIsrEntry.value());
-            long retentionMs = longValue(config, TopicConfig.RETENTION_MS_CONFIG);
-            long retentionBytes = longValue(config, TopicConfig.RETENTION_BYTES_CONFIG);
-            ConfigEntry policyEntry = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
-            String cleanupPolicy = policyEntry == null || policyEntry.value() == null ? "" : policyEntry.value();
-            ConfigEntry timestampEntry = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
-            String timestampType =
-                    timestampEntry == null || timestampEntry.value() == null ? "CreateTime" : timestampEntry.value();
+            var configs = TopicConfigs.of(config);
+            int minIsr = configs.minIsr();
             List<TopicPartitionInfo> partitions = description.partitions();
             int replication =
                     partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -213,26 +205,7 @@ public final class ReserveTopic implements AutoCloseable {
                 problems.add(unable + " of " + partitions.size()
                         + " partitions have no leader or fewer than min.insync.replicas in-sync replicas");
             }
-            if (retentionMs != ReserveKitSettings.UNLIMITED_RETENTION) {
-                problems.add("retention.ms " + retentionMs + ": events older than that are deleted and their"
-                        + " reservations are missing after a restart (set retention.ms=-1 to keep them)");
-            }
-            if (retentionBytes != ReserveKitSettings.UNLIMITED_RETENTION) {
-                problems.add("retention.bytes " + retentionBytes + ": the oldest events of a partition beyond that"
-                        + " size are deleted and their reservations are missing after a restart (set"
-                        + " retention.bytes=-1 to keep them)");
-            }
-            if (!TopicHealth.LOG_APPEND_TIME.equals(timestampType)) {
-                problems.add("message.timestamp.type " + timestampType + ": the fold needs the broker's append time"
-                        + " in every record to decide late events alike on every reader, so this topic cannot"
-                        + " guarantee the contract; fix it with: kafka-configs --bootstrap-server <servers> --alter"
-                        + " --entity-type topics --entity-name " + name
-                        + " --add-config message.timestamp.type=LogAppendTime");
-            }
-            if (cleanupPolicy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                problems.add("cleanup.policy " + cleanupPolicy + ": compaction keeps only the last event of each"
-                        + " resource, losing its other reservations after a restart (use cleanup.policy=delete)");
-            }
+            configs.addProblems(problems, name);
             return new TopicHealth(
                     name,
                     true,
@@ -243,10 +216,10 @@ public final class ReserveTopic implements AutoCloseable {
                     wantedReplication,
                     wantedMinIsr,
                     unable,
-                    retentionMs,
-                    retentionBytes,
-                    cleanupPolicy,
-                    timestampType,
+                    configs.retentionMs(),
+                    configs.retentionBytes(),
+                    configs.cleanupPolicy(),
+                    configs.timestampType(),
                     problems,
                     0);
         } catch (ExecutionException | TimeoutException | RuntimeException failed) {
@@ -275,19 +248,6 @@ public final class ReserveTopic implements AutoCloseable {
                 .nodes()
                 .get(timeoutMillis(), TimeUnit.MILLISECONDS)
                 .size();
-    }
-
-    /** A topic config's value as a number; describeConfigs always returns it, so absent means unlimited. */
-    private static long longValue(Config config, String name) {
-        ConfigEntry entry = config.get(name);
-        if (entry == null || entry.value() == null) {
-            return ReserveKitSettings.UNLIMITED_RETENTION;
-        }
-        try {
-            return Long.parseLong(entry.value().strip());
-        } catch (NumberFormatException unreadable) {
-            return ReserveKitSettings.UNLIMITED_RETENTION;
-        }
     }
 
     private long timeoutMillis() {

@@ -23,13 +23,14 @@ import io.github.reservekit.reservation.application.port.in.ReservationDefaults;
 import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
 import io.github.reservekit.reservation.application.port.in.ReservationPage;
+import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
 import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.application.service.ApplyReservationEventService;
 import io.github.reservekit.reservation.application.service.CancelReservationService;
 import io.github.reservekit.reservation.application.service.ConfirmReservationService;
-import io.github.reservekit.reservation.application.service.DecidingWriter;
+import io.github.reservekit.reservation.application.service.DecisionAwaitingWriter;
 import io.github.reservekit.reservation.application.service.DefineResourceService;
 import io.github.reservekit.reservation.application.service.FindAvailabilityService;
 import io.github.reservekit.reservation.application.service.FindReservationService;
@@ -72,6 +73,7 @@ public final class ReservationApplication
                 ListReservationsQuery,
                 FindAvailabilityQuery,
                 DefineResourceUseCase,
+                WriteLoadQuery,
                 ApplyReservationEventUseCase {
 
     /** How long a writer waits for the log's decision unless configured: 5 s. */
@@ -101,7 +103,7 @@ public final class ReservationApplication
         var repository = builder.repository;
         this.fold = new ApplyReservationEventService(repository);
         var log = Optional.ofNullable(builder.logSource).map(source -> source.open(fold));
-        var writer = new DecidingWriter(
+        var writer = new DecisionAwaitingWriter(
                 builder.publisher,
                 log,
                 fold,
@@ -184,10 +186,8 @@ public final class ReservationApplication
         fold.logReached(logTime);
     }
 
-    /**
-     * Whether this instance has as many writes in flight as its admission control takes now
-     * ({@link WriteAdmission#atLimit()}): a server may then refuse a write before reading its body.
-     */
+    /** {@link WriteAdmission#atLimit()} of this instance's admission control. */
+    @Override
     public boolean writesAtLimit() {
         return admission.atLimit();
     }

@@ -4,18 +4,14 @@ import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
-import io.github.reservekit.reservation.domain.event.ReservationRejected;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
-import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,50 +21,23 @@ import java.util.UUID;
  * that event applied ({@link #placed}, {@link #apply}). So what is published and what is kept can never
  * disagree, and a reservation can be rebuilt from its published events ({@link #restore}).
  *
- * <p>Invariant enforced by {@link #place}: two CONFIRMED reservations of one resource never overlap, given the
- * caller passes every reservation of the resource and serialises placements per resource (the application
- * services do).
+ * <p>Invariant enforced by {@link #place} (see {@link Placement}): two CONFIRMED reservations of one resource never
+ * overlap, given the caller passes every reservation of the resource and serialises placements per resource (the
+ * application services do).
  *
  * <p>Thread-safe (immutable). Equal when every field is equal.
  */
-public final class Reservation {
+public final class Reservation implements HasReservationDetails {
 
-    private final ReservationId id;
-    private final ReservationDetails details;
-    private final ReservationStatus status;
-    private final Instant createdAt;
-    private final Optional<IdempotencyKey> idempotencyKey;
-    private final Optional<Instant> cancelledAt;
-    private final long version;
-    private final Optional<Instant> holdExpiresAt;
-    private final int units;
-    private final Optional<PrincipalName> placedBy;
+    private final ReservationState state;
 
-    private Reservation(
-            ReservationId id,
-            ReservationDetails details,
-            ReservationStatus status,
-            Instant createdAt,
-            Optional<IdempotencyKey> idempotencyKey,
-            Optional<Instant> cancelledAt,
-            long version,
-            Optional<Instant> holdExpiresAt,
-            int units,
-            Optional<PrincipalName> placedBy) {
-        this.id = id;
-        this.details = details;
-        this.status = status;
-        this.createdAt = createdAt;
-        this.idempotencyKey = idempotencyKey;
-        this.cancelledAt = cancelledAt;
-        this.version = version;
-        this.holdExpiresAt = holdExpiresAt;
-        this.units = units;
-        this.placedBy = placedBy;
+    private Reservation(ReservationState state) {
+        this.state = state;
     }
 
     /**
-     * Decides whether a new reservation may be placed, and if so returns the event that places it.
+     * Decides whether a new reservation may be placed, and if so returns the event that places it: a
+     * {@link #placement} with no option but the idempotency key.
      *
      * @param details what is asked for
      * @param idempotencyKey the client's key, if any; it is carried in the event
@@ -84,7 +53,9 @@ public final class Reservation {
             Optional<IdempotencyKey> idempotencyKey,
             Collection<Reservation> reservationsOfResource,
             Clock clock) {
-        return place(details, idempotencyKey, reservationsOfResource, clock, Optional.empty());
+        return placement(details, reservationsOfResource, clock)
+                .idempotencyKey(idempotencyKey)
+                .decide();
     }
 
     /**
@@ -97,104 +68,19 @@ public final class Reservation {
             Collection<Reservation> reservationsOfResource,
             Clock clock,
             Optional<Duration> confirmWithin) {
-        return place(details, idempotencyKey, reservationsOfResource, clock, confirmWithin, Optional.empty());
+        return placement(details, reservationsOfResource, clock)
+                .idempotencyKey(idempotencyKey)
+                .confirmWithin(confirmWithin)
+                .decide();
     }
 
     /**
-     * As {@link #place(ReservationDetails, Optional, Collection, Clock, Optional)}, as a hold when {@code holdFor} is
-     * present (contract version 3): the fold makes it HELD until its record's time plus {@code holdFor}.
+     * A new reservation of {@code details} to decide against {@code reservationsOfResource} (every known reservation of
+     * its resource, any status) at the instant of {@code clock}: set its options, then {@link Placement#decide()}.
      */
-    public static ReservationPlaced place(
-            ReservationDetails details,
-            Optional<IdempotencyKey> idempotencyKey,
-            Collection<Reservation> reservationsOfResource,
-            Clock clock,
-            Optional<Duration> confirmWithin,
-            Optional<Duration> holdFor) {
-        return place(details, idempotencyKey, reservationsOfResource, clock, confirmWithin, holdFor, 1, 1);
-    }
-
-    /**
-     * As {@link #place(ReservationDetails, Optional, Collection, Clock, Optional, Optional)}, taking {@code units} of
-     * a resource that holds {@code capacity} (contract version 3): refused when the reservations that count now
-     * would leave fewer than {@code units} free at some instant of the slot.
-     *
-     * @throws ReservationConflictException naming one reservation in the way
-     * @throws CapacityExceededException when {@code units} alone exceed {@code capacity}
-     */
-    public static ReservationPlaced place(
-            ReservationDetails details,
-            Optional<IdempotencyKey> idempotencyKey,
-            Collection<Reservation> reservationsOfResource,
-            Clock clock,
-            Optional<Duration> confirmWithin,
-            Optional<Duration> holdFor,
-            int units,
-            int capacity) {
-        Objects.requireNonNull(details, "details");
-        Objects.requireNonNull(holdFor, "holdFor");
-        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Resource.checkUnits(units);
-        Instant now = now(clock);
-        if (details.slot().startsAt().isBefore(now)) {
-            throw new InvalidReservationException("startsAt", "must not be in the past");
-        }
-        for (Reservation existing : reservationsOfResource) {
-            if (!existing.resourceId().equals(details.resourceId())) {
-                throw new IllegalArgumentException(
-                        "reservation " + existing.id + " is not of resource " + details.resourceId());
-            }
-        }
-        if (units > capacity) {
-            throw new CapacityExceededException(
-                    details.resourceId(), capacity, details.slot().startsAt(), units);
-        }
-        var inTheWay = reservationsOfResource.stream()
-                .filter(existing -> existing.countsAt(now) && existing.slot().overlaps(details.slot()))
-                .toList();
-        if (!inTheWay.isEmpty() && peakLoad(inTheWay, details.slot()) + units > capacity) {
-            var conflict = inTheWay.getFirst();
-            throw new ReservationConflictException(details.resourceId(), details.slot(), conflict.id, conflict.slot());
-        }
-        return new ReservationPlaced(
-                UUID.randomUUID(),
-                now,
-                ReservationId.random(),
-                details,
-                idempotencyKey,
-                confirmWithin.map(now::plus),
-                holdFor,
-                units);
-    }
-
-    /** The most units {@code overlapping} take together at any instant of {@code slot}: a sweep over their ends. */
-    private static int peakLoad(List<Reservation> overlapping, TimeSlot slot) {
-        var changes = new TreeMap<Instant, Integer>();
-        for (Reservation reservation : overlapping) {
-            Instant from = reservation.slot().startsAt().isBefore(slot.startsAt())
-                    ? slot.startsAt()
-                    : reservation.slot().startsAt();
-            changes.merge(from, reservation.units, Integer::sum);
-            changes.merge(reservation.slot().endsAt(), -reservation.units, Integer::sum);
-        }
-        int load = 0;
-        int peak = 0;
-        for (int change : changes.values()) {
-            load += change;
-            peak = Math.max(peak, load);
-        }
-        return peak;
-    }
-
-    /**
-     * The first reservation among {@code reservationsOfResource} that counts at {@code at} (CONFIRMED, or HELD and not
-     * expired) and whose slot overlaps {@code slot}: the rule that keeps one resource from being booked twice.
-     */
-    public static Optional<Reservation> findConflict(
-            TimeSlot slot, Collection<Reservation> reservationsOfResource, Instant at) {
-        return reservationsOfResource.stream()
-                .filter(existing -> existing.countsAt(at) && existing.slot().overlaps(slot))
-                .findFirst();
+    public static Placement placement(
+            ReservationDetails details, Collection<Reservation> reservationsOfResource, Clock clock) {
+        return new Placement(details, reservationsOfResource, clock);
     }
 
     /** The reservation a placed event created, created when the event occurred, as if recorded then. */
@@ -207,17 +93,7 @@ public final class Reservation {
      * {@code recordedAt} plus its {@code holdFor}.
      */
     public static Reservation placed(ReservationPlaced event, Instant recordedAt) {
-        return new Reservation(
-                event.reservationId(),
-                event.details(),
-                event.holdFor().isPresent() ? ReservationStatus.HELD : ReservationStatus.CONFIRMED,
-                event.occurredAt(),
-                event.idempotencyKey(),
-                Optional.empty(),
-                1,
-                event.holdFor().map(recordedAt::plus),
-                event.units(),
-                event.placedBy());
+        return new Reservation(ReservationState.placed(event, recordedAt));
     }
 
     /**
@@ -245,128 +121,20 @@ public final class Reservation {
      *     application's idempotent no-op, never a second event)
      */
     public ReservationCancelled cancel(Clock clock) {
-        return cancel(clock, Optional.empty());
-    }
-
-    /** As {@link #cancel(Clock)}, with {@code confirmBy} = now + {@code confirmWithin} in the event. */
-    public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin) {
-        return cancel(clock, confirmWithin, Optional.empty());
+        return cancel(clock, Optional.empty(), Optional.empty());
     }
 
     /**
-     * As {@link #cancel(Clock, Optional)}, made only if the reservation still has version {@code ifVersion} when the
-     * log decides (the client's {@code If-Match}).
+     * As {@link #cancel(Clock)}, with {@code confirmBy} = now + {@code confirmWithin} in the event, made only if the
+     * reservation still has version {@code ifVersion} when the log decides (the client's {@code If-Match}).
      */
     public ReservationCancelled cancel(Clock clock, Optional<Duration> confirmWithin, Optional<Long> ifVersion) {
-        if (status != ReservationStatus.CONFIRMED && status != ReservationStatus.HELD) {
-            throw new IllegalStateException("reservation " + id + " is already cancelled");
+        if (!state.isActive()) {
+            throw new IllegalStateException("reservation " + id() + " is already cancelled");
         }
         Instant now = now(clock);
         return new ReservationCancelled(
-                UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus), ifVersion);
-    }
-
-    /**
-     * This reservation with a later event of its own applied.
-     *
-     * @throws IllegalArgumentException if the event is another reservation's, or a second placement
-     */
-    public Reservation apply(ReservationEvent event) {
-        if (!event.reservationIdIfAny().equals(Optional.of(id))) {
-            throw new IllegalArgumentException("event " + event.eventId() + " is not one of reservation " + id);
-        }
-        return switch (event) {
-            case ReservationPlaced placed ->
-                throw new IllegalArgumentException("reservation " + id + " was already placed");
-            case ReservationCancelled cancelled ->
-                status == ReservationStatus.CONFIRMED || status == ReservationStatus.HELD
-                        ? new Reservation(
-                                id,
-                                details,
-                                ReservationStatus.CANCELLED,
-                                createdAt,
-                                idempotencyKey,
-                                Optional.of(cancelled.occurredAt()),
-                                version + 1,
-                                Optional.empty(),
-                                units,
-                                placedBy)
-                        : this;
-            case ReservationRescheduled rescheduled ->
-                new Reservation(
-                        id,
-                        new ReservationDetails(
-                                details.resourceId(), details.guestName(), details.partySize(), rescheduled.slot()),
-                        status,
-                        createdAt,
-                        idempotencyKey,
-                        cancelledAt,
-                        version + 1,
-                        holdExpiresAt,
-                        rescheduled.units(),
-                        placedBy);
-            case ReservationConfirmed confirmed ->
-                status == ReservationStatus.HELD
-                        ? new Reservation(
-                                id,
-                                details,
-                                ReservationStatus.CONFIRMED,
-                                createdAt,
-                                idempotencyKey,
-                                cancelledAt,
-                                version + 1,
-                                Optional.empty(),
-                                units,
-                                placedBy)
-                        : this;
-            case ReservationRejected rejected -> this;
-            case ResourceDefined defined -> this; // never reached: it is about no reservation
-        };
-    }
-
-    private static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public ReservationId id() {
-        return id;
-    }
-
-    public ReservationDetails details() {
-        return details;
-    }
-
-    public ResourceId resourceId() {
-        return details.resourceId();
-    }
-
-    public GuestName guestName() {
-        return details.guestName();
-    }
-
-    public PartySize partySize() {
-        return details.partySize();
-    }
-
-    public TimeSlot slot() {
-        return details.slot();
-    }
-
-    public ReservationStatus status() {
-        return status;
-    }
-
-    public boolean isConfirmed() {
-        return status == ReservationStatus.CONFIRMED;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    /** The key the reservation was placed with, if the client sent one. */
-    public Optional<IdempotencyKey> idempotencyKey() {
-        return idempotencyKey;
+                UUID.randomUUID(), now, id(), resourceId(), confirmWithin.map(now::plus), ifVersion);
     }
 
     /**
@@ -376,12 +144,12 @@ public final class Reservation {
      * @throws IllegalStateException if it is not HELD
      */
     public ReservationConfirmed confirm(Clock clock, Optional<Duration> confirmWithin, Optional<Long> ifVersion) {
-        if (status != ReservationStatus.HELD) {
-            throw new IllegalStateException("reservation " + id + " is " + status + ", not HELD");
+        if (state.status() != ReservationStatus.HELD) {
+            throw new IllegalStateException("reservation " + id() + " is " + state.status() + ", not HELD");
         }
         Instant now = now(clock);
         return new ReservationConfirmed(
-                UUID.randomUUID(), now, id, resourceId(), confirmWithin.map(now::plus), ifVersion);
+                UUID.randomUUID(), now, id(), resourceId(), confirmWithin.map(now::plus), ifVersion);
     }
 
     /**
@@ -399,7 +167,51 @@ public final class Reservation {
             throw new InvalidReservationException("startsAt", "must not be in the past");
         }
         return new ReservationRescheduled(
-                UUID.randomUUID(), now, id, resourceId(), slot, units, confirmWithin.map(now::plus), ifVersion);
+                UUID.randomUUID(), now, id(), resourceId(), slot, units, confirmWithin.map(now::plus), ifVersion);
+    }
+
+    /**
+     * This reservation with a later event of its own applied.
+     *
+     * @throws IllegalArgumentException if the event is another reservation's, or a second placement
+     */
+    public Reservation apply(ReservationEvent event) {
+        if (!event.reservationIdIfAny().equals(Optional.of(id()))) {
+            throw new IllegalArgumentException("event " + event.eventId() + " is not one of reservation " + id());
+        }
+        var next = state.apply(event);
+        return next == state ? this : new Reservation(next);
+    }
+
+    /** The clock's instant to the millisecond: what events carry. */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public ReservationId id() {
+        return state.id();
+    }
+
+    @Override
+    public ReservationDetails details() {
+        return state.details();
+    }
+
+    public ReservationStatus status() {
+        return state.status();
+    }
+
+    public boolean isConfirmed() {
+        return state.status() == ReservationStatus.CONFIRMED;
+    }
+
+    public Instant createdAt() {
+        return state.createdAt();
+    }
+
+    /** The key the reservation was placed with, if the client sent one. */
+    public Optional<IdempotencyKey> idempotencyKey() {
+        return state.idempotencyKey();
     }
 
     /**
@@ -407,12 +219,12 @@ public final class Reservation {
      * changes after placement, so a writer may check it on its own caught-up view ({@code reservekit.owner-only}).
      */
     public Optional<PrincipalName> placedBy() {
-        return placedBy;
+        return state.placedBy();
     }
 
     /** How many units of its resource it takes: 1 unless resized (contract version 3). */
     public int units() {
-        return units;
+        return state.units();
     }
 
     /**
@@ -420,32 +232,18 @@ public final class Reservation {
      * version 3).
      */
     public boolean countsAt(Instant at) {
-        return status == ReservationStatus.CONFIRMED
-                || (status == ReservationStatus.HELD
-                        && holdExpiresAt.orElseThrow().isAfter(at));
+        return state.countsAt(at);
     }
 
     /** This reservation as a reader sees it at {@code now}: a HELD one whose hold expired by then is EXPIRED. */
     public Reservation asOf(Instant now) {
-        if (status == ReservationStatus.HELD && !holdExpiresAt.orElseThrow().isAfter(now)) {
-            return new Reservation(
-                    id,
-                    details,
-                    ReservationStatus.EXPIRED,
-                    createdAt,
-                    idempotencyKey,
-                    cancelledAt,
-                    version,
-                    holdExpiresAt,
-                    units,
-                    placedBy);
-        }
-        return this;
+        var seen = state.asOf(now);
+        return seen == state ? this : new Reservation(seen);
     }
 
     /** When a hold stops counting unless confirmed; empty for a reservation that is not a hold. */
     public Optional<Instant> holdExpiresAt() {
-        return holdExpiresAt;
+        return state.holdExpiresAt();
     }
 
     /**
@@ -453,38 +251,28 @@ public final class Reservation {
      * {@code If-Match} carry.
      */
     public long version() {
-        return version;
+        return state.version();
     }
 
     /** When it was cancelled; empty while CONFIRMED. */
     public Optional<Instant> cancelledAt() {
-        return cancelledAt;
+        return state.cancelledAt();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Reservation other
-                && id.equals(other.id)
-                && details.equals(other.details)
-                && status == other.status
-                && createdAt.equals(other.createdAt)
-                && idempotencyKey.equals(other.idempotencyKey)
-                && cancelledAt.equals(other.cancelledAt)
-                && version == other.version
-                && holdExpiresAt.equals(other.holdExpiresAt)
-                && units == other.units
-                && placedBy.equals(other.placedBy);
+        return o instanceof Reservation other && state.equals(other.state);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                id, details, status, createdAt, idempotencyKey, cancelledAt, version, holdExpiresAt, units, placedBy);
+        return state.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Reservation[id=" + id + ", resourceId=" + resourceId() + ", slot=" + slot().startsAt() + "/"
-                + slot().endsAt() + ", partySize=" + partySize() + ", status=" + status + ", version=" + version + "]";
+        return "Reservation[id=" + id() + ", resourceId=" + resourceId() + ", slot=" + slot().startsAt() + "/"
+                + slot().endsAt() + ", partySize=" + partySize() + ", status=" + status() + ", version=" + version()
+                + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.github.reservekit.reservation.application.service;
 
+import static io.github.reservekit.reservation.application.service.RecordTimes.counts;
+import static io.github.reservekit.reservation.application.service.RecordTimes.late;
+
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
@@ -9,20 +12,17 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
-import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
 import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
+import io.github.reservekit.reservation.domain.event.ReservationRejected.Reason;
 import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fold of CONTRACT.md section 4.4: every reader applies the log's events in order by these rules, which use only
@@ -57,22 +57,18 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     private final ReservationRepository repository;
     private final PendingDecisions pending = new PendingDecisions();
 
-    // Rule 2: each partition's time so far, the largest record time seen in it.
-    private final Map<Integer, Instant> partitionTimes = new ConcurrentHashMap<>();
-    // Rule 3: placements that made no reservation (rejected or void), and events that changed a reservation, each
-    // with the end of its slot: a copy must still be recognised until it is forgotten like a reservation.
-    private final Map<ReservationId, Instant> placedWithoutReservation = new ConcurrentHashMap<>();
-    private final Map<UUID, Instant> appliedChanges = new ConcurrentHashMap<>();
-    // Rule 6's capacity check: per resource, what counts and the load it puts on the resource. A resource's events
-    // are applied by one thread at a time (the reader, or a single writer holding the resource's lock).
-    private final Map<ResourceId, CountingReservations> counting = new ConcurrentHashMap<>();
-    // Rule 10: the resources defined so far (never forgotten: one entry per defined resource). Others hold one unit.
-    private final Map<ResourceId, Resource> resources = new ConcurrentHashMap<>();
+    // Rules 2, 4 and 12: a record's time and what it decides.
+    private final RecordTimes times = new RecordTimes();
+    // Rule 3: what was applied besides the reservations, to recognise copies.
+    private final AppliedEvents applied = new AppliedEvents();
+    // Rules 6, 9 and 10: each resource's definition and what counts against it.
+    private final ResourceLoads loads;
     private volatile Instant placementsForgottenUpTo = Instant.MIN;
 
     /** The fold of the reservations kept in {@code repository}; only the fold changes them. */
     public ApplyReservationEventService(ReservationRepository repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.loads = new ResourceLoads(repository);
     }
 
     /** The writers waiting for this fold's decisions about their own events. */
@@ -83,9 +79,9 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
     @Override
     public FoldDecision apply(ApplyReservationEventCommand command) {
         var event = command.event();
-        var t = command.recordedAt().map(recordedAt -> timeOf(command.partition(), recordedAt));
+        var t = command.recordedAt().map(recordedAt -> times.timeOf(command.partition(), recordedAt));
         FoldDecision decision;
-        if (appliedChanges.containsKey(event.eventId())) {
+        if (applied.changedBefore(event.eventId())) {
             decision = new FoldDecision.Unchanged("rule 3: event " + event.eventId() + " was applied before");
         } else {
             decision = switch (event) {
@@ -102,11 +98,6 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         return decision;
     }
 
-    /** Rule 2: the partition's time, moved forward to {@code recordedAt} unless it is already later. */
-    private Instant timeOf(int partition, Instant recordedAt) {
-        return partitionTimes.merge(partition, recordedAt, (before, now) -> now.isAfter(before) ? now : before);
-    }
-
     private FoldDecision place(ReservationPlaced placed, Optional<Instant> t) {
         if (placed.confirmBy().isPresent() && !counts(placed.slot().endsAt(), t)) {
             // Ended a day before it was recorded: no writer following section 1 writes it, and what it could
@@ -115,32 +106,29 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             return new FoldDecision.Voided();
         }
         if (repository.findById(placed.reservationId()).isPresent()
-                || placedWithoutReservation.containsKey(placed.reservationId())) {
+                || applied.placedWithoutReservation(placed.reservationId())) {
             return new FoldDecision.Unchanged("rule 3: reservation " + placed.reservationId() + " was placed before");
         }
         if (late(placed.confirmBy(), t)) {
-            placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
+            applied.madeNoReservation(placed);
             return new FoldDecision.Voided();
         }
         var holder = placed.idempotencyKey()
                 .flatMap(key -> repository.findByIdempotencyKey(placed.resourceId(), key))
                 .filter(reservation -> counts(reservation.slot().endsAt(), t));
         if (holder.isPresent()) {
-            placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return new FoldDecision.Rejected(ReservationRejected.Reason.DUPLICATE, holder.get());
+            applied.madeNoReservation(placed);
+            return new FoldDecision.Rejected(Reason.DUPLICATE, holder.get());
         }
-        var resource = countingAt(placed.resourceId(), t);
+        var resource = loads.countingAt(placed.resourceId(), t);
         int capacity = resource(placed.resourceId()).capacity();
         if (!resource.fits(placed.slot(), placed.units(), capacity)) {
-            placedWithoutReservation.put(placed.reservationId(), placed.slot().endsAt());
-            return oneInTheWay(placed.resourceId(), placed.slot(), resource, placed.reservationId())
-                    .<FoldDecision>map(
-                            standing -> new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, standing))
-                    .orElseGet(() -> overCapacity(placed.resourceId(), placed.slot(), placed.units()));
+            applied.madeNoReservation(placed);
+            return loads.refusal(placed.resourceId(), placed.slot(), placed.units(), resource, placed.reservationId());
         }
         var reservation = Reservation.placed(placed, t.orElse(placed.occurredAt()));
         repository.save(reservation);
-        resource.count(reservation.id(), reservation.slot(), reservation.units(), stopsCounting(reservation));
+        loads.count(resource, reservation);
         return new FoldDecision.Confirmed(reservation);
     }
 
@@ -148,13 +136,9 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         if (late(cancelled.confirmBy(), t)) {
             return new FoldDecision.Voided();
         }
-        var current = repository
-                .findById(cancelled.reservationId())
-                .filter(reservation -> counts(reservation.slot().endsAt(), t));
-        if (current.isPresent()
-                && cancelled.ifVersion().isPresent()
-                && cancelled.ifVersion().get() != current.get().version()) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, current.get()); // rule 5
+        var current = current(cancelled.reservationId(), t);
+        if (current.isPresent() && stale(cancelled.ifVersion(), current.get())) {
+            return new FoldDecision.Rejected(Reason.STALE, current.get());
         }
         if (current.isEmpty() || !countsAt(current.get(), t)) {
             return new FoldDecision.Unchanged(
@@ -162,14 +146,14 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var reservation = current.get().apply(cancelled);
         repository.save(reservation);
-        countingAt(reservation.resourceId(), t).stop(reservation.id());
-        appliedChanges.put(cancelled.eventId(), reservation.slot().endsAt());
+        loads.countingAt(reservation.resourceId(), t).stop(reservation.id());
+        applied.changed(cancelled.eventId(), reservation.slot().endsAt());
         return new FoldDecision.Cancelled(reservation);
     }
 
     /**
      * Forgets what ended {@link #FORGET_AFTER_END} before {@code logTime}: every record still to come is appended
-     * after it, so by {@link #counts} nothing forgotten could count for it. Called by the log's single reader.
+     * after it, so by {@link RecordTimes#counts} nothing forgotten could count for it. Called by the log's single reader.
      */
     @Override
     public void logReached(Instant logTime) {
@@ -178,21 +162,9 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         if (!cutoff.isBefore(placementsForgottenUpTo.plus(FORGET_STEP))) {
             // A walk over every placement that made no reservation: at most once a minute of log time.
             placementsForgottenUpTo = cutoff;
-            placedWithoutReservation.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
-            appliedChanges.values().removeIf(endsAt -> !endsAt.isAfter(cutoff));
-            // Resources with no new event keep what stopped counting until here: drop it, and the idle ones.
-            counting.values().removeIf(resource -> {
-                resource.advanceTo(logTime);
-                return resource.isEmpty();
-            });
+            applied.forgetEndedBy(cutoff);
+            loads.forgetUpTo(logTime);
         }
-    }
-
-    /** What counts for the resource at time {@code t} (every record of a partition comes at or after its time). */
-    private CountingReservations countingAt(ResourceId resourceId, Optional<Instant> t) {
-        var resource = counting.computeIfAbsent(resourceId, any -> new CountingReservations());
-        t.ifPresent(resource::advanceTo);
-        return resource;
     }
 
     /**
@@ -203,15 +175,13 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         if (late(confirmed.confirmBy(), t)) {
             return new FoldDecision.Voided();
         }
-        var current = repository
-                .findById(confirmed.reservationId())
-                .filter(reservation -> counts(reservation.slot().endsAt(), t));
+        var current = current(confirmed.reservationId(), t);
         if (current.isEmpty()) {
             return new FoldDecision.Unchanged("rule 7: reservation " + confirmed.reservationId() + " is unknown here");
         }
         var reservation = current.get();
-        if (confirmed.ifVersion().isPresent() && confirmed.ifVersion().get() != reservation.version()) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation); // rule 5
+        if (stale(confirmed.ifVersion(), reservation)) {
+            return new FoldDecision.Rejected(Reason.STALE, reservation);
         }
         switch (reservation.status()) {
             case CONFIRMED -> {
@@ -219,16 +189,16 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
             }
             case HELD -> {
                 if (!countsAt(reservation, t)) {
-                    return new FoldDecision.Rejected(ReservationRejected.Reason.EXPIRED, reservation);
+                    return new FoldDecision.Rejected(Reason.EXPIRED, reservation);
                 }
                 var made = reservation.apply(confirmed);
                 repository.save(made);
-                countingAt(made.resourceId(), t).count(made.id(), made.slot(), made.units(), stopsCounting(made));
-                appliedChanges.put(confirmed.eventId(), made.slot().endsAt());
+                loads.count(loads.countingAt(made.resourceId(), t), made);
+                applied.changed(confirmed.eventId(), made.slot().endsAt());
                 return new FoldDecision.Confirmed(made);
             }
             default -> {
-                return new FoldDecision.Rejected(ReservationRejected.Reason.NOT_HELD, reservation);
+                return new FoldDecision.Rejected(Reason.NOT_HELD, reservation);
             }
         }
     }
@@ -241,34 +211,29 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         if (late(moved.confirmBy(), t)) {
             return new FoldDecision.Voided();
         }
-        var current = repository
-                .findById(moved.reservationId())
-                .filter(reservation -> counts(reservation.slot().endsAt(), t));
+        var current = current(moved.reservationId(), t);
         if (current.isEmpty()) {
             return new FoldDecision.Unchanged("rule 9: reservation " + moved.reservationId() + " is unknown here");
         }
         var reservation = current.get();
-        if (moved.ifVersion().isPresent() && moved.ifVersion().get() != reservation.version()) {
-            return new FoldDecision.Rejected(ReservationRejected.Reason.STALE, reservation); // rule 5
+        if (stale(moved.ifVersion(), reservation)) {
+            return new FoldDecision.Rejected(Reason.STALE, reservation);
         }
         if (!countsAt(reservation, t) || !reservation.resourceId().equals(moved.resourceId())) {
             return new FoldDecision.Unchanged("rule 9: reservation " + reservation.id() + " does not count");
         }
-        var resource = countingAt(reservation.resourceId(), t);
+        var resource = loads.countingAt(reservation.resourceId(), t);
         resource.stop(reservation.id());
         if (!resource.fits(
                 moved.slot(), moved.units(), resource(reservation.resourceId()).capacity())) {
-            resource.count(reservation.id(), reservation.slot(), reservation.units(), stopsCounting(reservation));
+            loads.count(resource, reservation);
             // Named: another reservation in the way, or none when its new units alone exceed the capacity.
-            return oneInTheWay(reservation.resourceId(), moved.slot(), resource, reservation.id())
-                    .<FoldDecision>map(
-                            standing -> new FoldDecision.Rejected(ReservationRejected.Reason.OVERLAP, standing))
-                    .orElseGet(() -> overCapacity(reservation.resourceId(), moved.slot(), moved.units()));
+            return loads.refusal(reservation.resourceId(), moved.slot(), moved.units(), resource, reservation.id());
         }
         var made = reservation.apply(moved);
         repository.save(made);
-        resource.count(made.id(), made.slot(), made.units(), stopsCounting(made));
-        appliedChanges.put(moved.eventId(), made.slot().endsAt());
+        loads.count(resource, made);
+        applied.changed(moved.eventId(), made.slot().endsAt());
         return new FoldDecision.Moved(made);
     }
 
@@ -282,33 +247,34 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         }
         var current = resource(defined.resourceId());
         if (defined.ifVersion().isPresent() && defined.ifVersion().get() != current.version()) {
-            return new FoldDecision.ResourceRefused(
-                    ReservationRejected.Reason.STALE, current, defined.occurredAt(), 0); // rule 5
+            return new FoldDecision.ResourceRefused(Reason.STALE, current, defined.occurredAt(), 0); // rule 5
         }
-        var peak = countingAt(defined.resourceId(), t).peakFrom(t.orElse(Instant.MIN));
+        var peak = loads.countingAt(defined.resourceId(), t).peakFrom(t.orElse(Instant.MIN));
         if (peak.isPresent() && peak.get().getValue() > defined.capacity()) {
             return new FoldDecision.ResourceRefused(
-                    ReservationRejected.Reason.CAPACITY,
-                    current,
-                    peak.get().getKey(),
-                    peak.get().getValue());
+                    Reason.CAPACITY, current, peak.get().getKey(), peak.get().getValue());
         }
         var made = defined.applyTo(current);
-        resources.put(made.id(), made);
-        appliedChanges.put(defined.eventId(), t.orElse(defined.occurredAt()));
+        loads.define(made);
+        applied.changed(defined.eventId(), t.orElse(defined.occurredAt()));
         return new FoldDecision.Defined(made);
     }
 
     /** The resource as defined so far: one unit if nobody defined it. */
     Resource resource(ResourceId resourceId) {
-        var defined = resources.get(resourceId);
-        return defined != null ? defined : Resource.undefined(resourceId);
+        return loads.resource(resourceId);
     }
 
-    /** Rules 6 and 9 when nothing is in the way: the units alone exceed the capacity. */
-    private FoldDecision overCapacity(ResourceId resourceId, TimeSlot slot, int units) {
-        return new FoldDecision.ResourceRefused(
-                ReservationRejected.Reason.CAPACITY, resource(resourceId), slot.startsAt(), units);
+    /** The reservation as the fold holds it, while it still counts for an event of time {@code t} (rule 12). */
+    private Optional<Reservation> current(ReservationId id, Optional<Instant> t) {
+        return repository
+                .findById(id)
+                .filter(reservation -> counts(reservation.slot().endsAt(), t));
+    }
+
+    /** Rule 5: the writer's caller read another version ({@code If-Match}) than the reservation has by now. */
+    private static boolean stale(Optional<Long> ifVersion, Reservation reservation) {
+        return ifVersion.isPresent() && ifVersion.get() != reservation.version();
     }
 
     /** Whether the reservation takes its slot at {@code t} (always, for a CONFIRMED or HELD one, when unknown). */
@@ -316,42 +282,5 @@ public final class ApplyReservationEventService implements ApplyReservationEvent
         return t.map(reservation::countsAt)
                 .orElse(reservation.status() == ReservationStatus.CONFIRMED
                         || reservation.status() == ReservationStatus.HELD);
-    }
-
-    /**
-     * A reservation counts until a day after its slot ended (rule 12), a hold no later than when it expires unless it
-     * is confirmed before.
-     */
-    private static Instant stopsCounting(Reservation reservation) {
-        Instant ended = reservation.slot().endsAt().plus(FORGET_AFTER_END);
-        return reservation
-                .holdExpiresAt()
-                .filter(expires -> expires.isBefore(ended))
-                .orElse(ended);
-    }
-
-    /**
-     * One counting reservation other than {@code except} overlapping {@code slot}: among those that can start at most
-     * 7 days before it.
-     */
-    private Optional<Reservation> oneInTheWay(
-            ResourceId resourceId, TimeSlot slot, CountingReservations resource, ReservationId except) {
-        return repository
-                .findByResourceStartingFrom(resourceId, slot.startsAt().minus(TimeSlot.MAX_LENGTH))
-                .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
-                .filter(reservation -> !reservation.id().equals(except)
-                        && resource.counts(reservation.id())
-                        && reservation.slot().overlaps(slot))
-                .findFirst();
-    }
-
-    /** Whether a reservation whose slot ends at {@code endsAt} still counts for an event of time {@code t}. */
-    private static boolean counts(Instant endsAt, Optional<Instant> t) {
-        return t.isEmpty() || endsAt.plus(FORGET_AFTER_END).isAfter(t.get());
-    }
-
-    /** Rule 4: appended after the writer stopped waiting. Events without confirmBy (version 1) never are. */
-    private static boolean late(Optional<Instant> confirmBy, Optional<Instant> t) {
-        return confirmBy.isPresent() && t.isPresent() && confirmBy.get().isBefore(t.get());
     }
 }

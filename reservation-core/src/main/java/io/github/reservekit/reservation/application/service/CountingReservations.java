@@ -1,5 +1,6 @@
 package io.github.reservekit.reservation.application.service;
 
+import io.github.reservekit.reservation.domain.LoadLevels;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Instant;

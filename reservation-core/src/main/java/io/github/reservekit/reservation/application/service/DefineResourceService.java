@@ -23,10 +23,10 @@ import java.util.UUID;
  */
 public final class DefineResourceService implements DefineResourceUseCase {
 
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
 
-    public DefineResourceService(DecidingWriter writer, Clock clock) {
+    public DefineResourceService(DecisionAwaitingWriter writer, Clock clock) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -4,6 +4,7 @@ import io.github.reservekit.reservation.application.port.in.Availability;
 import io.github.reservekit.reservation.application.port.in.AvailabilityWindow;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
 import io.github.reservekit.reservation.application.port.out.ReservationRepository;
+import io.github.reservekit.reservation.domain.LoadLevels;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +22,11 @@ import java.util.Set;
 public final class FindAvailabilityService implements FindAvailabilityQuery {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
 
     /** @param clock a hold stops taking its slot once its time has passed on it */
-    public FindAvailabilityService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+    public FindAvailabilityService(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");

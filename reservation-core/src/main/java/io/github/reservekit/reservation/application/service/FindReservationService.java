@@ -13,11 +13,11 @@ import java.util.Set;
 public final class FindReservationService implements FindReservationQuery {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
 
     /** @param clock a hold is shown EXPIRED once its time has passed on it */
-    public FindReservationService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+    public FindReservationService(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -23,11 +23,11 @@ import java.util.Set;
 public final class ListReservationsService implements ListReservationsQuery {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
 
     /** @param clock a hold is listed EXPIRED once its time has passed on it */
-    public ListReservationsService(ReservationRepository repository, DecidingWriter writer, Clock clock) {
+    public ListReservationsService(ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");

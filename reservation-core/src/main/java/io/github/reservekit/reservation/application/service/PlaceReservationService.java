@@ -37,13 +37,13 @@ import java.util.Set;
 public final class PlaceReservationService implements PlaceReservationUseCase {
 
     private final ReservationRepository repository;
-    private final DecidingWriter writer;
+    private final DecisionAwaitingWriter writer;
     private final Clock clock;
     private final Duration maxHorizon;
 
     /** @param maxHorizon how far ahead of now a reservation may start */
     public PlaceReservationService(
-            ReservationRepository repository, DecidingWriter writer, Clock clock, Duration maxHorizon) {
+            ReservationRepository repository, DecisionAwaitingWriter writer, Clock clock, Duration maxHorizon) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,16 +97,15 @@ public final class PlaceReservationService implements PlaceReservationUseCase {
                         command.details().resourceId(), slot.startsAt().minus(TimeSlot.MAX_LENGTH))
                 .takeWhile(reservation -> reservation.slot().startsAt().isBefore(slot.endsAt()))
                 .toList();
-        return Reservation.place(
-                        command.details(),
-                        command.idempotencyKey(),
-                        near,
-                        clock,
-                        writer.confirmWithin(),
-                        command.holdFor(),
+        return Reservation.placement(command.details(), near, clock)
+                .idempotencyKey(command.idempotencyKey())
+                .confirmWithin(writer.confirmWithin())
+                .holdFor(command.holdFor())
+                .units(
                         command.units(),
                         writer.resource(command.details().resourceId()).capacity())
-                .withPlacedBy(command.placedBy());
+                .placedBy(command.placedBy())
+                .decide();
     }
 
     private void catchUpBeforeRefusing(PlaceReservationCommand command) {

@@ -46,6 +46,21 @@ public sealed interface ReservationEvent
                 .orElse(resourceId().value());
     }
 
+    /**
+     * The kind of fact, as the live view and the metrics name it: {@code placed}, {@code cancelled}, {@code rejected},
+     * {@code confirmed}, {@code rescheduled} or {@code resource.defined}.
+     */
+    default String kind() {
+        return switch (this) {
+            case ReservationPlaced placed -> "placed";
+            case ReservationCancelled cancelled -> "cancelled";
+            case ReservationRejected rejected -> "rejected";
+            case ReservationConfirmed confirmed -> "confirmed";
+            case ReservationRescheduled rescheduled -> "rescheduled";
+            case ResourceDefined defined -> "resource.defined";
+        };
+    }
+
     /** The reservation's resource; it orders events (all events of a resource share one Kafka partition). */
     ResourceId resourceId();
 }

@@ -1,14 +1,12 @@
 package io.github.reservekit.reservation.domain.event;
 
-import io.github.reservekit.reservation.domain.GuestName;
+import io.github.reservekit.reservation.domain.HasReservationDetails;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
-import io.github.reservekit.reservation.domain.PartySize;
 import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
-import io.github.reservekit.reservation.domain.TimeSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,7 +39,7 @@ public record ReservationPlaced(
         Optional<Duration> holdFor,
         int units,
         Optional<PrincipalName> placedBy)
-        implements ReservationEvent {
+        implements ReservationEvent, HasReservationDetails {
 
     public ReservationPlaced {
         Objects.requireNonNull(eventId, "eventId");
@@ -128,18 +126,6 @@ public record ReservationPlaced(
     @Override
     public ResourceId resourceId() {
         return details.resourceId();
-    }
-
-    public GuestName guestName() {
-        return details.guestName();
-    }
-
-    public PartySize partySize() {
-        return details.partySize();
-    }
-
-    public TimeSlot slot() {
-        return details.slot();
     }
 
     /** When the reservation was created: the same instant as {@link #occurredAt()}. */

@@ -45,27 +45,24 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** The core's business outcomes, when ApiErrors does not answer every error. */
-    @Singleton
-    @Requires(property = ALL_ERRORS, notEquals = "true")
-    static final class ReserveKitOutcomes implements ExceptionHandler<ReservationException, HttpResponse<?>> {
+    /** Answers one kind of ReserveKit's own exceptions, when ApiErrors does not answer every error. */
+    abstract static class OwnExceptions<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
         @Override
         @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
-        public HttpResponse<?> handle(HttpRequest request, ReservationException exception) {
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
             return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
         }
     }
 
+    /** The core's business outcomes, when ApiErrors does not answer every error. */
+    @Singleton
+    @Requires(property = ALL_ERRORS, notEquals = "true")
+    static final class ReserveKitOutcomes extends OwnExceptions<ReservationException> {}
+
     /** Requests reservation-http refused, when ApiErrors does not answer every error. */
     @Singleton
     @Requires(property = ALL_ERRORS, notEquals = "true")
-    static final class RefusedRequests implements ExceptionHandler<InvalidRequestException, HttpResponse<?>> {
-        @Override
-        @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
-        public HttpResponse<?> handle(HttpRequest request, InvalidRequestException exception) {
-            return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
-        }
-    }
+    static final class RefusedRequests extends OwnExceptions<InvalidRequestException> {}
 
     @Override
     @SuppressWarnings("rawtypes") // ExceptionHandler's own signature

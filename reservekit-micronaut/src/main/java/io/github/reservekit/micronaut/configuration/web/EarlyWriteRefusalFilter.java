@@ -2,7 +2,7 @@ package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.EarlyWriteRefusal;
 import io.github.reservekit.http.Problem;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -11,8 +11,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import jakarta.inject.Inject;
-import java.util.function.BooleanSupplier;
 
 /**
  * Answers a write with ReserveKit's {@code 503 overloaded} before its body is read or the request leaves the event
@@ -23,22 +21,16 @@ import java.util.function.BooleanSupplier;
 @ServerFilter({"/reservations", "/reservations/**", "/resources/**"})
 @Requires(property = "reservekit.enabled", notEquals = "false")
 @Requires(property = "reservekit.http.enabled", notEquals = "false")
-@Requires(beans = ReservationApplication.class)
+@Requires(beans = WriteLoadQuery.class)
 class EarlyWriteRefusalFilter {
 
-    private final BooleanSupplier writesAtLimit;
+    private final WriteLoadQuery writeLoad;
 
     @Value("${micronaut.server.context-path:}")
     String contextPath = "";
 
-    @Inject
-    EarlyWriteRefusalFilter(ReservationApplication reservations) {
-        this((BooleanSupplier) reservations::writesAtLimit);
-    }
-
-    /** @param writesAtLimit whether this instance's writes in flight are at their bound now */
-    EarlyWriteRefusalFilter(BooleanSupplier writesAtLimit) {
-        this.writesAtLimit = writesAtLimit;
+    EarlyWriteRefusalFilter(WriteLoadQuery writeLoad) {
+        this.writeLoad = writeLoad;
     }
 
     /** @return the refusal to answer at once, or null to serve the request as usual */
@@ -47,7 +39,7 @@ class EarlyWriteRefusalFilter {
     HttpResponse<byte[]> refuseWhenAtLimit(HttpRequest<?> request) {
         String path = request.getPath();
         return EarlyWriteRefusal.refusal(
-                        writesAtLimit.getAsBoolean(),
+                        writeLoad.writesAtLimit(),
                         request.getMethodName(),
                         path.startsWith(contextPath) ? path.substring(contextPath.length()) : path,
                         request.getHeaders().get("Idempotency-Key"))

@@ -1,23 +1,19 @@
 package io.github.reservekit.micronaut.configuration.web;
 
-import io.github.reservekit.http.Callers;
 import io.github.reservekit.http.EventView;
 import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
-import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationEndpoints;
 import io.github.reservekit.http.ReservationProblems;
 import io.github.reservekit.http.ReservationView;
-import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
+import io.github.reservekit.http.Tagged;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
-import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
-import io.github.reservekit.reservation.domain.PrincipalName;
-import io.github.reservekit.reservation.domain.ReservationId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -39,12 +35,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by
- * reservation-http, as in every shell, never bound by micronaut-serde (which would coerce {@code "2"} or
+ * The HTTP API of CONTRACT.md section 3, mapped onto reservation-http's {@link ReservationEndpoints}, as in every
+ * shell: a request body is read there, never bound by micronaut-serde (which would coerce {@code "2"} or
  * {@code 2.5} to a whole number); errors go to {@link ApiErrors}.
  * Placing and cancelling wait for Kafka's acknowledgement, so requests run on the blocking executor (virtual
  * threads), never on the event loop. The HTTP model of reservation-http carries no annotation, so the records it
@@ -61,12 +57,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReservationController {
 
-    private final PlaceReservationUseCase placeReservation;
-    private final CancelReservationUseCase cancelReservation;
-    private final ConfirmReservationUseCase confirmReservation;
-    private final RescheduleReservationUseCase rescheduleReservation;
-    private final FindReservationQuery findReservation;
-    private final ListReservationsQuery listReservations;
+    private final ReservationEndpoints endpoints;
     private final RecentEvents recentEvents;
 
     /** Location headers name the reservation within the server's context path. */
@@ -81,12 +72,13 @@ class ReservationController {
             FindReservationQuery findReservation,
             ListReservationsQuery listReservations,
             RecentEvents recentEvents) {
-        this.placeReservation = placeReservation;
-        this.cancelReservation = cancelReservation;
-        this.confirmReservation = confirmReservation;
-        this.rescheduleReservation = rescheduleReservation;
-        this.findReservation = findReservation;
-        this.listReservations = listReservations;
+        this.endpoints = new ReservationEndpoints(
+                placeReservation,
+                cancelReservation,
+                confirmReservation,
+                rescheduleReservation,
+                findReservation,
+                listReservations);
         this.recentEvents = recentEvents;
     }
 
@@ -100,13 +92,10 @@ class ReservationController {
             // CONTRACT.md section 3, whatever the app's micronaut.server.max-request-size (which bounds the buffering).
             return ApiErrors.render(ReservationProblems.bodyTooLarge(), request, HttpResponse.serverError());
         }
-        var reservation = placeReservation.place(
-                PlaceReservationRequest.parse(body, idempotencyKey).withPlacedBy(caller(request)));
+        var placed = endpoints.place(body, idempotencyKey, caller(request));
         // Within the server's context path, where the app serves it.
-        return HttpResponse.created(
-                        ReservationView.from(reservation),
-                        URI.create(contextPath + ReservationView.location(reservation)))
-                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+        return HttpResponse.created(placed.body(), URI.create(contextPath + ReservationEndpoints.location(placed)))
+                .header(HttpHeaders.ETAG, placed.etag());
     }
 
     /** The live view of the topic: the events this instance's listener saw after sequence {@code after}. */
@@ -117,9 +106,7 @@ class ReservationController {
 
     @Get("/{id}")
     HttpResponse<ReservationView> find(@PathVariable String id) {
-        var reservation = findReservation.findById(ReservationId.parse(id));
-        return HttpResponse.ok(ReservationView.from(reservation))
-                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+        return ok(endpoints.find(id));
     }
 
     @Get
@@ -131,12 +118,9 @@ class ReservationController {
             @Nullable @QueryValue String limit,
             @Nullable @QueryValue String after,
             HttpRequest<?> request) {
-        var listing = ReadRequests.listing(resourceId, from, to, status, limit, after);
-        var page = listReservations.list(listing);
-        var response = HttpResponse.ok(
-                page.reservations().stream().map(ReservationView::from).toList());
-        ReadRequests.nextLink(request.getPath(), listing, page)
-                .ifPresent(link -> response.header(HttpHeaders.LINK, link));
+        var page = endpoints.list(resourceId, from, to, status, limit, after, request.getPath());
+        var response = HttpResponse.ok(page.reservations());
+        page.nextLink().ifPresent(link -> response.header(HttpHeaders.LINK, link));
         return response;
     }
 
@@ -147,11 +131,7 @@ class ReservationController {
             @Nullable @Body byte[] body,
             @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
             HttpRequest<?> request) {
-        var reservation =
-                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch)
-                        .by(caller(request)));
-        return HttpResponse.ok(ReservationView.from(reservation))
-                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+        return ok(endpoints.move(id, body, ifMatch, caller(request)));
     }
 
     @Post("/{id}/confirm")
@@ -159,10 +139,7 @@ class ReservationController {
             @PathVariable String id,
             @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
             HttpRequest<?> request) {
-        var reservation = confirmReservation.confirm(new ConfirmReservationCommand(
-                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), caller(request)));
-        return HttpResponse.ok(ReservationView.from(reservation))
-                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+        return ok(endpoints.confirm(id, ifMatch, caller(request)));
     }
 
     @Delete("/{id}")
@@ -170,13 +147,15 @@ class ReservationController {
             @PathVariable String id,
             @Nullable @Header(ReservationView.IF_MATCH) String ifMatch,
             HttpRequest<?> request) {
-        var reservation = cancelReservation.cancel(new CancelReservationCommand(
-                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), caller(request)));
-        return HttpResponse.ok(ReservationView.from(reservation))
-                .header(HttpHeaders.ETAG, ReservationView.etag(reservation));
+        return ok(endpoints.cancel(id, ifMatch, caller(request)));
     }
 
-    private static Optional<PrincipalName> caller(HttpRequest<?> request) {
-        return Callers.of(request.getUserPrincipal().orElse(null));
+    /** 200 with the body and its ETag; the same for resources ({@link ResourceController}). */
+    static <T> HttpResponse<T> ok(Tagged<T> answer) {
+        return HttpResponse.ok(answer.body()).header(HttpHeaders.ETAG, answer.etag());
+    }
+
+    private static Principal caller(HttpRequest<?> request) {
+        return request.getUserPrincipal().orElse(null);
     }
 }

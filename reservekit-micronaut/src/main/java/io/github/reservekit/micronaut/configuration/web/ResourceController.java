@@ -1,17 +1,13 @@
 package io.github.reservekit.micronaut.configuration.web;
 
-import io.github.reservekit.http.DefineResourceRequest;
-import io.github.reservekit.http.ReadRequests;
 import io.github.reservekit.http.ReadRequests.AvailabilityView;
 import io.github.reservekit.http.ReservationView;
+import io.github.reservekit.http.ResourceEndpoints;
 import io.github.reservekit.http.ResourceView;
 import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
 import io.github.reservekit.reservation.application.port.in.FindAvailabilityQuery;
-import io.github.reservekit.reservation.domain.Resource;
-import io.github.reservekit.reservation.domain.ResourceId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -40,12 +36,10 @@ import io.micronaut.serde.annotation.SerdeImport;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ResourceController {
 
-    private final DefineResourceUseCase resources;
-    private final FindAvailabilityQuery availability;
+    private final ResourceEndpoints endpoints;
 
     ResourceController(DefineResourceUseCase resources, FindAvailabilityQuery availability) {
-        this.resources = resources;
-        this.availability = availability;
+        this.endpoints = new ResourceEndpoints(resources, availability);
     }
 
     @Put("/{resourceId}")
@@ -54,12 +48,12 @@ class ResourceController {
             @PathVariable String resourceId,
             @Nullable @Body byte[] body,
             @Nullable @Header(ReservationView.IF_MATCH) String ifMatch) {
-        return answer(resources.define(DefineResourceRequest.parse(resourceId, body, ifMatch)));
+        return ReservationController.ok(endpoints.define(resourceId, body, ifMatch));
     }
 
     @Get("/{resourceId}")
     HttpResponse<ResourceView> find(@PathVariable String resourceId) {
-        return answer(resources.findResource(new ResourceId(resourceId)));
+        return ReservationController.ok(endpoints.find(resourceId));
     }
 
     @Get("/{resourceId}/availability")
@@ -69,11 +63,6 @@ class ResourceController {
             @Nullable @QueryValue String to,
             @Nullable @QueryValue String units,
             @Nullable @QueryValue String duration) {
-        return AvailabilityView.from(
-                availability.availability(ReadRequests.availability(resourceId, from, to, units, duration)));
-    }
-
-    private static HttpResponse<ResourceView> answer(Resource resource) {
-        return HttpResponse.ok(ResourceView.from(resource)).header(HttpHeaders.ETAG, ResourceView.etag(resource));
+        return endpoints.availability(resourceId, from, to, units, duration);
     }
 }

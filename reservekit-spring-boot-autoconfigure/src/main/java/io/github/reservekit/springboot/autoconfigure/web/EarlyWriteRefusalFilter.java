@@ -2,13 +2,13 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.EarlyWriteRefusal;
 import io.github.reservekit.http.Problem;
+import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,18 +20,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EarlyWriteRefusalFilter extends OncePerRequestFilter {
 
-    private final BooleanSupplier writesAtLimit;
+    private final WriteLoadQuery writeLoad;
 
-    /** @param writesAtLimit whether this instance's writes in flight are at their bound now */
-    EarlyWriteRefusalFilter(BooleanSupplier writesAtLimit) {
-        this.writesAtLimit = writesAtLimit;
+    EarlyWriteRefusalFilter(WriteLoadQuery writeLoad) {
+        this.writeLoad = writeLoad;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<Problem> refusal = EarlyWriteRefusal.refusal(
-                writesAtLimit.getAsBoolean(),
+                writeLoad.writesAtLimit(),
                 request.getMethod(),
                 request.getRequestURI().substring(request.getContextPath().length()),
                 request.getHeader("Idempotency-Key"));

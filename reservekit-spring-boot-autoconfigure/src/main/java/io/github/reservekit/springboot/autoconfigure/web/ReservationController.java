@@ -1,19 +1,10 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
-import io.github.reservekit.http.Callers;
 import io.github.reservekit.http.MoveReservationRequest;
 import io.github.reservekit.http.PlaceReservationRequest;
-import io.github.reservekit.http.ReadRequests;
+import io.github.reservekit.http.ReservationEndpoints;
 import io.github.reservekit.http.ReservationView;
-import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
-import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
-import io.github.reservekit.reservation.application.port.in.ConfirmReservationCommand;
-import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
-import io.github.reservekit.reservation.application.port.in.FindReservationQuery;
-import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
-import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
-import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
-import io.github.reservekit.reservation.domain.ReservationId;
+import io.github.reservekit.http.Tagged;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -33,35 +24,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP API of CONTRACT.md section 3, on the core's use-case ports. A request body is read by reservation-http,
- * as in every shell; errors go to {@link ApiExceptionHandler}. The caller is the host's: the {@link Principal} its
- * security (Spring Security, or any filter that sets the servlet request's user principal) authenticated, none when
- * anonymous; placing records it, and changes pass it for {@code reservekit.owner-only}.
+ * The HTTP API of CONTRACT.md section 3, mapped onto reservation-http's {@link ReservationEndpoints}, as in every
+ * shell; errors go to {@link ApiExceptionHandler}. The caller is the host's: the {@link Principal} its security
+ * (Spring Security, or any filter that sets the servlet request's user principal) authenticated, none when anonymous.
  */
 @RestController
 @RequestMapping(path = "/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReservationController {
 
-    private final PlaceReservationUseCase placeReservation;
-    private final CancelReservationUseCase cancelReservation;
-    private final ConfirmReservationUseCase confirmReservation;
-    private final RescheduleReservationUseCase rescheduleReservation;
-    private final FindReservationQuery findReservation;
-    private final ListReservationsQuery listReservations;
+    private final ReservationEndpoints endpoints;
 
-    ReservationController(
-            PlaceReservationUseCase placeReservation,
-            CancelReservationUseCase cancelReservation,
-            ConfirmReservationUseCase confirmReservation,
-            RescheduleReservationUseCase rescheduleReservation,
-            FindReservationQuery findReservation,
-            ListReservationsQuery listReservations) {
-        this.placeReservation = placeReservation;
-        this.cancelReservation = cancelReservation;
-        this.confirmReservation = confirmReservation;
-        this.rescheduleReservation = rescheduleReservation;
-        this.findReservation = findReservation;
-        this.listReservations = listReservations;
+    ReservationController(ReservationEndpoints endpoints) {
+        this.endpoints = endpoints;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,18 +44,16 @@ class ReservationController {
             @RequestHeader(name = PlaceReservationRequest.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             HttpServletRequest request,
             Principal principal) {
-        var reservation = placeReservation.place(
-                PlaceReservationRequest.parse(body, idempotencyKey).withPlacedBy(Callers.of(principal)));
+        var placed = endpoints.place(body, idempotencyKey, principal);
         // Within the servlet context path, where the app serves it.
-        return ResponseEntity.created(URI.create(request.getContextPath() + ReservationView.location(reservation)))
-                .eTag(ReservationView.etag(reservation))
-                .body(ReservationView.from(reservation));
+        return ResponseEntity.created(URI.create(request.getContextPath() + ReservationEndpoints.location(placed)))
+                .eTag(placed.etag())
+                .body(placed.body());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ReservationView> find(@PathVariable String id) {
-        var reservation = findReservation.findById(ReservationId.parse(id));
-        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
+        return ok(endpoints.find(id));
     }
 
     @GetMapping
@@ -93,13 +65,10 @@ class ReservationController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after,
             HttpServletRequest request) {
-        var listing = ReadRequests.listing(resourceId, from, to, status, limit, after);
-        var page = listReservations.list(listing);
+        var page = endpoints.list(resourceId, from, to, status, limit, after, request.getRequestURI());
         var response = ResponseEntity.ok();
-        ReadRequests.nextLink(request.getRequestURI(), listing, page)
-                .ifPresent(link -> response.header(HttpHeaders.LINK, link));
-        return response.body(
-                page.reservations().stream().map(ReservationView::from).toList());
+        page.nextLink().ifPresent(link -> response.header(HttpHeaders.LINK, link));
+        return response.body(page.reservations());
     }
 
     @PatchMapping(
@@ -110,10 +79,7 @@ class ReservationController {
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
             Principal principal) {
-        var reservation =
-                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch)
-                        .by(Callers.of(principal)));
-        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
+        return ok(endpoints.move(id, body, ifMatch, principal));
     }
 
     @PostMapping("/{id}/confirm")
@@ -121,9 +87,7 @@ class ReservationController {
             @PathVariable String id,
             @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
             Principal principal) {
-        var reservation = confirmReservation.confirm(new ConfirmReservationCommand(
-                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), Callers.of(principal)));
-        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
+        return ok(endpoints.confirm(id, ifMatch, principal));
     }
 
     @DeleteMapping("/{id}")
@@ -131,8 +95,11 @@ class ReservationController {
             @PathVariable String id,
             @RequestHeader(name = ReservationView.IF_MATCH, required = false) String ifMatch,
             Principal principal) {
-        var reservation = cancelReservation.cancel(new CancelReservationCommand(
-                ReservationId.parse(id), ReservationView.ifMatch(ifMatch), Callers.of(principal)));
-        return ResponseEntity.ok().eTag(ReservationView.etag(reservation)).body(ReservationView.from(reservation));
+        return ok(endpoints.cancel(id, ifMatch, principal));
+    }
+
+    /** 200 with the body and its ETag; the same for resources ({@link ResourceController}). */
+    static <T> ResponseEntity<T> ok(Tagged<T> answer) {
+        return ResponseEntity.ok().eTag(answer.etag()).body(answer.body());
     }
 }

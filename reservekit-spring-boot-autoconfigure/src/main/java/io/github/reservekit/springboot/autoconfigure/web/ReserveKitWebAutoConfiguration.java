@@ -2,6 +2,7 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.ContractDocuments;
 import io.github.reservekit.http.RecentEvents;
+import io.github.reservekit.http.ReservationEndpoints;
 import io.github.reservekit.reservation.application.port.in.CancelReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.ConfirmReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.DefineResourceUseCase;
@@ -10,7 +11,7 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import io.github.reservekit.springboot.autoconfigure.ReserveKitAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -49,7 +50,7 @@ public class ReserveKitWebAutoConfiguration {
             RescheduleReservationUseCase reschedule,
             FindReservationQuery find,
             ListReservationsQuery list) {
-        return new ReservationController(place, cancel, confirm, reschedule, find, list);
+        return new ReservationController(new ReservationEndpoints(place, cancel, confirm, reschedule, find, list));
     }
 
     @Bean
@@ -93,18 +94,18 @@ public class ReserveKitWebAutoConfiguration {
 
     /**
      * Writes refused before their body is read while the writes in flight are at their bound (ahead of every other
-     * filter, security too: a refusal changes nothing and must cost nothing). Off when ReserveKit's use cases were
-     * not assembled by {@link ReservationApplication} (then there is no bound to ask).
+     * filter, security too: a refusal changes nothing and must cost nothing). Off without a {@link WriteLoadQuery}
+     * (then there is no bound to ask).
      */
     @Bean
     @ConditionalOnMissingBean(name = "reserveKitEarlyWriteRefusal")
-    FilterRegistrationBean<?> reserveKitEarlyWriteRefusal(ObjectProvider<ReservationApplication> reservations) {
-        var application = reservations.getIfUnique();
+    FilterRegistrationBean<?> reserveKitEarlyWriteRefusal(ObjectProvider<WriteLoadQuery> writeLoads) {
+        var writeLoad = writeLoads.getIfUnique();
         var registration = new FilterRegistrationBean<>(
-                new EarlyWriteRefusalFilter(application == null ? () -> false : application::writesAtLimit));
+                new EarlyWriteRefusalFilter(writeLoad == null ? () -> false : writeLoad::writesAtLimit));
         registration.addUrlPatterns("/reservations", "/reservations/*", "/resources/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setEnabled(application != null);
+        registration.setEnabled(writeLoad != null);
         return registration;
     }
 

@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Publishes a writer's event and answers with what the log decided about it (CONTRACT.md section 3, "Writes answer
@@ -50,9 +52,9 @@ import java.util.UUID;
  * let in ended: decided in time, timed out (no decision within the publish timeout: the log is overloaded), or
  * neither (refused outright, a programming error).
  */
-public final class DecidingWriter {
+public final class DecisionAwaitingWriter {
 
-    private static final System.Logger LOG = System.getLogger(DecidingWriter.class.getName());
+    private static final System.Logger LOG = System.getLogger(DecisionAwaitingWriter.class.getName());
 
     private final ReservationPublisher publisher;
     private final Optional<ReservationLog> log;
@@ -73,7 +75,7 @@ public final class DecidingWriter {
      *     decision waits this much past {@code confirmBy} before it reads the log to conclude
      * @param admission asked before every write publishes; {@link WriteAdmission#unlimited()} for no bound
      */
-    public DecidingWriter(
+    public DecisionAwaitingWriter(
             ReservationPublisher publisher,
             Optional<ReservationLog> log,
             ApplyReservationEventService fold,
@@ -107,10 +109,7 @@ public final class DecidingWriter {
     FoldDecision publish(ReservationEvent event, Optional<Instant> confirmBy) {
         var admitted = admission
                 .tryAdmit()
-                .orElseThrow(() -> event instanceof ResourceDefined defined
-                        ? new WriteNotAdmittedException(defined.resourceId())
-                        : new WriteNotAdmittedException(
-                                event.reservationIdIfAny().orElseThrow(), idempotencyKeyOf(event)));
+                .orElseThrow(() -> bySubject(event, WriteNotAdmittedException::new, WriteNotAdmittedException::new));
         boolean ended = false;
         try {
             var decision = publishAdmitted(event, confirmBy);
@@ -231,14 +230,25 @@ public final class DecidingWriter {
 
     private static ReservationNotConfirmedException notConfirmed(
             ReservationEvent event, Outcome outcome, String why, Throwable cause) {
-        if (event instanceof ResourceDefined defined) {
-            return new ReservationNotConfirmedException(defined.resourceId(), outcome, why, cause);
-        }
-        return new ReservationNotConfirmedException(
-                event.reservationIdIfAny().orElseThrow(), outcome, why, cause, idempotencyKeyOf(event));
+        return bySubject(
+                event,
+                resourceId -> new ReservationNotConfirmedException(resourceId, outcome, why, cause),
+                (reservationId, key) -> new ReservationNotConfirmedException(reservationId, outcome, why, cause, key));
     }
 
-    private static Optional<IdempotencyKey> idempotencyKeyOf(ReservationEvent event) {
-        return event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.empty();
+    /**
+     * What {@code event} is about, made into an answer: a resource's definition names the resource; any other event
+     * names its reservation, with the idempotency key of a placement.
+     */
+    private static <T> T bySubject(
+            ReservationEvent event,
+            Function<ResourceId, T> resource,
+            BiFunction<ReservationId, Optional<IdempotencyKey>, T> reservation) {
+        if (event instanceof ResourceDefined defined) {
+            return resource.apply(defined.resourceId());
+        }
+        var key =
+                event instanceof ReservationPlaced placed ? placed.idempotencyKey() : Optional.<IdempotencyKey>empty();
+        return reservation.apply(event.reservationIdIfAny().orElseThrow(), key);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.reservekit.reservation.application.service;
+package io.github.reservekit.reservation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

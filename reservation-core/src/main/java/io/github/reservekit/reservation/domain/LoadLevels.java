@@ -1,4 +1,4 @@
-package io.github.reservekit.reservation.application.service;
+package io.github.reservekit.reservation.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +11,18 @@ import java.util.TreeMap;
  * How many units of one resource are taken at each instant, as a step function: each key is an instant where the
  * load changes, its value the load from there to the next key (0 before the first). Adding, removing and asking for
  * the largest load over a slot cost time in proportion to the steps within that slot, never to all reservations of
- * the resource. Not thread-safe: the fold's reader uses it from one thread.
+ * the resource. Used by a placement's check, the fold's capacity rule and "what is free". Not thread-safe: one thread
+ * builds and reads it.
  */
-final class LoadLevels {
+public final class LoadLevels {
+
+    /** No unit taken anywhere. */
+    public LoadLevels() {}
 
     private final TreeMap<Instant, Integer> levels = new TreeMap<>();
 
     /** The largest load at any instant of {@code [from, to)}. */
-    int maxOver(Instant from, Instant to) {
+    public int maxOver(Instant from, Instant to) {
         var atStart = levels.floorEntry(from);
         int max = atStart == null ? 0 : atStart.getValue();
         for (int level : levels.subMap(from, false, to, false).values()) {
@@ -31,7 +35,7 @@ final class LoadLevels {
      * The first instant at or after {@code from} where the load is largest, with that load; empty when nothing is
      * taken from {@code from} on.
      */
-    Optional<Map.Entry<Instant, Integer>> peakFrom(Instant from) {
+    public Optional<Map.Entry<Instant, Integer>> peakFrom(Instant from) {
         Map.Entry<Instant, Integer> peak = null;
         var atStart = levels.floorEntry(from);
         if (atStart != null && atStart.getValue() > 0) {
@@ -49,7 +53,7 @@ final class LoadLevels {
      * The maximal intervals within {@code [from, to)} where the load is at most {@code maxLoad}, in order, each as
      * its first instant and the first instant after it.
      */
-    List<Map.Entry<Instant, Instant>> atMost(int maxLoad, Instant from, Instant to) {
+    public List<Map.Entry<Instant, Instant>> atMost(int maxLoad, Instant from, Instant to) {
         var free = new ArrayList<Map.Entry<Instant, Instant>>();
         var atStart = levels.floorEntry(from);
         Instant freeFrom = (atStart == null ? 0 : atStart.getValue()) <= maxLoad ? from : null;
@@ -69,7 +73,7 @@ final class LoadLevels {
     }
 
     /** Adds {@code units} (negative to remove them) at every instant of {@code [from, to)}. */
-    void add(Instant from, Instant to, int units) {
+    public void add(Instant from, Instant to, int units) {
         split(from);
         split(to);
         for (Map.Entry<Instant, Integer> step :
@@ -81,7 +85,7 @@ final class LoadLevels {
     }
 
     /** Whether no unit is taken anywhere (nothing left to keep). */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return levels.isEmpty();
     }
 
