@@ -14,27 +14,26 @@ import org.junit.jupiter.api.Test;
  * {@link HttpContractSuite}): a placement with {@code holdFor} is HELD until {@code holdExpiresAt}, can be confirmed
  * or cancelled until then, and afterwards is EXPIRED, no longer counts and can no longer be confirmed.
  */
-public interface HoldsContract {
-
-    /** The shell's API, checked against the OpenAPI document. */
-    ApiClient holdsApi();
+public interface HoldsContract extends ShellContract {
 
     Instant HOLD_DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(7));
 
     private static String hold(String resource, String holdFor) {
-        return """
-                {"resourceId":"%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s","holdFor":"%s"}""".formatted(resource, HOLD_DAY, HOLD_DAY.plus(Duration.ofHours(2)), holdFor);
+        return PlacementJson.placement(resource, HOLD_DAY, HOLD_DAY.plus(Duration.ofHours(2)))
+                .holdFor(holdFor)
+                .json();
     }
 
     private static String placement(String resource) {
-        return """
-                {"resourceId":"%s","guestName":"Grace","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, HOLD_DAY, HOLD_DAY.plus(Duration.ofHours(2)));
+        return PlacementJson.placement(resource, HOLD_DAY, HOLD_DAY.plus(Duration.ofHours(2)))
+                .guest("Grace")
+                .json();
     }
 
     @Test
     default void a_hold_is_held_until_it_is_confirmed_and_confirming_again_answers_the_same() {
         String resource = "hold-" + UUID.randomUUID();
-        var held = holdsApi().postJson("/reservations", hold(resource, "PT10M"));
+        var held = api().postJson("/reservations", hold(resource, "PT10M"));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         assertThat(held.json().path("status").asText()).isEqualTo("HELD");
         assertThat(Instant.parse(held.json().path("holdExpiresAt").asText()))
@@ -42,9 +41,9 @@ public interface HoldsContract {
                         Instant.now().plus(Duration.ofMinutes(9)), Instant.now().plus(Duration.ofMinutes(11)));
         String id = held.json().path("id").asText();
 
-        var taken = holdsApi().postJson("/reservations", placement(resource));
-        var confirmed = holdsApi().send("POST", "/reservations/" + id + "/confirm", "If-Match", "\"1\"");
-        var again = holdsApi().send("POST", "/reservations/" + id + "/confirm");
+        var taken = api().postJson("/reservations", placement(resource));
+        var confirmed = api().send("POST", "/reservations/" + id + "/confirm", "If-Match", "\"1\"");
+        var again = api().send("POST", "/reservations/" + id + "/confirm");
 
         assertThat(taken.status()).as("a hold takes its slot: %s", taken.body()).isEqualTo(409);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
@@ -57,21 +56,20 @@ public interface HoldsContract {
     @Test
     default void a_hold_that_expired_is_expired_frees_its_slot_and_cannot_be_confirmed() {
         String resource = "expiring-" + UUID.randomUUID();
-        var held = holdsApi().postJson("/reservations", hold(resource, "PT1S"));
+        var held = api().postJson("/reservations", hold(resource, "PT1S"));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         String id = held.json().path("id").asText();
 
         await("the hold shows EXPIRED")
                 .atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> holdsApi()
-                                .get("/reservations/" + id)
+                        () -> api().get("/reservations/" + id)
                                 .json()
                                 .path("status")
                                 .asText(),
                         "EXPIRED"::equals);
-        var confirm = holdsApi().send("POST", "/reservations/" + id + "/confirm");
-        var placed = holdsApi().postJson("/reservations", placement(resource));
+        var confirm = api().send("POST", "/reservations/" + id + "/confirm");
+        var placed = api().postJson("/reservations", placement(resource));
 
         assertThat(confirm.status()).as(confirm.body()).isEqualTo(409);
         assertThat(confirm.json().path("type").asText()).endsWith("hold-expired");
@@ -86,10 +84,9 @@ public interface HoldsContract {
     @Test
     default void a_hold_can_be_cancelled_and_a_hold_longer_than_an_hour_is_refused_naming_hold_for() {
         String resource = "cancel-hold-" + UUID.randomUUID();
-        var held = holdsApi().postJson("/reservations", hold(resource, "PT10M"));
-        var tooLong = holdsApi().postJson("/reservations", hold(resource, "PT2H"));
-        var cancelled =
-                holdsApi().delete("/reservations/" + held.json().path("id").asText());
+        var held = api().postJson("/reservations", hold(resource, "PT10M"));
+        var tooLong = api().postJson("/reservations", hold(resource, "PT2H"));
+        var cancelled = api().delete("/reservations/" + held.json().path("id").asText());
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");

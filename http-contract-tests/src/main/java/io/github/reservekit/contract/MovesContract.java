@@ -13,18 +13,14 @@ import org.junit.jupiter.api.Test;
  * {@link HttpContractSuite}): {@code PATCH /reservations/{id}} moves a reservation on its resource atomically, or
  * leaves it exactly as it was.
  */
-public interface MovesContract {
-
-    /** The shell's API, checked against the OpenAPI document. */
-    ApiClient movesApi();
+public interface MovesContract extends ShellContract {
 
     Instant MOVE_DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(8));
 
     private String place(String resource, int fromHour, int toHour) {
-        var response = movesApi().postJson("/reservations", """
-                        {"resourceId":"%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, at(fromHour), at(toHour)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asText();
+        var placement = PlacementJson.placement(
+                resource, MOVE_DAY.plus(Duration.ofHours(fromHour)), MOVE_DAY.plus(Duration.ofHours(toHour)));
+        return placed(placement).json().path("id").asText();
     }
 
     private static String at(int hour) {
@@ -32,7 +28,7 @@ public interface MovesContract {
     }
 
     private ApiClient.Response patch(String id, String body, String... headers) {
-        return movesApi().patch("/reservations/" + id, "application/merge-patch+json", body, headers);
+        return api().patch("/reservations/" + id, "application/merge-patch+json", body, headers);
     }
 
     @Test
@@ -42,8 +38,11 @@ public interface MovesContract {
 
         var moved =
                 patch(dinner, "{\"startsAt\":\"" + at(20) + "\",\"endsAt\":\"" + at(22) + "\"}", "If-Match", "\"1\"");
-        var inTheOldSlot = movesApi().postJson("/reservations", """
-                        {"resourceId":"%s","guestName":"Grace","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, at(18), at(20)));
+        var inTheOldSlot = api().postJson(
+                        "/reservations",
+                        PlacementJson.placement(resource, Instant.parse(at(18)), Instant.parse(at(20)))
+                                .guest("Grace")
+                                .json());
 
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().path("startsAt").asText()).isEqualTo(at(20));
@@ -62,7 +61,7 @@ public interface MovesContract {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().path("conflictingReservationId").asText()).isEqualTo(late);
-        var unchanged = movesApi().get("/reservations/" + dinner).json();
+        var unchanged = api().get("/reservations/" + dinner).json();
         assertThat(unchanged.path("endsAt").asText()).isEqualTo(at(21));
         assertThat(unchanged.path("version").asLong()).isEqualTo(1);
     }
@@ -74,7 +73,7 @@ public interface MovesContract {
 
         var bad = patch(dinner, "{\"startsAt\":\"tonight\",\"units\":0}");
         var unknown = patch(dinner, "{\"resourceId\":\"elsewhere\"}");
-        assertThat(movesApi().delete("/reservations/" + dinner).status()).isEqualTo(200);
+        assertThat(api().delete("/reservations/" + dinner).status()).isEqualTo(200);
         var cancelled = patch(dinner, "{\"startsAt\":\"" + at(18) + "\"}");
 
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -69,9 +70,9 @@ public abstract class PageSuite {
 
     @Test
     void the_page_its_script_and_its_style_are_served_under_reservekits_prefix_never_at_the_root() {
-        var page = api().get(HttpContractSuite.PREFIX + "/", "Accept", "text/html");
-        var script = api().get(HttpContractSuite.PREFIX + "/reservekit.js");
-        var style = api().get(HttpContractSuite.PREFIX + "/reservekit.css");
+        var page = api().get(DocumentsContract.PREFIX + "/", "Accept", "text/html");
+        var script = api().get(DocumentsContract.PREFIX + "/reservekit.js");
+        var style = api().get(DocumentsContract.PREFIX + "/reservekit.css");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.mediaType()).isEqualTo("text/html");
@@ -109,9 +110,11 @@ public abstract class PageSuite {
 
         place("Charles Babbage", "4", "20:00", "22:00");
         await().until(d -> outcome().getAttribute("class").contains("problem"));
-        var sameRequest = api().postJson("/reservations", """
-                {"resourceId": "%s", "guestName": "Charles Babbage", "partySize": 4,
-                 "startsAt": "%s", "endsAt": "%s"}""".formatted(resource, instant("20:00"), instant("22:00")));
+        var charles =
+                PlacementJson.placement(resource, Instant.parse(instant("20:00")), Instant.parse(instant("22:00")));
+        var sameRequest = api().postJson(
+                        "/reservations",
+                        charles.guest("Charles Babbage").partySize(4).json());
         assertThat(sameRequest.status()).isEqualTo(409);
         assertThat(outcome().findElement(By.cssSelector(".title")).getText())
                 .isEqualTo(sameRequest.json().path("title").asText());
@@ -224,7 +227,7 @@ public abstract class PageSuite {
     private void openTomorrow(String resource) {
         browser()
                 .get(target().baseUri()
-                        .resolve(HttpContractSuite.PREFIX + "/#resource=" + resource)
+                        .resolve(DocumentsContract.PREFIX + "/#resource=" + resource)
                         .toString());
         await("the live view connected")
                 .until(d -> d.findElement(By.id("connection")).getText().startsWith("live"));

@@ -17,19 +17,16 @@ import org.junit.jupiter.api.Test;
  * {@link HttpContractSuite}): paged listing with an RFC 8288 {@code Link: rel="next"}, filtered by time and status,
  * "what is free", and the horizon. Every response is also checked against the OpenAPI document.
  */
-public interface ReadsContract {
-
-    /** The shell's API, checked against the OpenAPI document. */
-    ApiClient readsApi();
+public interface ReadsContract extends ShellContract {
 
     Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(5));
     Pattern NEXT = Pattern.compile("^<([^>]+)>; rel=\"next\"$");
 
     private String place(String resource, int fromHour, int toHour) {
-        var response = readsApi().postJson("/reservations", """
-                        {"resourceId":"%s","guestName":"Ada Lovelace","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, hour(fromHour), hour(toHour)));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().path("id").asText();
+        var placement = PlacementJson.placement(
+                        resource, DAY.plus(Duration.ofHours(fromHour)), DAY.plus(Duration.ofHours(toHour)))
+                .guest("Ada Lovelace");
+        return placed(placement).json().path("id").asText();
     }
 
     private static String hour(int hour) {
@@ -44,14 +41,14 @@ public interface ReadsContract {
             placed.add(place(resource, hour, hour + 1));
         }
         String cancelled = placed.get(3);
-        assertThat(readsApi().delete("/reservations/" + cancelled).status()).isEqualTo(200);
+        assertThat(api().delete("/reservations/" + cancelled).status()).isEqualTo(200);
 
         var listed = new ArrayList<String>();
         String next = "/reservations?resourceId=" + resource + "&from=" + hour(1) + "&to=" + hour(6)
                 + "&status=CONFIRMED&limit=2";
         int pages = 0;
         while (next != null) {
-            var page = readsApi().get(next);
+            var page = api().get(next);
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             page.json().forEach(reservation -> listed.add(reservation.path("id").asText()));
             pages++;
@@ -72,8 +69,7 @@ public interface ReadsContract {
 
     @Test
     default void a_listing_names_every_bad_parameter() {
-        var response =
-                readsApi().get("/reservations?resourceId=table-1&from=yesterday&status=LOST&limit=0&after=%21%21");
+        var response = api().get("/reservations?resourceId=table-1&from=yesterday&status=LOST&limit=0&after=%21%21");
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(fields(response.json())).containsExactlyInAnyOrder("from", "status", "limit", "after");
@@ -86,8 +82,8 @@ public interface ReadsContract {
         place(resource, 4, 5);
         place(resource, 7, 8);
 
-        var response = readsApi()
-                .get("/resources/" + resource + "/availability?from=" + hour(0) + "&to=" + hour(10) + "&duration=PT2H");
+        var response = api().get("/resources/" + resource + "/availability?from=" + hour(0) + "&to=" + hour(10)
+                + "&duration=PT2H");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var availability = response.json();
@@ -103,9 +99,9 @@ public interface ReadsContract {
 
     @Test
     default void availability_refuses_a_window_over_31_days_and_bad_parameters() {
-        var tooLong = readsApi()
-                .get("/resources/table-1/availability?from=" + hour(0) + "&to=" + DAY.plus(Duration.ofDays(32)));
-        var bad = readsApi().get("/resources/table-1/availability?to=" + hour(0) + "&units=none&duration=2h");
+        var tooLong =
+                api().get("/resources/table-1/availability?from=" + hour(0) + "&to=" + DAY.plus(Duration.ofDays(32)));
+        var bad = api().get("/resources/table-1/availability?to=" + hour(0) + "&units=none&duration=2h");
 
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
         assertThat(fields(tooLong.json())).containsExactly("to");
@@ -116,9 +112,11 @@ public interface ReadsContract {
     @Test
     default void a_slot_beyond_the_horizon_is_refused_naming_starts_at() {
         Instant farAhead = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3 * 365));
-        var response = readsApi().postJson("/reservations", """
-                        {"resourceId":"far-%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(
-                        UUID.randomUUID(), farAhead, farAhead.plus(Duration.ofHours(2))));
+        var response = api().postJson(
+                        "/reservations",
+                        PlacementJson.placement(
+                                        "far-" + UUID.randomUUID(), farAhead, farAhead.plus(Duration.ofHours(2)))
+                                .json());
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(fields(response.json())).containsExactly("startsAt");

@@ -13,29 +13,26 @@ import org.junit.jupiter.api.Test;
  * {@link HttpContractSuite}): a long table of 3 seats, units taken by each reservation, a capacity that cannot be
  * lowered below what is booked, and "what is free" counting units.
  */
-public interface ResourcesContract {
-
-    /** The shell's API, checked against the OpenAPI document. */
-    ApiClient resourcesApi();
+public interface ResourcesContract extends ShellContract {
 
     Instant EVENING =
             Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(9)).plus(Duration.ofHours(18));
 
     private static String placement(String resource, int fromHour, int hours, int units) {
-        return """
-                {"resourceId":"%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s","units":%d}""".formatted(
+        return PlacementJson.placement(
                         resource,
                         EVENING.plus(Duration.ofHours(fromHour)),
-                        EVENING.plus(Duration.ofHours(fromHour + hours)),
-                        units);
+                        EVENING.plus(Duration.ofHours(fromHour + hours)))
+                .units(units)
+                .json();
     }
 
     @Test
     default void a_resource_nobody_defined_holds_one_unit_and_a_definition_gives_it_its_capacity_and_name() {
         String resource = "long-table-" + UUID.randomUUID();
-        var before = resourcesApi().get("/resources/" + resource);
-        var defined = resourcesApi().putJson("/resources/" + resource, "{\"capacity\":3,\"name\":\"The long table\"}");
-        var after = resourcesApi().get("/resources/" + resource);
+        var before = api().get("/resources/" + resource);
+        var defined = api().putJson("/resources/" + resource, "{\"capacity\":3,\"name\":\"The long table\"}");
+        var after = api().get("/resources/" + resource);
 
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(before.json().path("capacity").asInt()).isEqualTo(1);
@@ -50,13 +47,13 @@ public interface ResourcesContract {
     @Test
     default void a_resource_of_capacity_3_takes_units_until_full_and_refuses_more() {
         String resource = "seats-" + UUID.randomUUID();
-        resourcesApi().putJson("/resources/" + resource, "{\"capacity\":3}");
+        api().putJson("/resources/" + resource, "{\"capacity\":3}");
 
-        var two = resourcesApi().postJson("/reservations", placement(resource, 0, 2, 2));
-        var one = resourcesApi().postJson("/reservations", placement(resource, 1, 2, 1));
-        var full = resourcesApi().postJson("/reservations", placement(resource, 1, 1, 1));
-        var afterwards = resourcesApi().postJson("/reservations", placement(resource, 2, 1, 2));
-        var tooMany = resourcesApi().postJson("/reservations", placement(resource, 5, 1, 4));
+        var two = api().postJson("/reservations", placement(resource, 0, 2, 2));
+        var one = api().postJson("/reservations", placement(resource, 1, 2, 1));
+        var full = api().postJson("/reservations", placement(resource, 1, 1, 1));
+        var afterwards = api().postJson("/reservations", placement(resource, 2, 1, 2));
+        var tooMany = api().postJson("/reservations", placement(resource, 5, 1, 4));
 
         assertThat(two.status()).as(two.body()).isEqualTo(201);
         assertThat(two.json().path("units").asInt()).isEqualTo(2);
@@ -73,14 +70,14 @@ public interface ResourcesContract {
     @Test
     default void a_capacity_below_what_is_booked_is_refused_naming_the_instant_and_the_units() {
         String resource = "pool-" + UUID.randomUUID();
-        resourcesApi().putJson("/resources/" + resource, "{\"capacity\":5}");
-        resourcesApi().postJson("/reservations", placement(resource, 0, 2, 2));
-        resourcesApi().postJson("/reservations", placement(resource, 1, 2, 2));
+        api().putJson("/resources/" + resource, "{\"capacity\":5}");
+        api().postJson("/reservations", placement(resource, 0, 2, 2));
+        api().postJson("/reservations", placement(resource, 1, 2, 2));
 
-        var tooSmall = resourcesApi().putJson("/resources/" + resource, "{\"capacity\":3}");
-        var stale = resourcesApi().putJson("/resources/" + resource, "{\"capacity\":9}", "If-Match", "\"7\"");
-        var enough = resourcesApi().putJson("/resources/" + resource, "{\"capacity\":4}", "If-Match", "\"1\"");
-        var invalid = resourcesApi().putJson("/resources/" + resource, "{\"capacity\":0,\"seats\":2}");
+        var tooSmall = api().putJson("/resources/" + resource, "{\"capacity\":3}");
+        var stale = api().putJson("/resources/" + resource, "{\"capacity\":9}", "If-Match", "\"7\"");
+        var enough = api().putJson("/resources/" + resource, "{\"capacity\":4}", "If-Match", "\"1\"");
+        var invalid = api().putJson("/resources/" + resource, "{\"capacity\":0,\"seats\":2}");
 
         assertThat(tooSmall.status()).as(tooSmall.body()).isEqualTo(409);
         assertThat(tooSmall.json().path("type").asText()).endsWith("capacity-exceeded");
@@ -95,16 +92,14 @@ public interface ResourcesContract {
     @Test
     default void availability_counts_units_against_the_capacity() {
         String resource = "tables-" + UUID.randomUUID();
-        resourcesApi().putJson("/resources/" + resource, "{\"capacity\":2}");
-        resourcesApi().postJson("/reservations", placement(resource, 0, 2, 1)); // 18:00-20:00
-        resourcesApi().postJson("/reservations", placement(resource, 1, 2, 1)); // 19:00-21:00: full 19:00-20:00
+        api().putJson("/resources/" + resource, "{\"capacity\":2}");
+        api().postJson("/reservations", placement(resource, 0, 2, 1)); // 18:00-20:00
+        api().postJson("/reservations", placement(resource, 1, 2, 1)); // 19:00-21:00: full 19:00-20:00
 
-        var oneUnit = resourcesApi()
-                .get("/resources/" + resource + "/availability?from=" + EVENING + "&to="
-                        + EVENING.plus(Duration.ofHours(4)));
-        var twoUnits = resourcesApi()
-                .get("/resources/" + resource + "/availability?units=2&from=" + EVENING + "&to="
-                        + EVENING.plus(Duration.ofHours(4)));
+        var oneUnit = api().get("/resources/" + resource + "/availability?from=" + EVENING + "&to="
+                + EVENING.plus(Duration.ofHours(4)));
+        var twoUnits = api().get("/resources/" + resource + "/availability?units=2&from=" + EVENING + "&to="
+                + EVENING.plus(Duration.ofHours(4)));
 
         assertThat(oneUnit.status()).as(oneUnit.body()).isEqualTo(200);
         assertThat(oneUnit.json().path("capacity").asInt()).isEqualTo(2);

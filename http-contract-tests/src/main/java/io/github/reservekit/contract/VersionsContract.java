@@ -13,17 +13,12 @@ import org.junit.jupiter.api.Test;
  * (through {@link HttpContractSuite}): every reservation has a {@code version}, served as its {@code ETag}, and a
  * cancellation with {@code If-Match} is made only from the current version (412 otherwise).
  */
-public interface VersionsContract {
-
-    /** The shell's API, checked against the OpenAPI document. */
-    ApiClient versionsApi();
+public interface VersionsContract extends ShellContract {
 
     private String placed() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(6));
-        var response = versionsApi()
-                .postJson("/reservations", """
-                        {"resourceId":"versions-%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(UUID.randomUUID(), start, start.plus(Duration.ofHours(2))));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        var response = placed(
+                PlacementJson.placement("versions-" + UUID.randomUUID(), start, start.plus(Duration.ofHours(2))));
         assertThat(response.header("ETag")).contains("\"1\"");
         assertThat(response.json().path("version").asLong()).isEqualTo(1);
         return response.json().path("id").asText();
@@ -33,8 +28,8 @@ public interface VersionsContract {
     default void a_reservation_has_a_version_served_as_its_etag_and_a_change_counts_it_up() {
         String id = placed();
 
-        var read = versionsApi().get("/reservations/" + id);
-        var cancelled = versionsApi().send("DELETE", "/reservations/" + id, "If-Match", "\"1\"");
+        var read = api().get("/reservations/" + id);
+        var cancelled = api().send("DELETE", "/reservations/" + id, "If-Match", "\"1\"");
 
         assertThat(read.header("ETag")).contains("\"1\"");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
@@ -46,19 +41,15 @@ public interface VersionsContract {
     @Test
     default void a_cancel_with_a_version_that_is_no_longer_current_is_refused_with_412_and_changes_nothing() {
         String id = placed();
-        assertThat(versionsApi().delete("/reservations/" + id).status()).isEqualTo(200);
+        assertThat(api().delete("/reservations/" + id).status()).isEqualTo(200);
 
-        var stale = versionsApi().send("DELETE", "/reservations/" + id, "If-Match", "\"1\"");
+        var stale = api().send("DELETE", "/reservations/" + id, "If-Match", "\"1\"");
 
         assertThat(stale.status()).as(stale.body()).isEqualTo(412);
         assertThat(stale.mediaType()).isEqualTo("application/problem+json");
         assertThat(stale.json().path("currentVersion").asText()).isEqualTo("2");
         assertThat(stale.json().path("currentStatus").asText()).isEqualTo("CANCELLED");
-        assertThat(versionsApi()
-                        .get("/reservations/" + id)
-                        .json()
-                        .path("version")
-                        .asLong())
+        assertThat(api().get("/reservations/" + id).json().path("version").asLong())
                 .isEqualTo(2);
     }
 
@@ -66,8 +57,8 @@ public interface VersionsContract {
     default void if_match_star_matches_any_version_and_a_malformed_one_is_named_in_a_400() {
         String id = placed();
 
-        var malformed = versionsApi().send("DELETE", "/reservations/" + id, "If-Match", "version one");
-        var any = versionsApi().send("DELETE", "/reservations/" + id, "If-Match", "*");
+        var malformed = api().send("DELETE", "/reservations/" + id, "If-Match", "version one");
+        var any = api().send("DELETE", "/reservations/" + id, "If-Match", "*");
 
         assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
         assertThat(malformed.json().path("errors").get(0).path("field").asText())

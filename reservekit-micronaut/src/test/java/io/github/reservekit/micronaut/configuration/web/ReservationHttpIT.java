@@ -3,6 +3,7 @@ package io.github.reservekit.micronaut.configuration.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.contract.ApiClient;
+import io.github.reservekit.contract.PlacementJson;
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.micronaut.configuration.FakePublisherFactory;
 import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
@@ -55,8 +56,8 @@ class ReservationHttpIT {
     }
 
     private static String body(String resourceId) {
-        return """
-                {"resourceId":"%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(resourceId, START, END);
+        return PlacementJson.placement(resourceId, Instant.parse(START), Instant.parse(END))
+                .json();
     }
 
     @Test
