@@ -3,6 +3,7 @@ package io.github.reservekit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,44 +15,64 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The topic as the system of record, black-box: real restarts and a second instance of a shell on one real
- * cluster, spoken to over HTTP only. A shell's test extends this class (through {@link TopicDecidesSuite}), owns the cluster, and says how to start
- * one more instance of the shell; the tests are the same for every shell.
+ * cluster (a broker in this JVM the suite starts), spoken to over HTTP only. A shell's test extends this class
+ * (through {@link TopicDecidesSuite}) and says how to start one more app of the shell; the tests are the same for
+ * every shell.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SystemOfRecordSuite {
+public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
 
     private static final Instant DAY =
             Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
 
-    /** One running instance of the shell. */
-    public interface Instance extends AutoCloseable {
-        ApiClient api();
+    private InJvmKafkaCluster kafka;
 
-        /** Stops the instance; its state is gone, the topic keeps everything. */
-        @Override
-        void close();
+    /** Where the shell serves its readiness and metrics. */
+    protected abstract ShellPaths paths();
+
+    /**
+     * Starts one more app of the shell on {@code bootstrapServers}, reading the topic with a consumer group of its
+     * own; returns once it serves HTTP.
+     */
+    protected abstract RunningApp startApp(String bootstrapServers);
+
+    @BeforeAll
+    void startKafka() {
+        kafka = InJvmKafkaCluster.single();
+    }
+
+    @AfterAll
+    void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     /** The cluster every instance publishes to; the suite writes its poison pills there. */
-    protected abstract String bootstrapServers();
+    @Override
+    public final String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
 
     /** Starts a new instance on {@link #bootstrapServers()}; returns once it serves. */
-    protected abstract Instance startInstance();
-
-    /** The shell's readiness path, e.g. {@code /actuator/health/readiness}. */
-    protected abstract String readinessPath();
-
-    /** The shell's Prometheus scrape path, e.g. {@code /actuator/prometheus}. */
-    protected abstract String prometheusPath();
+    @Override
+    public final RunningApp startInstance() {
+        return startApp(bootstrapServers()).awaitCaughtUp();
+    }
 
     private static String body(String resource, int fromHour, int toHour) {
-        return """
-                {"resourceId":"%s","guestName":"Grace Hopper","partySize":3,"startsAt":"%s","endsAt":"%s"}""".formatted(resource, DAY.plus(Duration.ofHours(fromHour)), DAY.plus(Duration.ofHours(toHour)));
+        return PlacementJson.placement(
+                        resource, DAY.plus(Duration.ofHours(fromHour)), DAY.plus(Duration.ofHours(toHour)))
+                .guest("Grace Hopper")
+                .partySize(3)
+                .json();
     }
 
     private static String resource() {
@@ -159,10 +180,11 @@ public abstract class SystemOfRecordSuite {
         }
 
         try (var instance = startInstance()) {
-            var readiness = instance.api().get(readinessPath());
+            var readiness = instance.api().get(paths().readiness());
             assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
-            var metrics =
-                    instance.api().get(prometheusPath(), "Accept", "text/plain").body();
+            var metrics = instance.api()
+                    .get(paths().metrics(), "Accept", "text/plain")
+                    .body();
             assertThat(counter(metrics, "malformed")).isGreaterThanOrEqualTo(1);
             assertThat(counter(metrics, "unknown-type")).isGreaterThanOrEqualTo(1);
             assertThat(instance.api()

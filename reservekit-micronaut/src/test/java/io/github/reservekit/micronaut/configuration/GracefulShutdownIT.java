@@ -6,15 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.read.FollowerState;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
+import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.domain.ResourceId;
 import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
@@ -85,15 +84,7 @@ class GracefulShutdownIT {
     @Test
     void a_request_in_flight_at_shutdown_completes() throws Exception {
         kafka = InJvmKafkaCluster.single();
-        var server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of("micronaut.server.port", -1, "kafka.bootstrap.servers", kafka.bootstrapServers(), SLOW, "true"));
-        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
-        await().atMost(Duration.ofMinutes(1))
-                .until(() -> server.getApplicationContext()
-                        .getBean(ReserveKitKafka.class)
-                        .follower()
-                        .isCaughtUp());
+        var server = MicronautTestApps.startAndAwait(kafka.bootstrapServers(), Map.of(SLOW, "true"));
         int port = server.getPort();
         var inFlight = HttpClient.newHttpClient()
                 .sendAsync(

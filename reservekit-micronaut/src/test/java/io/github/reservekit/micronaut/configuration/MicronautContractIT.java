@@ -1,26 +1,21 @@
 package io.github.reservekit.micronaut.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
-import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
+import io.github.reservekit.contract.ShellUnderTest;
+import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
 import io.micronaut.configuration.kafka.health.KafkaHealthIndicator;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -31,80 +26,14 @@ import org.reactivestreams.Subscription;
  */
 class MicronautContractIT extends HttpContractSuite {
 
-    private InJvmKafkaCluster kafka;
-    private EmbeddedServer server;
-
-    @BeforeAll
-    void startKafkaAndApp() {
-        kafka = InJvmKafkaCluster.single();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "kafka.bootstrap.servers",
-                        kafka.bootstrapServers(),
-                        "reservekit.publish-timeout",
-                        "3s"));
-        // The app starts at once; ReserveKit serves once its follower has replayed the topic.
-        await().atMost(Duration.ofMinutes(1))
-                .until(() -> server.getApplicationContext()
-                        .getBean(ReserveKitKafka.class)
-                        .follower()
-                        .isCaughtUp());
-    }
-
-    @AfterAll
-    void stopAppAndKafka() {
-        if (server != null) {
-            server.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    /** The app, with a short publish timeout so the outage tests answer 503 quickly. */
+    @RegisterExtension
+    static final ShellUnderTest shell =
+            MicronautTestApps.shellUnderTest("the app", Map.of("reservekit.publish-timeout", "3s"));
 
     @Override
-    protected ContractTarget target() {
-        return new ContractTarget() {
-            @Override
-            public URI baseUri() {
-                return server.getURI();
-            }
-
-            @Override
-            public String bootstrapServers() {
-                return kafka.bootstrapServers();
-            }
-
-            @Override
-            public String healthPath() {
-                return "/health";
-            }
-
-            @Override
-            public String metricsPath() {
-                return "/prometheus";
-            }
-
-            @Override
-            public boolean canStopKafka() {
-                return true;
-            }
-
-            @Override
-            public void stopKafka() {
-                kafka.brokerIds().forEach(kafka::stopBroker);
-            }
-
-            @Override
-            public void startKafka() {
-                kafka.stoppedBrokerIds().forEach(kafka::startBroker);
-                await("the app UP again after Kafka came back")
-                        .atMost(Duration.ofSeconds(60))
-                        .until(() -> api().get("/health").status() == 200);
-            }
-        };
+    public ContractTarget target() {
+        return shell;
     }
 
     @Test
@@ -123,7 +52,7 @@ class MicronautContractIT extends HttpContractSuite {
     void micronaut_kafkas_own_health_indicator_works_on_the_projects_kafka_clients() throws Exception {
         try (var context = ApplicationContext.run(Map.of(
                 "kafka.bootstrap.servers",
-                kafka.bootstrapServers(),
+                shell.bootstrapServers(),
                 "kafka.health.enabled",
                 true,
                 "reservekit.events.group-id",

@@ -3,10 +3,9 @@ package io.github.reservekit.micronaut.configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.reservekit.contract.ApiClient;
+import io.github.reservekit.contract.PlacementJson;
 import io.github.reservekit.kafkalocal.injvm.DevKafkaBroker;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -24,17 +23,9 @@ class StartWithoutKafkaIT {
             throws IOException {
         int port = freePort();
         long started = System.nanoTime();
-        try (var server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "kafka.bootstrap.servers",
-                        "localhost:" + port,
-                        "reservekit.partitions",
-                        "1"))) {
+        try (var app = MicronautTestApps.start("localhost:" + port, Map.of("reservekit.partitions", "1"))) {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
-            var api = new ApiClient(server.getURI());
+            var api = app.api();
             assertThat(api.get("/health/readiness").status()).isEqualTo(503);
             var refused = api.postJson("/reservations", dinnerTomorrow());
             assertThat(refused.status()).isEqualTo(503);
@@ -52,8 +43,8 @@ class StartWithoutKafkaIT {
 
     private static String dinnerTomorrow() {
         var tomorrow = Instant.now().plus(Duration.ofDays(1));
-        return """
-                {"resourceId": "table-1", "guestName": "Ada", "partySize": 2, "startsAt": "%s", "endsAt": "%s"}""".formatted(tomorrow, tomorrow.plus(Duration.ofHours(2)));
+        return PlacementJson.placement("table-1", tomorrow, tomorrow.plus(Duration.ofHours(2)))
+                .json();
     }
 
     private static int freePort() throws IOException {

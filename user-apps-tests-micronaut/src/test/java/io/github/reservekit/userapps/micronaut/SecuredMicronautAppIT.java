@@ -1,16 +1,14 @@
 package io.github.reservekit.userapps.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
-import io.micronaut.context.ApplicationContext;
+import io.github.reservekit.contract.PlacementJson;
+import io.github.reservekit.contract.ShellUnderTest;
+import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
@@ -27,10 +25,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A user's own Micronaut app on the module with Micronaut Security on, as the README's "Security" section sets it
@@ -57,43 +54,15 @@ class SecuredMicronautAppIT {
         }
     }
 
-    private InJvmKafkaCluster kafka;
-    private EmbeddedServer server;
+    /** The app, on a topic of its own. */
+    @RegisterExtension
+    static final ShellUnderTest app = MicronautTestApps.shellUnderTest(
+            "the app", Map.of("reservekit.topic", "secured-" + UUID.randomUUID(), "reservekit.partitions", 1));
+
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    void startKafkaAndTheApp() {
-        kafka = InJvmKafkaCluster.single();
-        server = ApplicationContext.run(
-                EmbeddedServer.class,
-                Map.of(
-                        "micronaut.server.port",
-                        -1,
-                        "kafka.bootstrap.servers",
-                        kafka.bootstrapServers(),
-                        "reservekit.topic",
-                        "secured-" + UUID.randomUUID(),
-                        "reservekit.partitions",
-                        1));
-        await().atMost(Duration.ofMinutes(1))
-                .until(() -> server.getApplicationContext()
-                        .getBean(ReserveKitKafka.class)
-                        .follower()
-                        .isCaughtUp());
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     private URI uri(String path) {
-        return server.getURI().resolve(path);
+        return app.baseUri().resolve(path);
     }
 
     private static String basic(String user, String password) {
@@ -106,9 +75,11 @@ class SecuredMicronautAppIT {
 
     private HttpResponse<String> place(String authorization) throws Exception {
         var startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-        var body = """
-                {"resourceId":"table-%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(
-                        UUID.randomUUID().toString().substring(0, 8), startsAt, startsAt.plus(Duration.ofHours(2)));
+        var body = PlacementJson.placement(
+                        "table-" + UUID.randomUUID().toString().substring(0, 8),
+                        startsAt,
+                        startsAt.plus(Duration.ofHours(2)))
+                .json();
         var request = java.net.http.HttpRequest.newBuilder(uri("/reservations"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));

@@ -1,13 +1,13 @@
 package io.github.reservekit.userapps.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.contract.HeadlessChromium;
-import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
+import io.github.reservekit.contract.PlacementJson;
+import io.github.reservekit.contract.ShellUnderTest;
+import io.github.reservekit.springboot.autoconfigure.testing.SpringTestApps;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -20,10 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -32,9 +31,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -101,38 +97,15 @@ class SecuredUserAppIT {
         }
     }
 
-    private InJvmKafkaCluster kafka;
-    private ConfigurableApplicationContext app;
-    private URI base;
-
-    @BeforeAll
-    void startKafkaAndTheApp() {
-        kafka = InJvmKafkaCluster.single();
-        app = new SpringApplicationBuilder(RestaurantApp.class)
-                .properties(
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        // The app's own producer settings, which ReserveKit's producer never takes.
-                        "spring.kafka.producer.acks=1",
-                        "reservekit.owner-only=true",
-                        "reservekit.topic=secured-" + UUID.randomUUID(),
-                        "reservekit.partitions=1")
-                .run();
-        base = URI.create("http://localhost:"
-                + ((WebServerApplicationContext) app).getWebServer().getPort());
-        await().atMost(Duration.ofMinutes(1))
-                .until(() -> app.getBean(ReserveKitKafka.class).follower().isCaughtUp());
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final ShellUnderTest app = SpringTestApps.shellUnderTest(
+            "the app",
+            RestaurantApp.class,
+            // The app's own producer settings, which ReserveKit's producer never takes.
+            "--spring.kafka.producer.acks=1",
+            "--reservekit.owner-only=true",
+            "--reservekit.topic=secured-" + UUID.randomUUID(),
+            "--reservekit.partitions=1");
 
     /** A browser of its own: cookies kept, as the page's fetch calls would have them. */
     private static HttpClient browser() {
@@ -146,7 +119,8 @@ class SecuredUserAppIT {
     /** Opens ReserveKit's page, as a browser would first, and returns the CSRF token the host set in its cookie. */
     private String openThePage(HttpClient browser) throws Exception {
         var page = browser.send(
-                HttpRequest.newBuilder(base.resolve("/reservekit/")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(app.baseUri().resolve("/reservekit/")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         return ((CookieManager) browser.cookieHandler().orElseThrow())
                 .getCookieStore().getCookies().stream()
@@ -163,11 +137,13 @@ class SecuredUserAppIT {
 
     private HttpResponse<String> place(HttpClient browser, String authorization, String csrfToken) throws Exception {
         var startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-        var body = """
-                {"resourceId":"table-%s","guestName":"Ada","partySize":2,"startsAt":"%s","endsAt":"%s"}""".formatted(
-                        UUID.randomUUID().toString().substring(0, 8), startsAt, startsAt.plus(Duration.ofHours(2)));
+        var body = PlacementJson.placement(
+                        "table-" + UUID.randomUUID().toString().substring(0, 8),
+                        startsAt,
+                        startsAt.plus(Duration.ofHours(2)))
+                .json();
         return browser.send(
-                write(base.resolve("/reservations"), authorization, csrfToken)
+                write(app.baseUri().resolve("/reservations"), authorization, csrfToken)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -177,7 +153,7 @@ class SecuredUserAppIT {
     private HttpResponse<String> cancel(HttpClient browser, String id, String authorization, String csrfToken)
             throws Exception {
         return browser.send(
-                write(base.resolve("/reservations/" + id), authorization, csrfToken)
+                write(app.baseUri().resolve("/reservations/" + id), authorization, csrfToken)
                         .DELETE()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -187,9 +163,10 @@ class SecuredUserAppIT {
     void the_apps_own_page_stays_at_its_root_and_reservekits_page_is_under_its_prefix() throws Exception {
         var http = browser();
 
-        var own = http.send(HttpRequest.newBuilder(base).build(), HttpResponse.BodyHandlers.ofString());
+        var own = http.send(HttpRequest.newBuilder(app.baseUri()).build(), HttpResponse.BodyHandlers.ofString());
         var reserveKits = http.send(
-                HttpRequest.newBuilder(base.resolve("/reservekit/")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(app.baseUri().resolve("/reservekit/")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).contains("Chez Ada").doesNotContain("reservekit.js");
@@ -217,7 +194,7 @@ class SecuredUserAppIT {
         var token = openThePage(anonymous);
 
         var response = anonymous.send(
-                HttpRequest.newBuilder(base.resolve("/reservations"))
+                HttpRequest.newBuilder(app.baseUri().resolve("/reservations"))
                         .header("Accept", "application/json")
                         .header("X-XSRF-TOKEN", token)
                         .header("Content-Type", "application/json")
@@ -249,7 +226,7 @@ class SecuredUserAppIT {
         assertThat(problem.toString()).doesNotContain("ada");
 
         var stillAdas = ada.send(
-                HttpRequest.newBuilder(base.resolve("/reservations/" + id))
+                HttpRequest.newBuilder(app.baseUri().resolve("/reservations/" + id))
                         .header("Authorization", basic("ada", "ada-secret"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -299,12 +276,12 @@ class SecuredUserAppIT {
 
     /** Signs in on Spring Security's login page, then opens ReserveKit's page on {@code resource}'s tomorrow. */
     private void signInAndOpenTomorrow(WebDriver browser, String user, String password, String resource) {
-        browser.get(base.resolve("/login").toString());
+        browser.get(app.baseUri().resolve("/login").toString());
         type(browser, "username", user);
         type(browser, "password", password);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait(browser).until(d -> !d.getCurrentUrl().contains("/login"));
-        browser.get(base.resolve("/reservekit/#resource=" + resource).toString());
+        browser.get(app.baseUri().resolve("/reservekit/#resource=" + resource).toString());
         wait(browser).until(d -> d.findElement(By.id("connection")).getText().startsWith("live"));
         browser.findElement(By.id("next-day")).click();
         wait(browser).until(d -> d.getCurrentUrl().contains("date="));
