@@ -2,17 +2,12 @@ package io.github.reservekit.springboot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.http.RecentEvents;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
-import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
 import io.github.reservekit.springboot.autoconfigure.web.ReserveKitWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /** Each condition of the HTTP API's auto-configuration, on the core assembled on a fake publisher (no Kafka). */
@@ -23,24 +18,9 @@ class ReserveKitWebAutoConfigurationTest {
         CONTROLLER, "reserveKitEventViewController", "reserveKitDocumentsController", "reserveKitBodyLimit"
     };
 
-    @Configuration(proxyBeanMethods = false)
-    static class CoreOnAFake {
-        @Bean
-        ReservationApplication reservationApplication() {
-            return ReservationApplication.builder()
-                    .publisher(new RecordingReservationPublisher())
-                    .build();
-        }
-
-        @Bean
-        RecentEvents recentEvents() {
-            return new RecentEvents();
-        }
-    }
-
     private final WebApplicationContextRunner web = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ReserveKitWebAutoConfiguration.class))
-            .withUserConfiguration(CoreOnAFake.class);
+            .withUserConfiguration(CoreOnARecordingPublisher.class);
 
     @Test
     void a_servlet_app_with_the_use_cases_gets_the_api_with_problems_for_reservekits_endpoints_only() {
@@ -81,7 +61,7 @@ class ReserveKitWebAutoConfigurationTest {
     void no_api_outside_a_servlet_web_application() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ReserveKitWebAutoConfiguration.class))
-                .withUserConfiguration(CoreOnAFake.class)
+                .withUserConfiguration(CoreOnARecordingPublisher.class)
                 .run(context -> assertThat(context).doesNotHaveBean(CONTROLLER));
     }
 

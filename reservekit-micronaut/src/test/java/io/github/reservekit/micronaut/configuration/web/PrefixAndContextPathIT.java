@@ -1,7 +1,9 @@
 package io.github.reservekit.micronaut.configuration.web;
 
+import static io.github.reservekit.contract.HostWithAContextPath.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.contract.HostWithAContextPath;
 import io.github.reservekit.micronaut.configuration.FakePublisherFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -9,13 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,8 +35,6 @@ class PrefixAndContextPathIT {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private static EmbeddedServer start(Map<String, Object> more) {
         var properties = new HashMap<String, Object>(Map.of(
                 "micronaut.server.port",
@@ -63,46 +57,10 @@ class PrefixAndContextPathIT {
         return URI.create("http://localhost:" + server.getPort() + "/shop/");
     }
 
-    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void the_host_keeps_its_root_and_reservekit_answers_under_its_prefix_within_the_context_path() throws Exception {
         try (var server = start(Map.of())) {
-            var base = base(server);
-
-            assertThat(get(base).body()).isEqualTo("the host's own page");
-            var page = get(base.resolve("reservekit/"));
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<meta name=\"reservekit-api\" content=\"../\">");
-            var bare = get(base.resolve("reservekit"));
-            assertThat(bare.statusCode()).isEqualTo(308);
-            assertThat(base.resolve("reservekit")
-                            .resolve(bare.headers().firstValue("Location").orElseThrow()))
-                    .isEqualTo(base.resolve("reservekit/"));
-            assertThat(get(base.resolve("reservekit/reservekit.js")).statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("reservekit/openapi.yaml")).statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("reservekit/asyncapi.yaml")).body()).contains("\"schemas/");
-            assertThat(get(base.resolve("reservekit/schemas/io.github.reservekit.reservation.placed.v1.json"))
-                            .statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("openapi.yaml")).statusCode()).isEqualTo(404);
-
-            var tomorrow = Instant.now().plus(Duration.ofDays(1));
-            var placed = http.send(
-                    HttpRequest.newBuilder(base.resolve("reservations"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    """
-                                    {"resourceId": "table-1", "guestName": "Ada", "partySize": 2,
-                                     "startsAt": "%s", "endsAt": "%s"}""".formatted(tomorrow, tomorrow.plus(Duration.ofHours(2)))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(placed.statusCode()).isEqualTo(201);
-            assertThat(placed.headers().firstValue("Location").orElseThrow()).startsWith("/shop/reservations/");
+            HostWithAContextPath.assertReserveKitAnswersUnderItsPrefix(base(server), "/shop", 308);
         }
     }
 

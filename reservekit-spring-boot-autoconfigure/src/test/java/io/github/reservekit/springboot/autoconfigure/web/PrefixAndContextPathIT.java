@@ -1,17 +1,11 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
+import static io.github.reservekit.contract.HostWithAContextPath.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.http.RecentEvents;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
-import io.github.reservekit.reservation.testing.RecordingReservationPublisher;
-import java.io.IOException;
+import io.github.reservekit.contract.HostWithAContextPath;
+import io.github.reservekit.springboot.autoconfigure.CoreOnARecordingPublisher;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,19 +26,8 @@ class PrefixAndContextPathIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(CoreOnARecordingPublisher.class)
     static class HostApp {
-        @Bean
-        ReservationApplication reservationApplication() {
-            return ReservationApplication.builder()
-                    .publisher(new RecordingReservationPublisher())
-                    .build();
-        }
-
-        @Bean
-        RecentEvents recentEvents() {
-            return new RecentEvents();
-        }
-
         @Bean
         HostPage hostPage() {
             return new HostPage();
@@ -58,8 +42,6 @@ class PrefixAndContextPathIT {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(HostApp.class)
                 .properties("server.port=0", "server.servlet.context-path=/shop", "reservekit.enabled=false")
@@ -72,50 +54,16 @@ class PrefixAndContextPathIT {
         return URI.create("http://localhost:" + port + "/shop/");
     }
 
-    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void the_host_keeps_its_root_and_reservekit_answers_under_its_prefix_within_the_context_path() throws Exception {
         try (var app = start()) {
             var base = base(app);
 
-            assertThat(get(base).body()).isEqualTo("the host's own page");
-            var page = get(base.resolve("reservekit/"));
-            assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<meta name=\"reservekit-api\" content=\"../\">");
+            HostWithAContextPath.assertReserveKitAnswersUnderItsPrefix(base, "/shop", 301);
             // The page's own way to the API, resolved as the browser does, lands on the API in the context path.
             assertThat(base.resolve("reservekit/").resolve("../").resolve("reservations"))
                     .isEqualTo(base.resolve("reservations"));
-            var bare = get(base.resolve("reservekit"));
-            assertThat(bare.statusCode()).isEqualTo(301);
-            assertThat(base.resolve("reservekit")
-                            .resolve(bare.headers().firstValue("Location").orElseThrow()))
-                    .isEqualTo(base.resolve("reservekit/"));
-            assertThat(get(base.resolve("reservekit/reservekit.js")).statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("reservekit/openapi.yaml")).statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("reservekit/asyncapi.yaml")).body()).contains("\"schemas/");
-            assertThat(get(base.resolve("reservekit/schemas/io.github.reservekit.reservation.placed.v1.json"))
-                            .statusCode())
-                    .isEqualTo(200);
-            assertThat(get(base.resolve("openapi.yaml")).statusCode()).isEqualTo(404);
             assertThat(get(base.resolve("reservekit.js")).statusCode()).isEqualTo(404);
-
-            var tomorrow = Instant.now().plus(Duration.ofDays(1));
-            var placed = http.send(
-                    HttpRequest.newBuilder(base.resolve("reservations"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    """
-                                    {"resourceId": "table-1", "guestName": "Ada", "partySize": 2,
-                                     "startsAt": "%s", "endsAt": "%s"}""".formatted(tomorrow, tomorrow.plus(Duration.ofHours(2)))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(placed.statusCode()).isEqualTo(201);
-            assertThat(placed.headers().firstValue("Location").orElseThrow()).startsWith("/shop/reservations/");
         }
     }
 

@@ -1,0 +1,91 @@
+package io.github.reservekit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The tracing check of both shells: a request with a W3C {@code traceparent} places a reservation; the record on the
+ * topic carries the request's trace id in {@code traceparent}, and the request, the publish and the follower's
+ * handling of the record are spans of that one trace, the handling a child of the publish. Each shell's test starts
+ * its app with its framework's tracing and an in-memory exporter, and hands the finished spans over as {@link Span}s.
+ */
+public final class TraceAcrossKafka {
+
+    /** A finished span as the check reads it, whichever OpenTelemetry SDK recorded it. */
+    public record Span(String kind, String traceId, String spanId, String parentSpanId) {}
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    private TraceAcrossKafka() {}
+
+    /**
+     * Places a reservation through the app at {@code baseUri} in a trace of its own and checks where the trace went.
+     *
+     * @param topic the app's topic, of one partition
+     * @param finishedSpans the spans the app's exporter has received so far; kinds as OpenTelemetry names them
+     */
+    public static void check(URI baseUri, String bootstrapServers, String topic, Supplier<List<Span>> finishedSpans) {
+        var start = Instant.now().plus(Duration.ofDays(2));
+        var placement = PlacementJson.placement("table-" + UUID.randomUUID(), start, start.plus(Duration.ofHours(2)));
+
+        var response = new ApiClient(baseUri)
+                .postJson("/reservations", placement.json(), "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+
+        var record = onlyRecord(bootstrapServers, topic);
+        var traceparent = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(traceparent).as("the record's trace is the request's").startsWith("00-" + TRACE_ID + "-");
+
+        await("the request, the publish and the follower's handling are spans of one trace")
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    var spans = finishedSpans.get();
+                    var request = span(spans, "SERVER");
+                    var publish = span(spans, "PRODUCER");
+                    var process = span(spans, "CONSUMER");
+                    assertThat(request.traceId()).isEqualTo(TRACE_ID);
+                    assertThat(publish.traceId()).isEqualTo(TRACE_ID);
+                    assertThat(traceparent).contains(publish.spanId());
+                    assertThat(process.traceId()).isEqualTo(TRACE_ID);
+                    assertThat(process.parentSpanId()).isEqualTo(publish.spanId());
+                });
+    }
+
+    private static Span span(List<Span> spans, String kind) {
+        return spans.stream()
+                .filter(span -> span.kind().equals(kind))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " span in " + spans));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> onlyRecord(String bootstrapServers, String topic) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of("bootstrap.servers", bootstrapServers),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            var records = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+            await("the placed event on " + topic).atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return !records.isEmpty();
+            });
+            return records.getFirst();
+        }
+    }
+}
