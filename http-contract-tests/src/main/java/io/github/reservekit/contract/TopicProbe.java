@@ -1,8 +1,9 @@
 package io.github.reservekit.contract;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Reads the topic with a plain {@link KafkaConsumer}, as any consumer of the events would.
@@ -57,17 +59,26 @@ public final class TopicProbe implements AutoCloseable {
         var end = consumer.endOffsets(partitions, DEADLINE);
         mark.forEach(consumer::seek);
         var records = new ArrayList<ConsumerRecord<byte[], byte[]>>();
-        var deadline = Instant.now().plus(DEADLINE);
-        while (!reached(end)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("could not read the topic up to " + end + " within " + DEADLINE);
-            }
-            for (var record : consumer.poll(Duration.ofMillis(200))) {
-                var partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < end.get(partition)) {
-                    records.add(record);
-                }
-            }
+        try {
+            // In this thread: the consumer is not to be shared, not even with Awaitility's.
+            await().atMost(DEADLINE)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> {
+                        if (reached(end)) {
+                            return true;
+                        }
+                        for (var record : consumer.poll(Duration.ofMillis(200))) {
+                            var partition = new TopicPartition(record.topic(), record.partition());
+                            if (record.offset() < end.get(partition)) {
+                                records.add(record);
+                            }
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError("could not read the topic up to " + end + " within " + DEADLINE, notInTime);
         }
         return records;
     }

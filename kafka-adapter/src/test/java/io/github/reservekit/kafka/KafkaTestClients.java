@@ -1,5 +1,7 @@
 package io.github.reservekit.kafka;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Plain Kafka clients for reading back what the adapter wrote, as any other Kafka tool would. */
 final class KafkaTestClients {
@@ -55,18 +58,24 @@ final class KafkaTestClients {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var endOffsets = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            long end = System.nanoTime() + deadline.toNanos();
-            while (System.nanoTime() < end) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (keys.test(record.key())) {
-                        found.add(record);
-                    }
-                }
-                boolean caughtUp = partitions.stream()
-                        .allMatch(partition -> consumer.position(partition) >= endOffsets.get(partition));
-                if (found.size() >= expectedCount && caughtUp) {
-                    break;
-                }
+            try {
+                // In this thread: the consumer is not to be shared, not even with Awaitility's.
+                await().atMost(deadline)
+                        .pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
+                        .until(() -> {
+                            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                                if (keys.test(record.key())) {
+                                    found.add(record);
+                                }
+                            }
+                            boolean caughtUp = partitions.stream()
+                                    .allMatch(partition -> consumer.position(partition) >= endOffsets.get(partition));
+                            return found.size() >= expectedCount && caughtUp;
+                        });
+            } catch (ConditionTimeoutException notAllThere) {
+                // What was found is the answer: the caller's assertion on it says what is missing.
             }
         }
         return found;

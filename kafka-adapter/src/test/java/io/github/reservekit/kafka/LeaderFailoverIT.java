@@ -4,6 +4,7 @@ import static io.github.reservekit.reservation.testing.ReservationFixtures.place
 import static io.github.reservekit.reservation.testing.ReservationFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
@@ -26,8 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -249,40 +252,39 @@ class LeaderFailoverIT {
         }
         try (var topic = settings.createTopic();
                 var publisher = settings.createPublisher()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            var health = topic.health();
-            while (!health.canPublish() && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-                health = topic.health();
-            }
-            assertThat(health.canPublish())
-                    .as("health after the restart: %s", health)
-                    .isTrue();
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        var health = topic.health();
+                        assertThat(health.canPublish())
+                                .as("health after the restart: %s", health)
+                                .isTrue();
+                    });
 
             publisher.publish(placedEvent(new ResourceId("after-restart"), slot(24, 1)));
         }
     }
 
     private static void awaitAtLeast(Set<UUID> acknowledged, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (acknowledged.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + acknowledged.size() + " events acknowledged after " + timeout);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged.size() >= count);
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError(
+                    "only " + acknowledged.size() + " events acknowledged after " + timeout, notInTime);
         }
     }
 
     private static void awaitHealthDown(ReserveTopic topic, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        TopicHealth health = topic.health();
-        while (health.canPublish()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the topic still reports it can publish: " + health);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-            health = topic.health();
+        var health = new AtomicReference<TopicHealth>(topic.health());
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !health.updateAndGet(last -> topic.health()).canPublish());
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError("the topic still reports it can publish: " + health.get(), notInTime);
         }
-        assertThat(health.problems()).anySatisfy(problem -> assertThat(problem).contains("in-sync"));
+        assertThat(health.get().problems())
+                .anySatisfy(problem -> assertThat(problem).contains("in-sync"));
     }
 }
