@@ -28,8 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,9 +38,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The topic as the system of record, on a real broker: an application rebuilt from it after a "restart" (a new
@@ -57,21 +55,14 @@ class KafkaReservationFollowerIT {
 
     private static TestKafka kafka;
 
-    /** Everything a test opened, closed after it in reverse order (followers before publishers). */
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedByTheTest opened = new OpenedByTheTest();
 
     private AdapterSettings settings;
 
     @BeforeAll
     static void connect(TestKafka backend) {
         kafka = backend;
-    }
-
-    @AfterEach
-    void close_what_the_test_opened() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
     }
 
     @Test
@@ -301,8 +292,7 @@ class KafkaReservationFollowerIT {
     }
 
     private <T extends AutoCloseable> T open(T closeable) {
-        opened.add(closeable);
-        return closeable;
+        return opened.open(closeable);
     }
 
     private void newTopic() {

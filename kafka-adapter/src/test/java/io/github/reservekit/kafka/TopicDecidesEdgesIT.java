@@ -29,7 +29,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The edges where "the topic decides" used to answer wrongly (CONTRACT.md sections 4.4 and 4.5), each through the
@@ -62,19 +61,14 @@ class TopicDecidesEdgesIT {
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private static TestKafka kafka;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedByTheTest opened = new OpenedByTheTest();
+
     private String topic;
 
     @BeforeAll
     static void connect(TestKafka backend) {
         kafka = backend;
-    }
-
-    @AfterEach
-    void close_what_the_test_opened() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
     }
 
     @Test
@@ -239,7 +233,7 @@ class TopicDecidesEdgesIT {
                     publisher.publish(event);
                 })
                 .build();
-        opened.add(instance);
+        opened.open(instance);
         instance.start();
         var slow = CompletableFuture.supplyAsync(() -> instance.reservations().place(placement("slow-1", 48)));
         assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
@@ -286,7 +280,7 @@ class TopicDecidesEdgesIT {
     private ReserveKitKafka start() {
         var instance = ReserveKitKafka.builder(settings(), Map.of("bootstrap.servers", kafka.bootstrapServers()))
                 .build();
-        opened.add(instance);
+        opened.open(instance);
         instance.start();
         return instance;
     }

@@ -112,13 +112,23 @@ class AnswersFromTheLogTest {
             .clockSkewMargin(MARGIN)
             .build();
 
+    /** Another instance's placement of {@code resource} at 24:00 for 2 hours. */
     private static ReservationPlaced otherInstancesPlacement(ResourceId resource) {
+        return otherInstancesPlacement(resource, Optional.empty());
+    }
+
+    /** Another instance's placement of {@code resource} at 24:00 for 2 hours under {@code idempotencyKey}. */
+    private static ReservationPlaced otherInstancesPlacement(ResourceId resource, String idempotencyKey) {
+        return otherInstancesPlacement(resource, Optional.of(new IdempotencyKey(idempotencyKey)));
+    }
+
+    private static ReservationPlaced otherInstancesPlacement(ResourceId resource, Optional<IdempotencyKey> key) {
         return new ReservationPlaced(
                 UUID.randomUUID(),
                 NOW,
                 ReservationId.random(),
                 details(resource, slot(24, 2)),
-                Optional.empty(),
+                key,
                 Optional.of(NOW.plus(TIMEOUT)));
     }
 
@@ -154,14 +164,7 @@ class AnswersFromTheLogTest {
 
     @Test
     void a_retry_of_a_key_another_instance_already_placed_gets_that_reservation() {
-        var key = Optional.of(new IdempotencyKey("order-7"));
-        var first = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                key,
-                Optional.of(NOW.plus(TIMEOUT)));
+        var first = otherInstancesPlacement(TABLE_1, "order-7");
         log.racer = first;
 
         var answer = app.place(placeCommand(TABLE_1, slot(24, 2), "order-7"));
@@ -351,14 +354,7 @@ class AnswersFromTheLogTest {
 
     @Test
     void a_duplicate_whose_standing_reservation_leaves_memory_right_after_the_decision_still_gets_it() {
-        var key = Optional.of(new IdempotencyKey("order-11"));
-        var first = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                key,
-                Optional.of(NOW.plus(TIMEOUT)));
+        var first = otherInstancesPlacement(TABLE_1, "order-11");
         log.racer = first;
         log.forgetUpTo = NOW.plus(Duration.ofDays(3));
 

@@ -48,13 +48,18 @@ class ApplyReservationEventServiceTest {
 
     /** A version 2 placement handed to the log at {@code NOW}, so confirmBy = NOW + 5 s. */
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key) {
+        return placed(resource, slot, key, NOW.plus(TIMEOUT));
+    }
+
+    /** A version 2 placement handed to the log at {@code NOW} that must be confirmed by {@code confirmBy}. */
+    private static ReservationPlaced placedConfirmBy(ResourceId resource, TimeSlot slot, Instant confirmBy) {
+        return placed(resource, slot, Optional.empty(), confirmBy);
+    }
+
+    private static ReservationPlaced placed(
+            ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key, Instant confirmBy) {
         return new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(resource, slot),
-                key,
-                Optional.of(NOW.plus(TIMEOUT)));
+                UUID.randomUUID(), NOW, ReservationId.random(), details(resource, slot), key, Optional.of(confirmBy));
     }
 
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot) {
@@ -88,23 +93,11 @@ class ApplyReservationEventServiceTest {
         // timestamp. Its time is the partition's time so far, so it is late for every reader alike.
         var ahead = placed(TABLE_2, slot(24, 2));
         assertThat(appendedAt(NOW.plus(TIMEOUT), ahead, 0)).isInstanceOf(FoldDecision.Confirmed.class);
-        var nextOne = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                Optional.empty(),
-                Optional.of(NOW.plus(TIMEOUT).minusMillis(1)));
+        var nextOne = placedConfirmBy(TABLE_1, slot(24, 2), NOW.plus(TIMEOUT).minusMillis(1));
 
         assertThat(appendedAt(inTime(), nextOne, 0)).isInstanceOf(FoldDecision.Voided.class);
         // Each partition has its own time: the same stamps in another partition are in time.
-        var elsewhere = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(30, 2)),
-                Optional.empty(),
-                Optional.of(NOW.plus(TIMEOUT).minusMillis(1)));
+        var elsewhere = placedConfirmBy(TABLE_1, slot(30, 2), NOW.plus(TIMEOUT).minusMillis(1));
         assertThat(appendedAt(inTime(), elsewhere, 1)).isInstanceOf(FoldDecision.Confirmed.class);
     }
 
@@ -278,23 +271,11 @@ class ApplyReservationEventServiceTest {
             assertThat(made.reservation().status()).isEqualTo(ReservationStatus.HELD);
             assertThat(made.reservation().holdExpiresAt()).contains(heldAt.plus(Duration.ofMinutes(10)));
         });
-        var racer = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                Optional.empty(),
-                Optional.of(NOW.plus(Duration.ofHours(1))));
+        var racer = placedConfirmBy(TABLE_1, slot(24, 2), NOW.plus(Duration.ofHours(1)));
         assertThat(appendedAt(heldAt.plus(Duration.ofMinutes(9)), racer))
                 .as("a hold counts until it expires")
                 .isInstanceOf(FoldDecision.Rejected.class);
-        var after = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                Optional.empty(),
-                Optional.of(NOW.plus(Duration.ofHours(1))));
+        var after = placedConfirmBy(TABLE_1, slot(24, 2), NOW.plus(Duration.ofHours(1)));
         assertThat(appendedAt(heldAt.plus(Duration.ofMinutes(10)), after))
                 .as("appended at its expiry: the hold no longer counts")
                 .isInstanceOf(FoldDecision.Confirmed.class);
@@ -322,13 +303,7 @@ class ApplyReservationEventServiceTest {
                 .as("confirming a CONFIRMED reservation changes nothing")
                 .isInstanceOf(FoldDecision.Unchanged.class);
         // A confirmed hold counts until a day after its end, long after the hold would have expired.
-        var racer = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                Optional.empty(),
-                Optional.of(NOW.plus(Duration.ofHours(1))));
+        var racer = placedConfirmBy(TABLE_1, slot(24, 2), NOW.plus(Duration.ofHours(1)));
         assertThat(appendedAt(inTime().plus(Duration.ofMinutes(30)), racer)).isInstanceOf(FoldDecision.Rejected.class);
     }
 
