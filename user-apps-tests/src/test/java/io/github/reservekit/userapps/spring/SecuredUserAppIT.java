@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.contract.HeadlessChromium;
+import io.github.reservekit.contract.HostAppChecks;
 import io.github.reservekit.contract.PlacementJson;
 import io.github.reservekit.contract.ShellUnderTest;
 import io.github.reservekit.springboot.autoconfigure.testing.SpringTestApps;
@@ -161,17 +162,7 @@ class SecuredUserAppIT {
 
     @Test
     void the_apps_own_page_stays_at_its_root_and_reservekits_page_is_under_its_prefix() throws Exception {
-        var http = browser();
-
-        var own = http.send(HttpRequest.newBuilder(app.baseUri()).build(), HttpResponse.BodyHandlers.ofString());
-        var reserveKits = http.send(
-                HttpRequest.newBuilder(app.baseUri().resolve("/reservekit/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.body()).contains("Chez Ada").doesNotContain("reservekit.js");
-        assertThat(reserveKits.statusCode()).isEqualTo(200);
-        assertThat(reserveKits.body()).contains("reservekit.js");
+        HostAppChecks.assertOwnPageStaysAtItsRoot(app.baseUri(), "Chez Ada");
     }
 
     @Test

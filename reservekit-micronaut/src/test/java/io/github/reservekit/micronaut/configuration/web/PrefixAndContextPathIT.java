@@ -1,9 +1,9 @@
 package io.github.reservekit.micronaut.configuration.web;
 
-import static io.github.reservekit.contract.HostWithAContextPath.get;
+import static io.github.reservekit.contract.HostAppChecks.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.contract.HostWithAContextPath;
+import io.github.reservekit.contract.HostAppChecks;
 import io.github.reservekit.micronaut.configuration.FakePublisherFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -60,7 +60,7 @@ class PrefixAndContextPathIT {
     @Test
     void the_host_keeps_its_root_and_reservekit_answers_under_its_prefix_within_the_context_path() throws Exception {
         try (var server = start(Map.of())) {
-            HostWithAContextPath.assertReserveKitAnswersUnderItsPrefix(base(server), "/shop", 308);
+            HostAppChecks.assertReserveKitAnswersUnderItsPrefix(base(server), "/shop", 308);
         }
     }
 

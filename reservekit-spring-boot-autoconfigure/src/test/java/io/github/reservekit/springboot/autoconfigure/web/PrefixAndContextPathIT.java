@@ -1,9 +1,9 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
-import static io.github.reservekit.contract.HostWithAContextPath.get;
+import static io.github.reservekit.contract.HostAppChecks.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.contract.HostWithAContextPath;
+import io.github.reservekit.contract.HostAppChecks;
 import io.github.reservekit.springboot.autoconfigure.CoreOnARecordingPublisher;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class PrefixAndContextPathIT {
         try (var app = start()) {
             var base = base(app);
 
-            HostWithAContextPath.assertReserveKitAnswersUnderItsPrefix(base, "/shop", 301);
+            HostAppChecks.assertReserveKitAnswersUnderItsPrefix(base, "/shop", 301);
             // The page's own way to the API, resolved as the browser does, lands on the API in the context path.
             assertThat(base.resolve("reservekit/").resolve("../").resolve("reservations"))
                     .isEqualTo(base.resolve("reservations"));

@@ -11,17 +11,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What both shells promise a host app with a context path and a page of its own at {@code /}: ReserveKit's page and
- * documents live under their prefix, the host keeps its {@code /}, and Location headers hold within the context
- * path. Each shell's test starts such a host (page text "the host's own page") and runs this check on it.
+ * What both shells promise an app that hosts ReserveKit with a page of its own at {@code /}: the host keeps its
+ * {@code /}, ReserveKit's page and documents live under their prefix, and, within a context path, Location headers
+ * hold. Each shell's test starts such a host and runs these checks on it.
  */
-public final class HostWithAContextPath {
+public final class HostAppChecks {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private HostWithAContextPath() {}
+    private HostAppChecks() {}
 
     /**
+     * The host's page (text "the host's own page") at its root, ReserveKit's page, script and documents under the
+     * prefix, none at the root, and a placement's Location within the context path.
+     *
      * @param base the host's root within its context path, e.g. {@code http://localhost:8080/shop/}
      * @param contextPath the context path, e.g. {@code /shop}
      * @param redirectStatus how the framework sends the bare prefix to the page: 308 (Micronaut) or 301 (Spring)
@@ -55,6 +58,18 @@ public final class HostWithAContextPath {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).isEqualTo(201);
         assertThat(placed.headers().firstValue("Location").orElseThrow()).startsWith(contextPath + "/reservations/");
+    }
+
+    /** The host's own page at its root, without ReserveKit's script; ReserveKit's page under its prefix. */
+    public static void assertOwnPageStaysAtItsRoot(URI base, String ownPageText)
+            throws IOException, InterruptedException {
+        var own = get(base.resolve("/"));
+        var reserveKits = get(base.resolve("/reservekit/"));
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains(ownPageText).doesNotContain("reservekit.js");
+        assertThat(reserveKits.statusCode()).isEqualTo(200);
+        assertThat(reserveKits.body()).contains("reservekit.js");
     }
 
     /** A plain GET, as a browser's first request would be. */
