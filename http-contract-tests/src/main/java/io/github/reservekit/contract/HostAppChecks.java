@@ -2,6 +2,8 @@ package io.github.reservekit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.time.Instant;
 public final class HostAppChecks {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private HostAppChecks() {}
 
@@ -70,6 +73,21 @@ public final class HostAppChecks {
         assertThat(own.body()).contains(ownPageText).doesNotContain("reservekit.js");
         assertThat(reserveKits.statusCode()).isEqualTo(200);
         assertThat(reserveKits.body()).contains("reservekit.js");
+    }
+
+    /**
+     * A cancellation by someone who did not place the reservation, refused with the owner-only problem naming it;
+     * returns the problem.
+     */
+    public static JsonNode assertRefusedAsNotTheOwner(HttpResponse<String> refused, String reservationId)
+            throws IOException {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:reservekit:problem:not-reservation-owner");
+        assertThat(problem.path("reservationId").asText()).isEqualTo(reservationId);
+        return problem;
     }
 
     /** A plain GET, as a browser's first request would be. */

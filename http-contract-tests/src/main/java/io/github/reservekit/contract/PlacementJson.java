@@ -1,7 +1,10 @@
 package io.github.reservekit.contract;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The JSON body of {@code POST /reservations}, built member by member: the one place the suites and the shells' own
@@ -29,6 +32,13 @@ public final class PlacementJson {
     /** A placement of {@code resourceId} for {@code [startsAt, endsAt)}. */
     public static PlacementJson placement(String resourceId, Instant startsAt, Instant endsAt) {
         return new PlacementJson(resourceId, startsAt, endsAt);
+    }
+
+    /** A table for 2 hours the day after tomorrow, on the hour, on a resource ({@code table-...}) no other test uses. */
+    public static PlacementJson onANewTable() {
+        var startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        return placement(
+                "table-" + UUID.randomUUID().toString().substring(0, 8), startsAt, startsAt.plus(Duration.ofHours(2)));
     }
 
     /** The guest's name, "Ada" unless set. */

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,8 +37,7 @@ public final class TraceAcrossKafka {
      * @param finishedSpans the spans the app's exporter has received so far; kinds as OpenTelemetry names them
      */
     public static void check(URI baseUri, String bootstrapServers, String topic, Supplier<List<Span>> finishedSpans) {
-        var start = Instant.now().plus(Duration.ofDays(2));
-        var placement = PlacementJson.placement("table-" + UUID.randomUUID(), start, start.plus(Duration.ofHours(2)));
+        var placement = PlacementJson.onANewTable();
 
         var response = new ApiClient(baseUri)
                 .postJson("/reservations", placement.json(), "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");

@@ -2,7 +2,6 @@ package io.github.reservekit.userapps.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.contract.HostAppChecks;
 import io.github.reservekit.contract.PlacementJson;
@@ -19,9 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +71,7 @@ class SecuredMicronautAppIT {
     }
 
     private HttpResponse<String> place(String authorization) throws Exception {
-        var startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-        var body = PlacementJson.placement(
-                        "table-" + UUID.randomUUID().toString().substring(0, 8),
-                        startsAt,
-                        startsAt.plus(Duration.ofHours(2)))
-                .json();
+        var body = PlacementJson.onANewTable().json();
         var request = java.net.http.HttpRequest.newBuilder(uri("/reservations"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
@@ -111,12 +102,7 @@ class SecuredMicronautAppIT {
 
         var bobs = cancel(id, basic("bob", "bob-secret"));
 
-        assertThat(bobs.statusCode()).as(bobs.body()).isEqualTo(403);
-        assertThat(bobs.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(bobs.body());
-        assertThat(problem.path("type").asText()).isEqualTo("urn:reservekit:problem:not-reservation-owner");
-        assertThat(problem.path("reservationId").asText()).isEqualTo(id);
+        HostAppChecks.assertRefusedAsNotTheOwner(bobs, id);
         var stillAdas = send(java.net.http.HttpRequest.newBuilder(uri("/reservations/" + id))
                 .header("Authorization", basic("ada", "ada-secret")));
         assertThat(JSON.readTree(stillAdas.body()).path("status").asText()).isEqualTo("CONFIRMED");

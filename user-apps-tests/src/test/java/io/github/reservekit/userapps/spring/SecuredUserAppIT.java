@@ -2,7 +2,6 @@ package io.github.reservekit.userapps.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.contract.HeadlessChromium;
 import io.github.reservekit.contract.HostAppChecks;
@@ -17,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -137,12 +134,7 @@ class SecuredUserAppIT {
     }
 
     private HttpResponse<String> place(HttpClient browser, String authorization, String csrfToken) throws Exception {
-        var startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
-        var body = PlacementJson.placement(
-                        "table-" + UUID.randomUUID().toString().substring(0, 8),
-                        startsAt,
-                        startsAt.plus(Duration.ofHours(2)))
-                .json();
+        var body = PlacementJson.onANewTable().json();
         return browser.send(
                 write(app.baseUri().resolve("/reservations"), authorization, csrfToken)
                         .header("Content-Type", "application/json")
@@ -208,12 +200,7 @@ class SecuredUserAppIT {
 
         var bobs = cancel(bob, id, basic("bob", "bob-secret"), bobToken);
 
-        assertThat(bobs.statusCode()).as(bobs.body()).isEqualTo(403);
-        assertThat(bobs.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(bobs.body());
-        assertThat(problem.path("type").asText()).isEqualTo("urn:reservekit:problem:not-reservation-owner");
-        assertThat(problem.path("reservationId").asText()).isEqualTo(id);
+        var problem = HostAppChecks.assertRefusedAsNotTheOwner(bobs, id);
         assertThat(problem.toString()).doesNotContain("ada");
 
         var stillAdas = ada.send(
