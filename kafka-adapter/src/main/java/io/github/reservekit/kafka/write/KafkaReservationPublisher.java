@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Publishes reservation events to Kafka (the topic {@code reserve} by default) in the wire format of
@@ -203,12 +202,12 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         try {
             current = producer.partitionsFor(settings.topic()).size(); // the producer's metadata, cached
         } catch (RuntimeException unknown) {
-            var failed = translate(what, unknown);
+            var failed = PublishFailures.translate(what, unknown);
             outcomes.failed(failed.retriable(), failed.getMessage(), null);
             throw failed;
         }
         if (current != followed) {
-            var refused = failure(
+            var refused = PublishFailures.failure(
                     what,
                     "topic " + settings.topic() + " now has " + current + " partitions, but this instance follows "
                             + followed + ": a resource's events would no longer share one partition, so writes are"
@@ -244,9 +243,9 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
             acknowledgement = producer.send(record);
         } catch (InterruptException interrupted) {
             Thread.currentThread().interrupt();
-            throw failure(what, "interrupted while sending", true, interrupted);
+            throw PublishFailures.failure(what, "interrupted while sending", true, interrupted);
         } catch (RuntimeException refused) {
-            throw translate(what, refused);
+            throw PublishFailures.translate(what, refused);
         }
         try {
             long remaining = deadline - System.nanoTime();
@@ -257,16 +256,16 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
                 acknowledgement.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
             }
         } catch (ExecutionException failed) {
-            throw translate(what, failed.getCause() == null ? failed : failed.getCause());
+            throw PublishFailures.translate(what, failed.getCause() == null ? failed : failed.getCause());
         } catch (TimeoutException late) {
-            throw failure(
+            throw PublishFailures.failure(
                     what,
                     "not acknowledged within " + settings.publishTimeout().toMillis() + " ms (outcome unknown)",
                     true,
                     late);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw failure(
+            throw PublishFailures.failure(
                     what, "interrupted while waiting for the acknowledgement (outcome unknown)", true, interrupted);
         }
     }
@@ -280,30 +279,5 @@ public final class KafkaReservationPublisher implements ReservationPublisher, Au
         if (ownsProducer) {
             producer.close(settings.publishTimeout());
         }
-    }
-
-    private PublicationFailedException translate(String what, Throwable cause) {
-        boolean retriable = isRetriable(cause);
-        String reason = cause instanceof IllegalStateException
-                ? "the publisher is closed"
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return failure(what, reason, retriable, cause);
-    }
-
-    /** Kafka's retriable errors (timeouts, not enough replicas, leader changes...) anywhere in the cause chain. */
-    static boolean isRetriable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RetriableException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static PublicationFailedException failure(String what, String reason, boolean retriable, Throwable cause) {
-        return new PublicationFailedException(what + ": " + reason, retriable, cause);
     }
 }
