@@ -1,14 +1,14 @@
 package io.github.reservekit.micronaut.configuration.web;
 
 import io.github.reservekit.http.EarlyWriteRefusal;
-import io.github.reservekit.http.Problem;
+import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -33,24 +33,17 @@ class EarlyWriteRefusalFilter {
         this.writeLoad = writeLoad;
     }
 
-    /** @return the refusal to answer at once, or null to serve the request as usual */
+    /** @return the refusal to answer at once, rendered as every problem is ({@link ApiErrors}), or null */
     @RequestFilter
     @Nullable
-    HttpResponse<byte[]> refuseWhenAtLimit(HttpRequest<?> request) {
+    MutableHttpResponse<Object> refuseWhenAtLimit(HttpRequest<?> request) {
         String path = request.getPath();
         return EarlyWriteRefusal.refusal(
                         writeLoad.writesAtLimit(),
                         request.getMethodName(),
                         path.startsWith(contextPath) ? path.substring(contextPath.length()) : path,
-                        request.getHeaders().get("Idempotency-Key"))
-                .map(problem -> refusal(problem, path))
+                        request.getHeaders().get(PlaceReservationRequest.IDEMPOTENCY_KEY))
+                .map(problem -> ApiErrors.render(problem, request, HttpResponse.serverError()))
                 .orElse(null);
-    }
-
-    private static HttpResponse<byte[]> refusal(Problem problem, String instance) {
-        var response = HttpResponse.<byte[]>status(io.micronaut.http.HttpStatus.valueOf(problem.status()))
-                .contentType(Problem.MEDIA_TYPE);
-        problem.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds.toString()));
-        return response.body(problem.json(instance));
     }
 }

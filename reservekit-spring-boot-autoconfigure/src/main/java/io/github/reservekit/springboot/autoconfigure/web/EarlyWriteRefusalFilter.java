@@ -1,6 +1,7 @@
 package io.github.reservekit.springboot.autoconfigure.web;
 
 import io.github.reservekit.http.EarlyWriteRefusal;
+import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.Problem;
 import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import jakarta.servlet.FilterChain;
@@ -33,7 +34,7 @@ class EarlyWriteRefusalFilter extends OncePerRequestFilter {
                 writeLoad.writesAtLimit(),
                 request.getMethod(),
                 request.getRequestURI().substring(request.getContextPath().length()),
-                request.getHeader("Idempotency-Key"));
+                request.getHeader(PlaceReservationRequest.IDEMPOTENCY_KEY));
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;
