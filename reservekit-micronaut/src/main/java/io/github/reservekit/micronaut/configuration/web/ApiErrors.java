@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Otherwise (the default, for an application with endpoints of its own) only ReserveKit's own exceptions are
- * answered here, by {@link ReserveKitOutcomes} and {@link RefusedRequests}, and Micronaut keeps answering the rest.
+ * answered here, through {@link ReserveKitErrorRoutes} (in either mode), and Micronaut keeps answering the rest.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -45,29 +45,15 @@ class ApiErrors implements ExceptionHandler<RuntimeException, HttpResponse<?>>, 
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** Answers one kind of ReserveKit's own exceptions, when ApiErrors does not answer every error. */
-    abstract static class OwnExceptions<E extends RuntimeException> implements ExceptionHandler<E, HttpResponse<?>> {
-        @Override
-        @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
-        public HttpResponse<?> handle(HttpRequest request, E exception) {
-            return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
-        }
+    /** A problem for one of ReserveKit's own exceptions ({@link ReserveKitErrorRoutes}). */
+    static HttpResponse<?> answer(HttpRequest<?> request, RuntimeException exception) {
+        return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
     }
-
-    /** The core's business outcomes, when ApiErrors does not answer every error. */
-    @Singleton
-    @Requires(property = ALL_ERRORS, notEquals = "true")
-    static final class ReserveKitOutcomes extends OwnExceptions<ReservationException> {}
-
-    /** Requests reservation-http refused, when ApiErrors does not answer every error. */
-    @Singleton
-    @Requires(property = ALL_ERRORS, notEquals = "true")
-    static final class RefusedRequests extends OwnExceptions<InvalidRequestException> {}
 
     @Override
     @SuppressWarnings("rawtypes") // ExceptionHandler's own signature
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
-        return render(problemFor(exception), request, HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
+        return answer(request, exception);
     }
 
     @Override
