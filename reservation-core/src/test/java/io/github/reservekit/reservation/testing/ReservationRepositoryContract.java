@@ -40,6 +40,13 @@ public abstract class ReservationRepositoryContract {
         return reservation(resource, slot, Optional.empty());
     }
 
+    /** Saves each of {@code reservations}, in this order. */
+    private void save(Reservation... reservations) {
+        for (var reservation : reservations) {
+            repository.save(reservation);
+        }
+    }
+
     @Test
     void a_saved_reservation_is_found_by_id() {
         var saved = reservation(ReservationFixtures.TABLE_1, slot(24, 2));
@@ -52,9 +59,10 @@ public abstract class ReservationRepositoryContract {
     @Test
     void count_counts_each_reservation_once_whatever_its_status() {
         var confirmed = reservation(ReservationFixtures.TABLE_1, slot(24, 2));
-        repository.save(confirmed);
-        repository.save(reservation(ReservationFixtures.TABLE_2, slot(24, 2)));
-        repository.save(confirmed.apply(confirmed.cancel(clock())));
+        save(
+                confirmed,
+                reservation(ReservationFixtures.TABLE_2, slot(24, 2)),
+                confirmed.apply(confirmed.cancel(clock())));
 
         assertThat(repository.count()).isEqualTo(2);
     }
@@ -64,10 +72,7 @@ public abstract class ReservationRepositoryContract {
         var late = reservation(ReservationFixtures.TABLE_1, slot(30, 2));
         var early = reservation(ReservationFixtures.TABLE_1, slot(20, 2));
         var middle = reservation(ReservationFixtures.TABLE_1, slot(25, 2));
-        repository.save(late);
-        repository.save(early);
-        repository.save(middle);
-        repository.save(reservation(ReservationFixtures.TABLE_2, slot(26, 2)));
+        save(late, early, middle, reservation(ReservationFixtures.TABLE_2, slot(26, 2)));
 
         assertThat(repository.findByResourceStartingFrom(
                         ReservationFixtures.TABLE_1, middle.slot().startsAt()))
@@ -101,9 +106,7 @@ public abstract class ReservationRepositoryContract {
         var late = reservation(ReservationFixtures.TABLE_1, slot(48, 2));
         var early = reservation(ReservationFixtures.TABLE_1, slot(24, 2));
         var other = reservation(ReservationFixtures.TABLE_2, slot(30, 2));
-        repository.save(late);
-        repository.save(other);
-        repository.save(early);
+        save(late, other, early);
 
         assertThat(repository.findByResource(ReservationFixtures.TABLE_1)).containsExactly(early, late);
         assertThat(repository.findByResource(ReservationFixtures.TABLE_2)).containsExactly(other);
@@ -113,8 +116,7 @@ public abstract class ReservationRepositoryContract {
     void a_reservation_is_found_by_its_idempotency_key_within_its_resource_only() {
         var key = new IdempotencyKey("order-42");
         var keyed = reservation(ReservationFixtures.TABLE_1, slot(24, 2), Optional.of(key));
-        repository.save(keyed);
-        repository.save(reservation(ReservationFixtures.TABLE_1, slot(30, 2)));
+        save(keyed, reservation(ReservationFixtures.TABLE_1, slot(30, 2)));
 
         assertThat(repository.findByIdempotencyKey(ReservationFixtures.TABLE_1, key))
                 .contains(keyed);
