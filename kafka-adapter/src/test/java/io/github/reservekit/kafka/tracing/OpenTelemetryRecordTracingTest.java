@@ -13,6 +13,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -49,18 +50,13 @@ class OpenTelemetryRecordTracingTest {
 
     @Test
     void a_publish_inside_a_span_writes_its_trace_into_the_traceparent_header_and_the_handling_continues_it() {
-        var publisher = KafkaReservationPublisher.create(
-                ProducerSettings.of(
-                        ReserveKitSettings.defaults(URI.create("/test")), Map.of("bootstrap.servers", "unused:9092")),
-                properties -> producer,
-                tracing);
+        var publisher = publisherOnTheMock(tracing);
         var request = openTelemetry
                 .getTracer("test")
                 .spanBuilder("POST /reservations")
                 .startSpan();
         try (var scope = request.makeCurrent()) {
-            publisher.publish(
-                    ReservationFixtures.placedEvent(ReservationFixtures.TABLE_1, ReservationFixtures.slot(24, 2)));
+            publishAPlacement(publisher);
         } finally {
             request.end();
         }
@@ -88,14 +84,8 @@ class OpenTelemetryRecordTracingTest {
                 () -> seenInHandling.set(Span.current().getSpanContext().getTraceId()));
 
         assertThat(seenInHandling).hasValue(traceId);
-        var publish = spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getKind() == SpanKind.PRODUCER)
-                .findFirst()
-                .orElseThrow();
-        var process = spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getKind() == SpanKind.CONSUMER)
-                .findFirst()
-                .orElseThrow();
+        var publish = finishedSpan(SpanKind.PRODUCER);
+        var process = finishedSpan(SpanKind.CONSUMER);
         assertThat(publish.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
         assertThat(process.getTraceId()).isEqualTo(traceId);
         assertThat(process.getParentSpanId()).isEqualTo(publish.getSpanId());
@@ -104,16 +94,32 @@ class OpenTelemetryRecordTracingTest {
 
     @Test
     void without_tracing_no_header_is_added() {
-        var publisher = KafkaReservationPublisher.create(
-                ProducerSettings.of(
-                        ReserveKitSettings.defaults(URI.create("/test")), Map.of("bootstrap.servers", "unused:9092")),
-                properties -> producer,
-                RecordTracing.NONE);
+        var publisher = publisherOnTheMock(RecordTracing.NONE);
 
-        publisher.publish(
-                ReservationFixtures.placedEvent(ReservationFixtures.TABLE_1, ReservationFixtures.slot(24, 2)));
+        publishAPlacement(publisher);
 
         assertThat(producer.history().getLast().headers().lastHeader("traceparent"))
                 .isNull();
+    }
+
+    /** A publisher writing to the mock producer, tracing its records with {@code tracedBy}. */
+    private KafkaReservationPublisher publisherOnTheMock(RecordTracing tracedBy) {
+        return KafkaReservationPublisher.create(
+                ProducerSettings.of(
+                        ReserveKitSettings.defaults(URI.create("/test")), Map.of("bootstrap.servers", "unused:9092")),
+                properties -> producer,
+                tracedBy);
+    }
+
+    private static void publishAPlacement(KafkaReservationPublisher publisher) {
+        publisher.publish(
+                ReservationFixtures.placedEvent(ReservationFixtures.TABLE_1, ReservationFixtures.slot(24, 2)));
+    }
+
+    private SpanData finishedSpan(SpanKind kind) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getKind() == kind)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no finished " + kind + " span"));
     }
 }
