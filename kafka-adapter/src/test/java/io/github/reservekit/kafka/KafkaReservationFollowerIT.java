@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.reservekit.kafka.read.FollowerState;
 import io.github.reservekit.kafka.read.KafkaReservationFollower;
 import io.github.reservekit.kafka.read.RecordOutcome;
-import io.github.reservekit.kafkalocal.testing.TestKafka;
-import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventUseCase;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
@@ -28,17 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,23 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link ReservationApplication} with an empty repository), two instances converging through the tail, and a
  * replay that survives poison pills. Each test has its own topic on the run's shared broker.
  */
-@SharedKafka
 class KafkaReservationFollowerIT {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
-    private static final AtomicInteger TOPICS = new AtomicInteger();
-
-    private static TestKafka kafka;
 
     @RegisterExtension
-    final OpenedByTheTest opened = new OpenedByTheTest();
+    final OnSharedKafka broker = new OnSharedKafka("reserve-follower-it");
 
     private AdapterSettings settings;
-
-    @BeforeAll
-    static void connect(TestKafka backend) {
-        kafka = backend;
-    }
 
     @Test
     void a_restarted_application_gets_every_reservation_and_its_status_back_from_the_topic() {
@@ -175,17 +158,13 @@ class KafkaReservationFollowerIT {
         newTopic();
         var writer = instance();
         var before = writer.app.place(place("table-9", 48, 2, null));
-        try (var rogue = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            rogue.send(new ProducerRecord<>(settings.topic(), "table-9", new byte[] {(byte) 0xff, 0, 1}));
-            rogue.send(new ProducerRecord<>(settings.topic(), null, "{\"no\":\"headers\"}".getBytes(UTF8)));
-            rogue.send(cloudEvent("io.github.reservekit.reservation.placed.v1", "{not json"));
-            rogue.send(cloudEvent("com.example.inventory.restocked.v1", "{}"));
-            rogue.send(cloudEvent("io.github.reservekit.reservation.placed.v2", "{}"));
-            rogue.flush();
-        }
+        KafkaTestClients.produce(
+                broker.bootstrapServers(),
+                new ProducerRecord<>(settings.topic(), "table-9", new byte[] {(byte) 0xff, 0, 1}),
+                new ProducerRecord<>(settings.topic(), null, "{\"no\":\"headers\"}".getBytes(UTF8)),
+                cloudEvent("io.github.reservekit.reservation.placed.v1", "{not json"),
+                cloudEvent("com.example.inventory.restocked.v1", "{}"),
+                cloudEvent("io.github.reservekit.reservation.placed.v2", "{}"));
         var after = writer.app.place(place("table-9", 52, 2, null));
         writer.close();
 
@@ -228,7 +207,7 @@ class KafkaReservationFollowerIT {
                 target.logReached(logTime);
             }
         };
-        var follower = open(settings.createFollower(failingOnTheFirst));
+        var follower = broker.open(settings.createFollower(failingOnTheFirst));
         var stats = follower.replay(CATCH_UP);
 
         assertThat(stats.count(RecordOutcome.APPLY_FAILURE)).isEqualTo(1);
@@ -288,17 +267,13 @@ class KafkaReservationFollowerIT {
     }
 
     private Instance instance() {
-        return open(new Instance());
-    }
-
-    private <T extends AutoCloseable> T open(T closeable) {
-        return opened.open(closeable);
+        return broker.open(new Instance());
     }
 
     private void newTopic() {
         settings = AdapterSettings.builder()
-                .bootstrapServers(kafka.bootstrapServers())
-                .topic("reserve-follower-it-" + TOPICS.incrementAndGet() + "-" + System.nanoTime())
+                .bootstrapServers(broker.bootstrapServers())
+                .topic(broker.newTopicName())
                 .partitions(3)
                 .publishTimeout(Duration.ofSeconds(10))
                 .build();

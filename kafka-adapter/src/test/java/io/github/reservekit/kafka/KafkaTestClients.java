@@ -8,20 +8,53 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** Plain Kafka clients for reading back what the adapter wrote, as any other Kafka tool would. */
+/**
+ * Plain Kafka clients, as any other Kafka tool would use them: reading back what the adapter wrote, and writing what
+ * other programs could.
+ */
 final class KafkaTestClients {
 
     private KafkaTestClients() {}
+
+    /**
+     * Writes {@code records} as another program would, with a plain producer: returns once each one is acknowledged by
+     * every in-sync replica.
+     */
+    @SafeVarargs
+    static void produce(String bootstrapServers, ProducerRecord<String, byte[]>... records) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (var record : records) {
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new AssertionError("could not write to " + records[0].topic(), failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted writing to " + records[0].topic(), interrupted);
+        }
+    }
 
     /** A consumer without a group (assign + seek), reading committed records only. */
     static <V> KafkaConsumer<String, V> consumer(String bootstrapServers, Deserializer<V> values) {

@@ -9,8 +9,6 @@ import io.github.reservekit.kafka.read.RecordOutcome;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafka.write.ProducerSettings;
-import io.github.reservekit.kafkalocal.testing.TestKafka;
-import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.domain.GuestName;
@@ -41,12 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,21 +49,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * assembly every shell and embedding program gets ({@link ReserveKitKafka}), on a real broker: each test has its own
  * topic on the run's shared broker.
  */
-@SharedKafka
 class TopicDecidesEdgesIT {
 
-    private static final AtomicInteger TOPICS = new AtomicInteger();
-    private static TestKafka kafka;
-
     @RegisterExtension
-    final OpenedByTheTest opened = new OpenedByTheTest();
+    final OnSharedKafka broker = new OnSharedKafka("reserve-edges-it");
 
     private String topic;
-
-    @BeforeAll
-    static void connect(TestKafka backend) {
-        kafka = backend;
-    }
 
     @Test
     void an_ended_reservation_leaves_the_assemblys_memory_once_the_topics_time_is_past_it() throws Exception {
@@ -78,8 +63,10 @@ class TopicDecidesEdgesIT {
         // another producer, then one that is still ahead.
         var ended = v1Placement("terrace-1", Instant.now().minus(Duration.ofDays(2)));
         var ahead = v1Placement("terrace-1", Instant.now().plus(Duration.ofDays(2)));
-        produce(ReservationWire.toRecord(topic, URI.create("/elsewhere"), ended));
-        produce(ReservationWire.toRecord(topic, URI.create("/elsewhere"), ahead));
+        KafkaTestClients.produce(
+                broker.bootstrapServers(),
+                ReservationWire.toRecord(topic, URI.create("/elsewhere"), ended),
+                ReservationWire.toRecord(topic, URI.create("/elsewhere"), ahead));
 
         var instance = start();
 
@@ -96,7 +83,9 @@ class TopicDecidesEdgesIT {
         newTopic(3);
         var foreign = v1Placement("foreign-1", Instant.now().plus(Duration.ofDays(2)));
         var wellKeyed = ReservationWire.toRecord(topic, URI.create("/another-team"), foreign);
-        produce(new ProducerRecord<>(topic, null, "other-1", wellKeyed.value(), wellKeyed.headers()));
+        KafkaTestClients.produce(
+                broker.bootstrapServers(),
+                new ProducerRecord<>(topic, null, "other-1", wellKeyed.value(), wellKeyed.headers()));
 
         var instance = start();
 
@@ -114,7 +103,7 @@ class TopicDecidesEdgesIT {
         newTopic(3);
         var instance = start();
         try (var prober = KafkaReservationPublisher.create(
-                ProducerSettings.of(settings(), Map.of("bootstrap.servers", kafka.bootstrapServers())))) {
+                ProducerSettings.of(settings(), Map.of("bootstrap.servers", broker.bootstrapServers())))) {
             prober.probe(1);
         }
         var placed = instance.reservations().place(placement("table-1", 48));
@@ -175,7 +164,7 @@ class TopicDecidesEdgesIT {
         instance.reservations().place(placement("table-1", 48));
         assertThat(instance.publishingHealth().canPublish()).isTrue();
 
-        try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(6)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
@@ -205,7 +194,7 @@ class TopicDecidesEdgesIT {
                 Map.of("partitioner.ignore.keys", "true"),
                 Map.of("partitioner.class", "org.apache.kafka.clients.producer.RoundRobinPartitioner"))) {
             var properties = new HashMap<String, Object>(breaking);
-            properties.put("bootstrap.servers", kafka.bootstrapServers());
+            properties.put("bootstrap.servers", broker.bootstrapServers());
             assertThatThrownBy(() -> ReserveKitKafka.builder(settings(), properties)
                             .build()
                             .close())
@@ -220,7 +209,7 @@ class TopicDecidesEdgesIT {
         var inFlight = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var instance = ReserveKitKafka.builder(
-                        settings().withWritesInFlight(1, 1), Map.of("bootstrap.servers", kafka.bootstrapServers()))
+                        settings().withWritesInFlight(1, 1), Map.of("bootstrap.servers", broker.bootstrapServers()))
                 .publisherDecorator(publisher -> event -> {
                     if (event.resourceId().value().equals("slow-1")) {
                         inFlight.countDown();
@@ -233,7 +222,7 @@ class TopicDecidesEdgesIT {
                     publisher.publish(event);
                 })
                 .build();
-        opened.open(instance);
+        broker.open(instance);
         instance.start();
         var slow = CompletableFuture.supplyAsync(() -> instance.reservations().place(placement("slow-1", 48)));
         assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
@@ -260,8 +249,8 @@ class TopicDecidesEdgesIT {
     }
 
     private void newTopic(int partitions) {
-        topic = "reserve-edges-it-" + TOPICS.incrementAndGet() + "-" + System.nanoTime();
-        try (var admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        topic = broker.newTopicName();
+        try (var admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
                             .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"))))
                     .all()
@@ -278,20 +267,11 @@ class TopicDecidesEdgesIT {
     }
 
     private ReserveKitKafka start() {
-        var instance = ReserveKitKafka.builder(settings(), Map.of("bootstrap.servers", kafka.bootstrapServers()))
+        var instance = ReserveKitKafka.builder(settings(), Map.of("bootstrap.servers", broker.bootstrapServers()))
                 .build();
-        opened.open(instance);
+        broker.open(instance);
         instance.start();
         return instance;
-    }
-
-    private void produce(ProducerRecord<String, byte[]> record) throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        }
     }
 
     private static ReservationPlaced v1Placement(String resource, Instant start) {

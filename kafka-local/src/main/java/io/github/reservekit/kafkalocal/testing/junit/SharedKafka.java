@@ -47,6 +47,14 @@ public @interface SharedKafka {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return kafka(context);
+        }
+
+        /**
+         * The run's shared backend, started on first use: for a test fixture (an extension of its own) that needs the
+         * broker without a {@link TestKafka} parameter.
+         */
+        public static TestKafka kafka(ExtensionContext context) {
             // The root store lives as long as the test run and closes the backend (AutoCloseable) at its end.
             return context.getRoot()
                     .getStore(NAMESPACE)
