@@ -6,77 +6,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
-import io.github.reservekit.kafka.topic.TopicHealth;
-import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
-import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
-import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
-import io.github.reservekit.reservation.domain.ResourceId;
-import io.github.reservekit.reservation.domain.event.ReservationEvent;
-import io.github.reservekit.reservation.testing.ReservationPublisherContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The publisher on a real broker (the run's shared one: Testcontainers when Docker is there, else Kafka's
  * in-JVM test kit): the port contract, the exact wire format read back with a plain consumer, the reader
  * surviving a poison pill, and topic provisioning.
  */
-@SharedKafka
-class KafkaReservationPublisherIT extends ReservationPublisherContract {
+class KafkaReservationPublisherIT extends KafkaPublisherContract {
 
     private static final String TOPIC = "reserve-publisher-it";
 
-    private static TestKafka kafka;
-    private static AdapterSettings settings;
-    private static KafkaReservationPublisher publisher;
-    private static TopicHealth provisioned;
+    @RegisterExtension
+    static final PublisherOnTopic SHARED = PublisherOnTopic.onSharedKafka(TOPIC);
 
-    @BeforeAll
-    static void provision_the_topic_and_start_the_publisher(TestKafka backend) {
-        kafka = backend;
-        settings = AdapterSettings.builder()
-                .bootstrapServers(kafka.bootstrapServers())
-                .topic(TOPIC)
-                .partitions(3)
-                .publishTimeout(Duration.ofSeconds(10))
-                .build();
-        try (var topic = settings.createTopic()) {
-            provisioned = topic.ensureExists();
-        }
-        publisher = settings.createPublisher();
-    }
+    private final TestKafka kafka = SHARED.kafka();
 
-    @AfterAll
-    static void close_the_publisher() {
-        if (publisher != null) {
-            publisher.close();
-        }
-    }
-
-    @Override
-    protected ReservationPublisher publisher() {
-        return publisher;
-    }
-
-    @Override
-    protected List<ReservationEvent> published(List<ResourceId> resources, int expectedCount) {
-        return KafkaTestClients.readEvents(kafka.bootstrapServers(), TOPIC, resources, expectedCount);
+    KafkaReservationPublisherIT() {
+        super(SHARED);
     }
 
     @Test
     void a_missing_topic_is_created_with_the_configured_partitions_and_a_safe_replication() {
         int replication = Math.min(3, kafka.brokerCount());
+        var provisioned = SHARED.provisioned();
 
         assertThat(provisioned.exists()).isTrue();
         assertThat(provisioned.partitions()).isEqualTo(3);
@@ -137,23 +96,18 @@ class KafkaReservationPublisherIT extends ReservationPublisherContract {
         var resource = uniqueResource();
         var before = placedEvent(resource, slot(24, 1));
         var after = placedEvent(resource, slot(30, 1));
-        publisher.publish(before);
-        try (var rogue = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            rogue.send(new ProducerRecord<>(
-                    TOPIC, resource.value(), "not json, no headers".getBytes(StandardCharsets.UTF_8)));
-            var unknown = new ProducerRecord<>(TOPIC, resource.value(), "{}".getBytes(StandardCharsets.UTF_8));
-            unknown.headers()
-                    .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_id", "x-1".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_source", "/elsewhere".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", "com.example.other.v1".getBytes(StandardCharsets.UTF_8));
-            rogue.send(unknown);
-            rogue.flush();
-        }
-        publisher.publish(after);
+        publisher().publish(before);
+        var unknown = new ProducerRecord<>(TOPIC, resource.value(), "{}".getBytes(StandardCharsets.UTF_8));
+        unknown.headers()
+                .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_id", "x-1".getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", "/elsewhere".getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", "com.example.other.v1".getBytes(StandardCharsets.UTF_8));
+        KafkaTestClients.produce(
+                kafka.bootstrapServers(),
+                new ProducerRecord<>(TOPIC, resource.value(), "not json, no headers".getBytes(StandardCharsets.UTF_8)),
+                unknown);
+        publisher().publish(after);
 
         var decoded = KafkaTestClients.readAll(
                         kafka.bootstrapServers(),
