@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
+import io.github.reservekit.kafkalocal.testing.TestProcessCluster;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
@@ -137,13 +138,7 @@ class LeaderKilledUnderLoadIT {
 
     @BeforeAll
     static void start_three_broker_processes_and_three_instances() {
-        cluster = KafkaProcessCluster.builder(dataDir)
-                .freePorts(3)
-                .progress(line -> System.out.println("[kafka-local] " + line))
-                .build();
-        KafkaProcessCluster started = cluster;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-leader-killed-it"));
-        cluster.start();
+        cluster = TestProcessCluster.start(dataDir);
         for (int i = 0; i < INSTANCES; i++) {
             instances.add(startInstance("instance-" + i));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
+import io.github.reservekit.kafkalocal.testing.TestProcessCluster;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationCommand;
 import io.github.reservekit.reservation.domain.GuestName;
 import io.github.reservekit.reservation.domain.PartySize;
@@ -34,13 +35,8 @@ class WriteHealthIT {
 
     @Test
     void a_failing_write_turns_health_down_and_it_comes_back_up_by_itself(@TempDir Path dataDir) {
-        var cluster = KafkaProcessCluster.builder(dataDir)
-                .freePorts(3)
-                .topic("reserve-health")
-                .progress(line -> System.out.println("[kafka-local] " + line))
-                .build();
-        Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "stop-write-health-it"));
-        cluster.start();
+        var cluster =
+                TestProcessCluster.start(KafkaProcessCluster.builder(dataDir).topic("reserve-health"));
         var settings = ReserveKitSettings.defaults(URI.create("/reservekit/write-health-it"))
                 .withTopic("reserve-health")
                 .withPublishTimeout(Duration.ofSeconds(3));

@@ -2,6 +2,7 @@ package io.github.reservekit.kafkalocal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.kafkalocal.testing.TestProcessCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,14 +58,7 @@ class KafkaProcessClusterIT {
 
     @BeforeAll
     void start_three_brokers_on_free_ports(@TempDir Path dataDir) {
-        cluster = KafkaProcessCluster.builder(dataDir)
-                .freePorts(3)
-                .progress(line -> System.out.println("[kafka-local] " + line))
-                .build();
-        // If the test JVM is stopped before @AfterAll, the brokers must not outlive it.
-        KafkaProcessCluster started = cluster;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-kafka-local-it"));
-        cluster.start();
+        cluster = TestProcessCluster.start(dataDir);
         cluster.status().forEach(s -> brokerPids.add(s.pid()));
         producer = new KafkaProducer<>(producerConfig());
     }
