@@ -3,13 +3,15 @@ package io.github.reservekit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,12 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * The tracing check of both shells: a request with a W3C {@code traceparent} places a reservation; the record on the
  * topic carries the request's trace id in {@code traceparent}, and the request, the publish and the follower's
  * handling of the record are spans of that one trace, the handling a child of the publish. Each shell's test starts
- * its app with its framework's tracing and an in-memory exporter, and hands the finished spans over as {@link Span}s.
+ * its app with its framework's tracing and hands over the in-memory exporter its spans go to.
  */
 public final class TraceAcrossKafka {
-
-    /** A finished span as the check reads it, whichever OpenTelemetry SDK recorded it. */
-    public record Span(String kind, String traceId, String spanId, String parentSpanId) {}
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -34,9 +33,9 @@ public final class TraceAcrossKafka {
      * Places a reservation through the app at {@code baseUri} in a trace of its own and checks where the trace went.
      *
      * @param topic the app's topic, of one partition
-     * @param finishedSpans the spans the app's exporter has received so far; kinds as OpenTelemetry names them
+     * @param spans the exporter the app's tracer provider hands its finished spans to
      */
-    public static void check(URI baseUri, String bootstrapServers, String topic, Supplier<List<Span>> finishedSpans) {
+    public static void check(URI baseUri, String bootstrapServers, String topic, InMemorySpanExporter spans) {
         var placement = PlacementJson.onANewTable();
 
         var response = new ApiClient(baseUri)
@@ -50,21 +49,21 @@ public final class TraceAcrossKafka {
         await("the request, the publish and the follower's handling are spans of one trace")
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> {
-                    var spans = finishedSpans.get();
-                    var request = span(spans, "SERVER");
-                    var publish = span(spans, "PRODUCER");
-                    var process = span(spans, "CONSUMER");
-                    assertThat(request.traceId()).isEqualTo(TRACE_ID);
-                    assertThat(publish.traceId()).isEqualTo(TRACE_ID);
-                    assertThat(traceparent).contains(publish.spanId());
-                    assertThat(process.traceId()).isEqualTo(TRACE_ID);
-                    assertThat(process.parentSpanId()).isEqualTo(publish.spanId());
+                    var finished = spans.getFinishedSpanItems();
+                    var request = span(finished, SpanKind.SERVER);
+                    var publish = span(finished, SpanKind.PRODUCER);
+                    var process = span(finished, SpanKind.CONSUMER);
+                    assertThat(request.getTraceId()).isEqualTo(TRACE_ID);
+                    assertThat(publish.getTraceId()).isEqualTo(TRACE_ID);
+                    assertThat(traceparent).contains(publish.getSpanId());
+                    assertThat(process.getTraceId()).isEqualTo(TRACE_ID);
+                    assertThat(process.getParentSpanId()).isEqualTo(publish.getSpanId());
                 });
     }
 
-    private static Span span(List<Span> spans, String kind) {
+    private static SpanData span(List<SpanData> spans, SpanKind kind) {
         return spans.stream()
-                .filter(span -> span.kind().equals(kind))
+                .filter(span -> span.getKind() == kind)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " span in " + spans));
     }

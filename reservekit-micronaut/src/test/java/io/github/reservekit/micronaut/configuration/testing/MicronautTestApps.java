@@ -31,18 +31,21 @@ public final class MicronautTestApps {
         return running(run(bootstrapServers, settings));
     }
 
-    /** Starts the app publishing to {@code bootstrapServers}; returns once ReserveKit serves. */
-    public static EmbeddedServer startAndAwait(String bootstrapServers, Map<String, Object> settings) {
-        var server = run(bootstrapServers, settings);
+    /**
+     * Starts the app publishing to {@code bootstrapServers}, with the test's own {@code beans} (singletons, found by
+     * any type they implement) among its beans; returns once ReserveKit serves.
+     */
+    public static EmbeddedServer startAndAwait(String bootstrapServers, Map<String, Object> settings, Object... beans) {
+        var server = run(bootstrapServers, settings, beans);
         running(server).awaitCaughtUp();
         return server;
     }
 
-    private static EmbeddedServer run(String bootstrapServers, Map<String, Object> settings) {
+    private static EmbeddedServer run(String bootstrapServers, Map<String, Object> settings, Object... beans) {
         var all = new HashMap<String, Object>(settings);
         all.put("micronaut.server.port", -1);
         all.put("kafka.bootstrap.servers", bootstrapServers);
-        return ApplicationContext.run(EmbeddedServer.class, all);
+        return ApplicationContext.builder().properties(all).singletons(beans).run(EmbeddedServer.class);
     }
 
     private static RunningApp running(EmbeddedServer server) {

@@ -1,7 +1,6 @@
 package io.github.reservekit.springboot.autoconfigure.tracing;
 
 import io.github.reservekit.contract.TraceAcrossKafka;
-import io.github.reservekit.contract.TraceAcrossKafka.Span;
 import io.github.reservekit.kafkalocal.testing.TestKafka;
 import io.github.reservekit.kafkalocal.testing.junit.SharedKafka;
 import io.github.reservekit.springboot.autoconfigure.testing.SpringTestApps;
@@ -37,16 +36,11 @@ class TracingAcrossKafkaIT {
                 "--reservekit.topic=" + topic,
                 "--reservekit.partitions=1",
                 "--management.tracing.sampling.probability=1.0")) {
-            var spans = app.getBean(InMemorySpanExporter.class);
-
             TraceAcrossKafka.check(
                     SpringTestApps.baseUri(app),
                     kafka.bootstrapServers(),
                     topic,
-                    () -> spans.getFinishedSpanItems().stream()
-                            .map(span -> new Span(
-                                    span.getKind().name(), span.getTraceId(), span.getSpanId(), span.getParentSpanId()))
-                            .toList());
+                    app.getBean(InMemorySpanExporter.class));
         }
     }
 }
