@@ -162,14 +162,17 @@ public final class HttpBenchmark {
                 cpu.perRequest(samples.size()),
                 shell.rssMegabytes());
         if (bootstrap != null && !options.noFloor()) {
+            int recordSize = ProducerFloor.lastRecordSize(bootstrap, "reserve");
             for (int rate : List.of(warm, burst)) {
                 var floor = ProducerFloor.measure(
-                        bootstrap, rate, Duration.ofSeconds(options.burst().get(2)));
+                        bootstrap, rate, Duration.ofSeconds(options.burst().get(2)), recordSize);
                 System.out.printf(
                         Locale.ROOT,
-                        "  ProducerPerformance at %d/s for %d s, same brokers (load %s): p99 %s ms  [%s]%n",
+                        "  ProducerPerformance at %d/s for %d s, %d-byte records, same brokers (load %s): p99 %s ms"
+                                + "  [%s]%n",
                         rate,
                         options.burst().get(2),
+                        recordSize,
                         loadAverage(),
                         floor.map(f -> Integer.toString(f.p99Millis())).orElse("?"),
                         floor.map(ProducerFloor.Floor::summary).orElse("no summary printed"));
