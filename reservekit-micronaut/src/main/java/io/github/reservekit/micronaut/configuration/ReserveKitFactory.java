@@ -4,9 +4,8 @@ import static java.util.stream.Collectors.toMap;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
-import io.github.reservekit.kafka.metrics.WriteAdmissionMetrics;
+import io.github.reservekit.kafka.metrics.ReserveKitMetrics;
 import io.github.reservekit.kafka.settings.ClientTuning;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.RecordTracing;
@@ -81,8 +80,7 @@ class ReserveKitFactory {
         // Never blocks on Kafka: the replay runs in the follower's thread; readiness (the replay indicator) is DOWN
         // and writes answer 503 until it has caught up.
         reserveKit.startInBackground();
-        new FollowerMetrics(reserveKit.follower()).bindTo(meters);
-        reserveKit.writeAdmission().ifPresent(admission -> new WriteAdmissionMetrics(admission).bindTo(meters));
+        new ReserveKitMetrics(reserveKit).bindTo(meters);
         return reserveKit;
     }
 

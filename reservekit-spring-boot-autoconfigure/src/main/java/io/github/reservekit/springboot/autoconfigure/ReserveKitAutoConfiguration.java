@@ -2,9 +2,8 @@ package io.github.reservekit.springboot.autoconfigure;
 
 import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
-import io.github.reservekit.kafka.metrics.FollowerMetrics;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
-import io.github.reservekit.kafka.metrics.WriteAdmissionMetrics;
+import io.github.reservekit.kafka.metrics.ReserveKitMetrics;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.OpenTelemetryRecordTracing;
 import io.github.reservekit.kafka.tracing.RecordTracing;
@@ -123,8 +122,7 @@ public class ReserveKitAutoConfiguration {
         // and ReserveKit's endpoints answer 503 until it has caught up.
         reserveKit.startInBackground();
         if (meters != null) {
-            new FollowerMetrics(reserveKit.follower()).bindTo(meters);
-            reserveKit.writeAdmission().ifPresent(admission -> new WriteAdmissionMetrics(admission).bindTo(meters));
+            new ReserveKitMetrics(reserveKit).bindTo(meters);
         }
         return reserveKit;
     }
