@@ -3,6 +3,7 @@ package io.github.reservekit.http;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
 import io.github.reservekit.reservation.domain.FieldViolation;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
+import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.Resource;
 import java.time.Instant;
@@ -29,9 +30,11 @@ public record MoveReservationRequest(String startsAt, String endsAt, Integer uni
      * Reads one request into the core's command.
      *
      * @param ifMatch the {@code If-Match} header, or {@code null}
+     * @param caller the authenticated caller, when the host application has one
      * @throws InvalidRequestException if the body is not one JSON object, or naming every member that breaks a rule
      */
-    public static RescheduleReservationCommand parse(ReservationId id, byte[] body, String ifMatch) {
+    public static RescheduleReservationCommand parse(
+            ReservationId id, byte[] body, String ifMatch, Optional<PrincipalName> caller) {
         var request = StrictJson.read(body, MoveReservationRequest.class);
         var violations = new ArrayList<FieldViolation>();
         var start = instant(violations, "startsAt", request.startsAt());
@@ -50,7 +53,7 @@ public record MoveReservationRequest(String startsAt, String endsAt, Integer uni
             throw InvalidRequestException.invalid(violations);
         }
         return new RescheduleReservationCommand(
-                id, start, end, Optional.ofNullable(request.units()), ReservationView.ifMatch(ifMatch));
+                id, start, end, Optional.ofNullable(request.units()), ReservationView.ifMatch(ifMatch), caller);
     }
 
     private static Optional<Instant> instant(ArrayList<FieldViolation> violations, String name, String text) {

@@ -78,9 +78,8 @@ public final class ReservationEndpoints {
 
     /** {@code PATCH /reservations/{id}}: a JSON merge patch of its slot and units. */
     public Tagged<ReservationView> move(String id, byte[] body, String ifMatch, Principal caller) {
-        return tagged(
-                rescheduleReservation.reschedule(MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch)
-                        .by(Callers.of(caller))));
+        return tagged(rescheduleReservation.reschedule(
+                MoveReservationRequest.parse(ReservationId.parse(id), body, ifMatch, Callers.of(caller))));
     }
 
     /** {@code POST /reservations/{id}/confirm}. */
@@ -101,6 +100,6 @@ public final class ReservationEndpoints {
     }
 
     private static Tagged<ReservationView> tagged(Reservation reservation) {
-        return new Tagged<>(ReservationView.from(reservation), ReservationView.etag(reservation));
+        return Tagged.ofVersion(ReservationView.from(reservation), reservation.version());
     }
 }

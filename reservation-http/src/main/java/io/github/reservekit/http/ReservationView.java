@@ -40,14 +40,6 @@ public record ReservationView(
     }
 
     /**
-     * The {@code ETag} of a reservation (CONTRACT.md section 4.2): its version, quoted, as a strong entity tag. A
-     * client sends it back in {@code If-Match} to change the reservation only as it read it.
-     */
-    public static String etag(Reservation reservation) {
-        return "\"" + reservation.version() + "\"";
-    }
-
-    /**
      * The version an {@code If-Match} header asks for: empty when absent or {@code *} (any current version).
      *
      * @throws InvalidRequestException naming {@code If-Match} when it is not one quoted version such as {@code "3"}

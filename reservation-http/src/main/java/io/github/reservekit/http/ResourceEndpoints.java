@@ -39,6 +39,6 @@ public final class ResourceEndpoints {
     }
 
     private static Tagged<ResourceView> tagged(Resource resource) {
-        return new Tagged<>(ResourceView.from(resource), ResourceView.etag(resource));
+        return Tagged.ofVersion(ResourceView.from(resource), resource.version());
     }
 }

@@ -19,11 +19,6 @@ public record ResourceView(
                 resource.id().value(), resource.capacity(), resource.name().orElse(null), resource.version());
     }
 
-    /** The {@code ETag} of a resource: its version, quoted, as a strong entity tag ({@code "0"} while undefined). */
-    public static String etag(Resource resource) {
-        return "\"" + resource.version() + "\"";
-    }
-
     /**
      * The version an {@code If-Match} header on {@code PUT /resources/{id}} asks for: empty when absent or {@code *}.
      *

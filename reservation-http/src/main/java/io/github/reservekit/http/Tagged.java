@@ -14,4 +14,12 @@ public record Tagged<T>(T body, String etag) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(etag, "etag");
     }
+
+    /**
+     * {@code body} tagged with the version of what it shows, quoted as a strong entity tag: what a client sends back
+     * in {@code If-Match} to change it only as it read it ({@code "0"} for a resource nobody defined).
+     */
+    static <T> Tagged<T> ofVersion(T body, long version) {
+        return new Tagged<>(body, "\"" + version + "\"");
+    }
 }
