@@ -105,21 +105,14 @@ public final class FoldBenchmark {
                         Optional.empty(),
                         Optional.of(T0.plus(Duration.ofDays(400))),
                         kind < 15 ? Optional.of(Duration.ofMinutes(10)) : Optional.empty(),
-                        index % 2 == 0 ? 1 + random.nextInt(3) : 1);
+                        index % 2 == 0 ? 1 + random.nextInt(3) : 1,
+                        Optional.empty());
                 placed.add(event);
                 log.add(event);
             } else {
                 var target = placed.get(random.nextInt(placed.size()));
                 Optional<Instant> confirmBy = Optional.of(T0.plus(Duration.ofDays(400)));
-                if (kind < 80) {
-                    log.add(new ReservationConfirmed(
-                            UUID.randomUUID(),
-                            T0,
-                            target.reservationId(),
-                            target.resourceId(),
-                            confirmBy,
-                            Optional.empty()));
-                } else if (kind < 90) {
+                if (kind >= 80 && kind < 90) {
                     Instant start = target.slot().startsAt().plus(Duration.ofHours(1));
                     log.add(new ReservationRescheduled(
                             UUID.randomUUID(),
@@ -131,12 +124,23 @@ public final class FoldBenchmark {
                             confirmBy,
                             Optional.empty()));
                 } else {
-                    log.add(new ReservationCancelled(
-                            UUID.randomUUID(), T0, target.reservationId(), target.resourceId(), confirmBy));
+                    log.add(confirmationOrCancellation(kind < 80, target, confirmBy));
                 }
             }
         }
         return log;
+    }
+
+    /** A confirmation or a cancellation of {@code target}: the two take the same fields, unconditional here. */
+    private static ReservationEvent confirmationOrCancellation(
+            boolean confirm, ReservationPlaced target, Optional<Instant> confirmBy) {
+        UUID eventId = UUID.randomUUID();
+        ReservationId id = target.reservationId();
+        ResourceId resource = target.resourceId();
+        Optional<Long> unconditional = Optional.empty();
+        return confirm
+                ? new ReservationConfirmed(eventId, T0, id, resource, confirmBy, unconditional)
+                : new ReservationCancelled(eventId, T0, id, resource, confirmBy, unconditional);
     }
 
     /** p99 of a 31-day availability query on a resource with 10,000 reservations. */

@@ -226,7 +226,11 @@ public final class PublisherBenchmark {
                         new GuestName("Ada Lovelace"),
                         new PartySize(1 + i % 8),
                         new TimeSlot(start, start.plus(Duration.ofHours(2)))),
-                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())));
+                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())),
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty());
     }
 
     /** The size of one of our records on the wire: key, value, header keys and values. */

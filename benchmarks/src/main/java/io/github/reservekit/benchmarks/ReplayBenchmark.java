@@ -202,7 +202,11 @@ public final class ReplayBenchmark {
                         new GuestName("Guest " + n),
                         new PartySize(1 + n % 8),
                         new TimeSlot(start, start.plus(Duration.ofHours(2)))),
-                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())));
+                Optional.of(new IdempotencyKey(UUID.randomUUID().toString())),
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty());
     }
 
     private static long countConfirmed(InMemoryReservationRepository repository, int resources) {

@@ -84,7 +84,15 @@ class ReservationWireFormatTest {
     @Test
     void without_an_idempotency_key_the_field_is_left_out() {
         var placed = new ReservationPlaced(
-                PLACED.eventId(), PLACED.occurredAt(), PLACED.reservationId(), PLACED.details(), Optional.empty());
+                PLACED.eventId(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.details(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty());
 
         var json = new String(published(placed).value(), StandardCharsets.UTF_8);
 
@@ -158,7 +166,9 @@ class ReservationWireFormatTest {
                 PLACED.details(),
                 Optional.empty(),
                 Optional.of(PLACED.occurredAt().plusSeconds(5)),
-                Optional.of(java.time.Duration.ofMinutes(10)));
+                Optional.of(java.time.Duration.ofMinutes(10)),
+                1,
+                Optional.empty());
         var confirmed = new ReservationConfirmed(
                 java.util.UUID.randomUUID(),
                 PLACED.occurredAt().plusSeconds(60),
@@ -213,7 +223,8 @@ class ReservationWireFormatTest {
                 Optional.empty(),
                 Optional.of(PLACED.occurredAt().plusSeconds(5)),
                 Optional.empty(),
-                4);
+                4,
+                Optional.empty());
 
         for (var event : List.<ReservationEvent>of(defined, fourSeats)) {
             var record = published(event);
@@ -267,13 +278,17 @@ class ReservationWireFormatTest {
                 PLACED.reservationId(),
                 PLACED.details(),
                 PLACED.idempotencyKey(),
-                Optional.of(confirmBy));
+                Optional.of(confirmBy),
+                Optional.empty(),
+                1,
+                Optional.empty());
         var cancelled = new ReservationCancelled(
                 CANCELLED.eventId(),
                 CANCELLED.occurredAt(),
                 CANCELLED.reservationId(),
                 CANCELLED.resourceId(),
-                Optional.of(confirmBy));
+                Optional.of(confirmBy),
+                Optional.empty());
         var rejected = new ReservationRejected(
                 java.util.UUID.randomUUID(),
                 PLACED.occurredAt(),

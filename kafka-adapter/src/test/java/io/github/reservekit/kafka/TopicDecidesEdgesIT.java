@@ -285,6 +285,10 @@ class TopicDecidesEdgesIT {
                         new GuestName("Ada Lovelace"),
                         new PartySize(2),
                         new TimeSlot(from, from.plus(Duration.ofHours(2)))),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1,
                 Optional.empty());
     }
 

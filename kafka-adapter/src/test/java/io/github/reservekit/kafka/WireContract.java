@@ -51,7 +51,11 @@ final class WireContract {
                     new GuestName("Ada Lovelace"),
                     new PartySize(4),
                     new TimeSlot(Instant.parse("2026-12-01T19:00:00Z"), Instant.parse("2026-12-01T21:00:00Z"))),
-            Optional.of(new IdempotencyKey("order-42")));
+            Optional.of(new IdempotencyKey("order-42")),
+            Optional.empty(),
+            Optional.empty(),
+            1,
+            Optional.empty());
 
     static final String PLACED_JSON = "{\"reservationId\":\"6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a\","
             + "\"resourceId\":\"table-7\",\"guestName\":\"Ada Lovelace\",\"partySize\":4,"
@@ -72,7 +76,9 @@ final class WireContract {
             UUID.fromString("9d4c6b8a-2e1f-4a3b-8c5d-6e7f8a9b0c1d"),
             Instant.parse("2026-11-25T08:30:15.250Z"),
             RESERVATION,
-            RESOURCE);
+            RESOURCE,
+            Optional.empty(),
+            Optional.empty());
 
     static final String CANCELLED_JSON = "{\"reservationId\":\"6f1c2a9e-3b7d-4c15-9a0e-2d8f4b6c1e3a\","
             + "\"resourceId\":\"table-7\",\"cancelledAt\":\"2026-11-25T08:30:15.250Z\"}";

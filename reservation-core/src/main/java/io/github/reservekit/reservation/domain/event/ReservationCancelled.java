@@ -37,21 +37,6 @@ public record ReservationCancelled(
         Objects.requireNonNull(ifVersion, "ifVersion");
     }
 
-    /** An unconditional cancellation (contract version 2). */
-    public ReservationCancelled(
-            UUID eventId,
-            Instant occurredAt,
-            ReservationId reservationId,
-            ResourceId resourceId,
-            Optional<Instant> confirmBy) {
-        this(eventId, occurredAt, reservationId, resourceId, confirmBy, Optional.empty());
-    }
-
-    /** A cancellation without a {@code confirmBy}, as contract version 1 wrote them. */
-    public ReservationCancelled(UUID eventId, Instant occurredAt, ReservationId reservationId, ResourceId resourceId) {
-        this(eventId, occurredAt, reservationId, resourceId, Optional.empty(), Optional.empty());
-    }
-
     /** When the reservation was cancelled: the same instant as {@link #occurredAt()}. */
     public Instant cancelledAt() {
         return occurredAt;

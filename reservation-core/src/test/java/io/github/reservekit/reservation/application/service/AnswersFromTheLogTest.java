@@ -129,7 +129,10 @@ class AnswersFromTheLogTest {
                 ReservationId.random(),
                 details(resource, slot(24, 2)),
                 key,
-                Optional.of(NOW.plus(TIMEOUT)));
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.empty(),
+                1,
+                Optional.empty());
     }
 
     @Test
@@ -289,8 +292,8 @@ class AnswersFromTheLogTest {
         var first = app.place(placeCommand(TABLE_1, slot(24, 2)));
         // Another instance cancels it; this instance's reader has not applied that yet.
         log.lagging = true;
-        log.append(
-                new ReservationCancelled(UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT))));
+        log.append(new ReservationCancelled(
+                UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT)), Optional.empty()));
 
         var second = app.place(placeCommand(TABLE_1, slot(24, 2)));
 
@@ -307,11 +310,14 @@ class AnswersFromTheLogTest {
                 ReservationId.random(),
                 details(TABLE_1, slot(25, 2)),
                 Optional.of(new IdempotencyKey("order-10")),
-                Optional.of(NOW.plus(TIMEOUT)));
+                Optional.of(NOW.plus(TIMEOUT)),
+                Optional.empty(),
+                1,
+                Optional.empty());
         // Another instance cancelled the first and placed order-10, confirmed there; this instance's reader lags.
         log.lagging = true;
-        log.append(
-                new ReservationCancelled(UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT))));
+        log.append(new ReservationCancelled(
+                UUID.randomUUID(), NOW, first.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT)), Optional.empty()));
         log.append(elsewhere);
 
         // The retry of order-10, for a slot that is taken in the stale view (by the first, cancelled since).
@@ -368,9 +374,10 @@ class AnswersFromTheLogTest {
         var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
         // Another instance's unconditional cancellation reaches the log between this instance's check and its append.
         log.racer = new ReservationCancelled(
-                UUID.randomUUID(), NOW, reservation.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT)));
+                UUID.randomUUID(), NOW, reservation.id(), TABLE_1, Optional.of(NOW.plus(TIMEOUT)), Optional.empty());
 
-        assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L))))
+        assertThatThrownBy(() ->
+                        app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L), Optional.empty())))
                 .isInstanceOfSatisfying(ReservationChangedException.class, changed -> {
                     assertThat(changed.current().version()).isEqualTo(2);
                     assertThat(changed.current().status()).isEqualTo(ReservationStatus.CANCELLED);
@@ -387,10 +394,11 @@ class AnswersFromTheLogTest {
         var reservation = app.place(placeCommand(TABLE_1, slot(24, 2)));
         int published = log.appended.size();
 
-        assertThatThrownBy(() -> app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(3L))))
+        assertThatThrownBy(() ->
+                        app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(3L), Optional.empty())))
                 .isInstanceOf(ReservationChangedException.class);
         assertThat(log.appended).hasSize(published);
-        assertThat(app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L)))
+        assertThat(app.cancel(new CancelReservationCommand(reservation.id(), Optional.of(1L), Optional.empty()))
                         .version())
                 .isEqualTo(2);
     }

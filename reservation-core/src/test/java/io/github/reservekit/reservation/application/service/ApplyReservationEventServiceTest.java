@@ -11,6 +11,7 @@ import io.github.reservekit.reservation.adapter.memory.InMemoryReservationReposi
 import io.github.reservekit.reservation.application.port.in.ApplyReservationEventCommand;
 import io.github.reservekit.reservation.application.port.in.FoldDecision;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
+import io.github.reservekit.reservation.domain.ReservationDetails;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationStatus;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -58,8 +59,20 @@ class ApplyReservationEventServiceTest {
 
     private static ReservationPlaced placed(
             ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key, Instant confirmBy) {
+        return placement(
+                ReservationId.random(), details(resource, slot), key, Optional.of(confirmBy), Optional.empty(), 1);
+    }
+
+    /** A placement handed to the log at {@code NOW}, by no known principal. */
+    private static ReservationPlaced placement(
+            ReservationId id,
+            ReservationDetails details,
+            Optional<IdempotencyKey> key,
+            Optional<Instant> confirmBy,
+            Optional<Duration> holdFor,
+            int units) {
         return new ReservationPlaced(
-                UUID.randomUUID(), NOW, ReservationId.random(), details(resource, slot), key, Optional.of(confirmBy));
+                UUID.randomUUID(), NOW, id, details, key, confirmBy, holdFor, units, Optional.empty());
     }
 
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot) {
@@ -67,7 +80,16 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationCancelled cancelled(ReservationPlaced placed, Optional<Instant> confirmBy) {
-        return new ReservationCancelled(UUID.randomUUID(), NOW, placed.reservationId(), placed.resourceId(), confirmBy);
+        return new ReservationCancelled(
+                UUID.randomUUID(), NOW, placed.reservationId(), placed.resourceId(), confirmBy, Optional.empty());
+    }
+
+    /** Asserts the fold rejects {@code placement} for {@code reason}, carrying the reservation {@code standing} made. */
+    private void assertRejected(
+            ReservationPlaced placement, ReservationRejected.Reason reason, ReservationPlaced standing) {
+        assertThat(appendedAt(inTime(), placement))
+                .isEqualTo(new FoldDecision.Rejected(
+                        reason, repository.findById(standing.reservationId()).orElseThrow()));
     }
 
     private static Instant inTime() {
@@ -123,13 +145,13 @@ class ApplyReservationEventServiceTest {
     void rule_3_a_placement_of_an_id_already_placed_changes_nothing_even_when_the_first_was_rejected() {
         var first = placed(TABLE_1, slot(24, 2));
         appendedAt(inTime(), first);
-        var again = new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
+        var again = placement(
                 first.reservationId(),
                 details(TABLE_1, slot(48, 2)),
                 Optional.empty(),
-                first.confirmBy());
+                first.confirmBy(),
+                Optional.empty(),
+                1);
         assertThat(appendedAt(inTime(), again)).isInstanceOf(FoldDecision.Unchanged.class);
 
         var loser = placed(TABLE_1, slot(25, 2));
@@ -149,10 +171,7 @@ class ApplyReservationEventServiceTest {
 
         appendedAt(inTime(), first);
 
-        assertThat(appendedAt(inTime(), retry))
-                .isEqualTo(new FoldDecision.Rejected(
-                        ReservationRejected.Reason.DUPLICATE,
-                        repository.findById(first.reservationId()).orElseThrow()));
+        assertRejected(retry, ReservationRejected.Reason.DUPLICATE, first);
         // A key is scoped to its resource.
         assertThat(appendedAt(inTime(), otherResource)).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(repository.findByResource(TABLE_1)).hasSize(1);
@@ -166,10 +185,7 @@ class ApplyReservationEventServiceTest {
 
         appendedAt(inTime(), winner);
 
-        assertThat(appendedAt(inTime(), loser))
-                .isEqualTo(new FoldDecision.Rejected(
-                        ReservationRejected.Reason.OVERLAP,
-                        repository.findById(winner.reservationId()).orElseThrow()));
+        assertRejected(loser, ReservationRejected.Reason.OVERLAP, winner);
         assertThat(appendedAt(inTime(), backToBack)).isInstanceOf(FoldDecision.Confirmed.class);
         assertThat(repository.findByResource(TABLE_1))
                 .extracting(reservation -> reservation.id())
@@ -242,14 +258,13 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationPlaced hold(ResourceId resource, TimeSlot slot, Duration holdFor) {
-        return new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
+        return placement(
                 ReservationId.random(),
                 details(resource, slot),
                 Optional.empty(),
                 Optional.of(NOW.plus(TIMEOUT)),
-                Optional.of(holdFor));
+                Optional.of(holdFor),
+                1);
     }
 
     private static ReservationConfirmed confirmation(ReservationPlaced placed) {
@@ -381,9 +396,7 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, int units) {
-        return new ReservationPlaced(
-                UUID.randomUUID(),
-                NOW,
+        return placement(
                 ReservationId.random(),
                 details(resource, slot),
                 Optional.empty(),
@@ -471,10 +484,16 @@ class ApplyReservationEventServiceTest {
 
     @Test
     void version_1_events_without_confirm_by_are_never_void_and_replay_with_version_2_events_to_one_state() {
-        var v1 = new ReservationPlaced(
-                UUID.randomUUID(), NOW, ReservationId.random(), details(TABLE_1, slot(24, 2)), Optional.empty());
+        var v1 = placement(
+                ReservationId.random(),
+                details(TABLE_1, slot(24, 2)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1);
         var v2Overlapping = placed(TABLE_1, slot(25, 2));
-        var v1Cancel = new ReservationCancelled(UUID.randomUUID(), NOW, v1.reservationId(), TABLE_1);
+        var v1Cancel = new ReservationCancelled(
+                UUID.randomUUID(), NOW, v1.reservationId(), TABLE_1, Optional.empty(), Optional.empty());
         var v2After = placed(TABLE_1, slot(25, 2));
         List<ReservationEvent> log = List.of(v1, v2Overlapping, v1Cancel, v2After);
         // Hours after their confirmBy, yet before the slot ends: a reservation is forgotten only a day after its end.

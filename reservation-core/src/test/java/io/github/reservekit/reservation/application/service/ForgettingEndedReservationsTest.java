@@ -49,7 +49,10 @@ class ForgettingEndedReservationsTest {
                 ReservationId.random(),
                 details(resource, slot),
                 Optional.ofNullable(key),
-                Optional.of(handedOver.plus(TIMEOUT)));
+                Optional.of(handedOver.plus(TIMEOUT)),
+                Optional.empty(),
+                1,
+                Optional.empty());
     }
 
     private static ReservationCancelled cancelled(Instant handedOver, ReservationPlaced placed) {
@@ -58,7 +61,8 @@ class ForgettingEndedReservationsTest {
                 handedOver,
                 placed.reservationId(),
                 placed.resourceId(),
-                Optional.of(handedOver.plus(TIMEOUT)));
+                Optional.of(handedOver.plus(TIMEOUT)),
+                Optional.empty());
     }
 
     private static ApplyReservationEventService fold(InMemoryReservationRepository repository) {

@@ -23,13 +23,8 @@ public record CancelReservationCommand(
         Objects.requireNonNull(principal, "principal");
     }
 
-    /** A request by no known principal. */
-    public CancelReservationCommand(ReservationId reservationId, Optional<Long> ifVersion) {
-        this(reservationId, ifVersion, Optional.empty());
-    }
-
-    /** An unconditional cancellation. */
+    /** An unconditional cancellation by no known principal. */
     public CancelReservationCommand(ReservationId reservationId) {
-        this(reservationId, Optional.empty());
+        this(reservationId, Optional.empty(), Optional.empty());
     }
 }

@@ -22,9 +22,4 @@ public record ConfirmReservationCommand(
         Objects.requireNonNull(ifVersion, "ifVersion");
         Objects.requireNonNull(principal, "principal");
     }
-
-    /** A request by no known principal. */
-    public ConfirmReservationCommand(ReservationId reservationId, Optional<Long> ifVersion) {
-        this(reservationId, ifVersion, Optional.empty());
-    }
 }

@@ -33,19 +33,4 @@ public record RescheduleReservationCommand(
         Objects.requireNonNull(ifVersion, "ifVersion");
         Objects.requireNonNull(principal, "principal");
     }
-
-    /** A request by no known principal. */
-    public RescheduleReservationCommand(
-            ReservationId reservationId,
-            Optional<Instant> startsAt,
-            Optional<Instant> endsAt,
-            Optional<Integer> units,
-            Optional<Long> ifVersion) {
-        this(reservationId, startsAt, endsAt, units, ifVersion, Optional.empty());
-    }
-
-    /** This request, made by {@code principal} (empty: by no known principal). */
-    public RescheduleReservationCommand by(Optional<PrincipalName> principal) {
-        return new RescheduleReservationCommand(reservationId, startsAt, endsAt, units, ifVersion, principal);
-    }
 }
