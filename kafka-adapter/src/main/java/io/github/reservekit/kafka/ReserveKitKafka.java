@@ -13,6 +13,7 @@ import io.github.reservekit.kafka.write.ProducerSettings;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.application.port.out.WriteAdmission;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -82,10 +83,11 @@ public final class ReserveKitKafka implements AutoCloseable {
             this.reservations = ReservationApplication.builder()
                     .publisher(builder.publisherDecorator.apply(guarded))
                     .log(log)
-                    .publishTimeout(settings.publishTimeout())
-                    .clockSkewMargin(settings.clockSkewMargin())
-                    .maxHorizon(settings.maxHorizon())
-                    .ownerOnly(settings.ownerOnly())
+                    .settings(new ReservationSettings(
+                            settings.publishTimeout(),
+                            settings.clockSkewMargin(),
+                            settings.maxHorizon(),
+                            settings.ownerOnly()))
                     .admission(admission == null ? WriteAdmission.unlimited() : admission)
                     .clock(builder.clock)
                     .build();

@@ -19,7 +19,6 @@ import io.github.reservekit.reservation.application.port.in.PlaceReservationComm
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationCommand;
 import io.github.reservekit.reservation.application.port.in.RescheduleReservationUseCase;
-import io.github.reservekit.reservation.application.port.in.ReservationDefaults;
 import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.application.port.in.ReservationLogSource;
 import io.github.reservekit.reservation.application.port.in.ReservationPage;
@@ -43,7 +42,6 @@ import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.Resource;
 import io.github.reservekit.reservation.domain.ResourceId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -59,10 +57,11 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>Every use case in one object; thread-safe. The repository defaults to an
- * {@link InMemoryReservationRepository} and the clock to UTC system time. With a log ({@link Builder#log}), the
- * builder creates the fold and hands that object to the log's source, whose reader then folds every event of the
- * log through it (rule 12's forgetting included), and the writers answer from what it decided.
+ * <p>Every use case in one object; thread-safe. The repository defaults to an {@link InMemoryReservationRepository},
+ * the clock to UTC system time and the settings to {@link ReservationSettings#DEFAULTS}. With a log
+ * ({@link Builder#log}), the builder creates the fold and hands that object to the log's source, whose reader then
+ * folds every event of the log through it (rule 12's forgetting included), and the writers answer from what it
+ * decided.
  */
 public final class ReservationApplication
         implements PlaceReservationUseCase,
@@ -75,17 +74,6 @@ public final class ReservationApplication
                 DefineResourceUseCase,
                 WriteLoadQuery,
                 ApplyReservationEventUseCase {
-
-    /** How long a writer waits for the log's decision unless configured: 5 s. */
-    public static final Duration DEFAULT_PUBLISH_TIMEOUT =
-            Duration.ofSeconds(ReservationDefaults.PUBLISH_TIMEOUT_SECONDS);
-
-    /** The clock skew assumed between this host and the log unless configured: 500 ms. */
-    public static final Duration DEFAULT_CLOCK_SKEW_MARGIN =
-            Duration.ofMillis(ReservationDefaults.CLOCK_SKEW_MARGIN_MILLIS);
-
-    /** How far ahead a reservation may start unless configured: two years (730 days). */
-    public static final Duration DEFAULT_MAX_HORIZON = Duration.ofDays(ReservationDefaults.MAX_HORIZON_DAYS);
 
     private final PlaceReservationUseCase place;
     private final CancelReservationUseCase cancel;
@@ -108,11 +96,11 @@ public final class ReservationApplication
                 log,
                 fold,
                 builder.clock,
-                builder.publishTimeout,
-                builder.clockSkewMargin,
+                builder.settings.publishTimeout(),
+                builder.settings.clockSkewMargin(),
                 builder.admission);
-        this.place = new PlaceReservationService(repository, writer, builder.clock, builder.maxHorizon);
-        var ownership = builder.ownerOnly ? Ownership.OWNER_ONLY : Ownership.ANYONE;
+        this.place = new PlaceReservationService(repository, writer, builder.clock, builder.settings.maxHorizon());
+        var ownership = builder.settings.ownerOnly() ? Ownership.OWNER_ONLY : Ownership.ANYONE;
         this.cancel = new CancelReservationService(repository, writer, builder.clock, ownership);
         this.confirm = new ConfirmReservationService(repository, writer, builder.clock, ownership);
         this.reschedule = new RescheduleReservationService(repository, writer, builder.clock, ownership);
@@ -198,10 +186,7 @@ public final class ReservationApplication
         private ReservationRepository repository = new InMemoryReservationRepository();
         private Clock clock = Clock.systemUTC();
         private ReservationLogSource logSource;
-        private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
-        private Duration clockSkewMargin = DEFAULT_CLOCK_SKEW_MARGIN;
-        private Duration maxHorizon = DEFAULT_MAX_HORIZON;
-        private boolean ownerOnly;
+        private ReservationSettings settings = ReservationSettings.DEFAULTS;
         private WriteAdmission admission = WriteAdmission.unlimited();
 
         private Builder() {}
@@ -229,45 +214,9 @@ public final class ReservationApplication
             return this;
         }
 
-        /** How long a writer waits for the log to decide its event; 5 s by default. */
-        public Builder publishTimeout(Duration publishTimeout) {
-            this.publishTimeout = Objects.requireNonNull(publishTimeout, "publishTimeout");
-            return this;
-        }
-
-        /**
-         * How far this host's clock may be from the log's; 500 ms by default. A writer that saw no decision waits
-         * this much past its event's {@code confirmBy} before it reads the log to conclude, so an answer takes at
-         * most the publish timeout plus twice this.
-         */
-        public Builder clockSkewMargin(Duration clockSkewMargin) {
-            this.clockSkewMargin = Objects.requireNonNull(clockSkewMargin, "clockSkewMargin");
-            return this;
-        }
-
-        /**
-         * How far ahead of now a reservation may start ({@code reservekit.max-horizon}); two years by default. A slot
-         * further ahead is refused, naming {@code startsAt}, so nothing is held in memory for decades.
-         *
-         * @throws IllegalArgumentException if not positive
-         */
-        public Builder maxHorizon(Duration maxHorizon) {
-            Objects.requireNonNull(maxHorizon, "maxHorizon");
-            if (maxHorizon.isNegative() || maxHorizon.isZero()) {
-                throw new IllegalArgumentException("maxHorizon must be positive, was " + maxHorizon);
-            }
-            this.maxHorizon = maxHorizon;
-            return this;
-        }
-
-        /**
-         * Whether only the principal who placed a reservation may cancel, confirm or move it
-         * ({@code reservekit.owner-only}); off by default. A reservation placed with no principal stays open to every
-         * caller; a refused change publishes nothing and throws
-         * {@link io.github.reservekit.reservation.domain.NotReservationOwnerException}.
-         */
-        public Builder ownerOnly(boolean ownerOnly) {
-            this.ownerOnly = ownerOnly;
+        /** The core's own settings: timeouts, horizon, owner-only; {@link ReservationSettings#DEFAULTS} by default. */
+        public Builder settings(ReservationSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

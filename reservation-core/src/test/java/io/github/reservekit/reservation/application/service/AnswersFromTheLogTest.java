@@ -15,6 +15,7 @@ import io.github.reservekit.reservation.application.port.out.PublicationFailedEx
 import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.IdempotencyKey;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationChangedException;
@@ -108,8 +109,7 @@ class AnswersFromTheLogTest {
             .publisher(log)
             .log(fold -> log)
             .clock(clock)
-            .publishTimeout(TIMEOUT)
-            .clockSkewMargin(MARGIN)
+            .settings(new ReservationSettings(TIMEOUT, MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
             .build();
 
     /** Another instance's placement of {@code resource} at 24:00 for 2 hours. */
@@ -211,8 +211,7 @@ class AnswersFromTheLogTest {
                 })
                 .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
-                .publishTimeout(TIMEOUT)
-                .clockSkewMargin(MARGIN)
+                .settings(new ReservationSettings(TIMEOUT, MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
                 .build();
 
         var answer = catchThrowableOfType(
@@ -235,8 +234,8 @@ class AnswersFromTheLogTest {
                 })
                 .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
-                .publishTimeout(Duration.ofMinutes(1))
-                .clockSkewMargin(MARGIN)
+                .settings(new ReservationSettings(
+                        Duration.ofMinutes(1), MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
                 .build();
 
         assertThatThrownBy(() -> refused.place(placeCommand(TABLE_1, slot(24, 2))))

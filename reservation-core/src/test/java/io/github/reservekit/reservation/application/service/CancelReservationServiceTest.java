@@ -12,6 +12,7 @@ import io.github.reservekit.reservation.application.port.in.CancelReservationUse
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
@@ -36,8 +37,8 @@ class CancelReservationServiceTest {
             .repository(repository)
             .publisher(publisher)
             .clock(clock)
-            .publishTimeout(Duration.ofSeconds(5))
-            .clockSkewMargin(Duration.ZERO)
+            .settings(new ReservationSettings(
+                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
             .build();
     private final PlaceReservationUseCase placeService = services;
     private final CancelReservationUseCase service = services;

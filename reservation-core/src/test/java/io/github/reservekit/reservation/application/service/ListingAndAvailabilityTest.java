@@ -13,6 +13,7 @@ import io.github.reservekit.reservation.application.port.in.AvailabilityWindow;
 import io.github.reservekit.reservation.application.port.in.CancelReservationCommand;
 import io.github.reservekit.reservation.application.port.in.ReservationListing;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.Reservation;
 import io.github.reservekit.reservation.domain.ReservationStatus;
@@ -118,7 +119,11 @@ class ListingAndAvailabilityTest {
         var shortHorizon = ReservationApplication.builder()
                 .publisher(publisher)
                 .clock(ReservationFixtures.clock())
-                .maxHorizon(Duration.ofDays(30))
+                .settings(new ReservationSettings(
+                        ReservationSettings.DEFAULTS.publishTimeout(),
+                        ReservationSettings.DEFAULTS.clockSkewMargin(),
+                        Duration.ofDays(30),
+                        false))
                 .build();
 
         assertThatThrownBy(() -> shortHorizon.place(placeCommand(TABLE_1, slot(31 * 24, 2))))
@@ -131,6 +136,6 @@ class ListingAndAvailabilityTest {
         assertThat(publisher.published()).isEmpty();
         assertThat(shortHorizon.place(placeCommand(TABLE_1, slot(29 * 24, 2))).isConfirmed())
                 .isTrue();
-        assertThat(ReservationApplication.DEFAULT_MAX_HORIZON).isEqualTo(Duration.ofDays(730));
+        assertThat(ReservationSettings.DEFAULTS.maxHorizon()).isEqualTo(Duration.ofDays(730));
     }
 }

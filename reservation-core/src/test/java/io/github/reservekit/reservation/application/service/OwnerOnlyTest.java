@@ -15,6 +15,7 @@ import io.github.reservekit.reservation.application.port.in.RescheduleReservatio
 import io.github.reservekit.reservation.application.port.out.ReservationLog;
 import io.github.reservekit.reservation.application.port.out.ReservationPublisher;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.NotReservationOwnerException;
 import io.github.reservekit.reservation.domain.PrincipalName;
 import io.github.reservekit.reservation.domain.Reservation;
@@ -48,9 +49,14 @@ class OwnerOnlyTest {
         return ReservationApplication.builder()
                 .publisher(publisher)
                 .clock(clock)
-                .clockSkewMargin(Duration.ZERO)
-                .ownerOnly(ownerOnly)
+                .settings(ownerOnly(ownerOnly))
                 .build();
+    }
+
+    /** The default settings with owner-only on or off, and no clock skew: the fixtures' clock is the log's. */
+    private static ReservationSettings ownerOnly(boolean ownerOnly) {
+        var defaults = ReservationSettings.DEFAULTS;
+        return new ReservationSettings(defaults.publishTimeout(), Duration.ZERO, defaults.maxHorizon(), ownerOnly);
     }
 
     private static PlaceReservationCommand by(Optional<PrincipalName> principal) {
@@ -239,8 +245,7 @@ class OwnerOnlyTest {
                         return this;
                     })
                     .clock(clock)
-                    .clockSkewMargin(Duration.ZERO)
-                    .ownerOnly(true)
+                    .settings(ownerOnly(true))
                     .build();
         }
 

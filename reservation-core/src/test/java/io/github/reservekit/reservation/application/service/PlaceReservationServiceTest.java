@@ -11,6 +11,7 @@ import io.github.reservekit.reservation.adapter.memory.InMemoryReservationReposi
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.application.port.out.PublicationFailedException;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.IdempotencyKeyReusedException;
 import io.github.reservekit.reservation.domain.InvalidReservationException;
 import io.github.reservekit.reservation.domain.Reservation;
@@ -37,8 +38,8 @@ class PlaceReservationServiceTest {
             .repository(repository)
             .publisher(publisher)
             .clock(ReservationFixtures.clock())
-            .publishTimeout(Duration.ofSeconds(5))
-            .clockSkewMargin(Duration.ZERO)
+            .settings(new ReservationSettings(
+                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
             .build();
     private final PlaceReservationUseCase service = services;
 

@@ -12,6 +12,7 @@ import io.github.reservekit.reservation.application.port.in.FindReservationQuery
 import io.github.reservekit.reservation.application.port.in.ListReservationsQuery;
 import io.github.reservekit.reservation.application.port.in.PlaceReservationUseCase;
 import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.reservation.bootstrap.ReservationSettings;
 import io.github.reservekit.reservation.domain.ReservationId;
 import io.github.reservekit.reservation.domain.ReservationNotFoundException;
 import io.github.reservekit.reservation.domain.ResourceId;
@@ -27,8 +28,8 @@ class QueryServicesTest {
             .repository(repository)
             .publisher(new RecordingReservationPublisher())
             .clock(ReservationFixtures.clock())
-            .publishTimeout(Duration.ofSeconds(5))
-            .clockSkewMargin(Duration.ZERO)
+            .settings(new ReservationSettings(
+                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
             .build();
     private final PlaceReservationUseCase place = services;
     private final FindReservationQuery find = services;
