@@ -13,16 +13,19 @@ import io.github.reservekit.kafka.read.Decoded;
 import io.github.reservekit.kafka.read.ReservationRecordDecoder;
 import io.github.reservekit.kafka.write.KafkaReservationPublisher;
 import io.github.reservekit.reservation.domain.PrincipalName;
+import io.github.reservekit.reservation.domain.Reservation;
+import io.github.reservekit.reservation.domain.TimeSlot;
 import io.github.reservekit.reservation.domain.event.ReservationCancelled;
-import io.github.reservekit.reservation.domain.event.ReservationConfirmed;
 import io.github.reservekit.reservation.domain.event.ReservationEvent;
 import io.github.reservekit.reservation.domain.event.ReservationPlaced;
 import io.github.reservekit.reservation.domain.event.ReservationRejected;
-import io.github.reservekit.reservation.domain.event.ReservationRescheduled;
 import io.github.reservekit.reservation.domain.event.ResourceDefined;
 import io.github.reservekit.reservation.testing.ReservationFixtures;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -157,6 +160,20 @@ class ReservationWireFormatTest {
         assertThat(decoder.decode(wellKeyed)).isEqualTo(new Decoded.Event(PLACED));
     }
 
+    /** A clock standing {@code seconds} after {@link WireContract#PLACED} occurred. */
+    private static Clock secondsLater(int seconds) {
+        return Clock.fixed(PLACED.occurredAt().plusSeconds(seconds), ZoneOffset.UTC);
+    }
+
+    /** Each event, published, reads back as itself and matches its type's JSON schema. */
+    private void assertEachReadsBackAndMatchesItsSchema(ReservationEvent... events) {
+        for (var event : events) {
+            var record = published(event);
+            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
+            assertThat(WireContract.validate(event, record.value())).isEmpty();
+        }
+    }
+
     @Test
     void version_3_holds_confirmations_and_if_version_read_back_and_match_their_schemas() {
         var hold = new ReservationPlaced(
@@ -166,41 +183,24 @@ class ReservationWireFormatTest {
                 PLACED.details(),
                 Optional.empty(),
                 Optional.of(PLACED.occurredAt().plusSeconds(5)),
-                Optional.of(java.time.Duration.ofMinutes(10)),
+                Optional.of(Duration.ofMinutes(10)),
                 1,
                 Optional.empty());
-        var confirmed = new ReservationConfirmed(
-                java.util.UUID.randomUUID(),
-                PLACED.occurredAt().plusSeconds(60),
-                PLACED.reservationId(),
-                PLACED.resourceId(),
-                Optional.of(PLACED.occurredAt().plusSeconds(65)),
-                Optional.of(1L));
-        var conditional = new ReservationCancelled(
-                java.util.UUID.randomUUID(),
-                PLACED.occurredAt().plusSeconds(90),
-                PLACED.reservationId(),
-                PLACED.resourceId(),
-                Optional.of(PLACED.occurredAt().plusSeconds(95)),
-                Optional.of(2L));
-
-        var moved = new ReservationRescheduled(
-                java.util.UUID.randomUUID(),
-                PLACED.occurredAt().plusSeconds(120),
-                PLACED.reservationId(),
-                PLACED.resourceId(),
-                new io.github.reservekit.reservation.domain.TimeSlot(
+        // What the domain decides for the hold later on, each event waited for 5 s and conditional on a version.
+        var held = Reservation.placed(hold);
+        var wait = Optional.of(Duration.ofSeconds(5));
+        var confirmed = held.confirm(secondsLater(60), wait, Optional.of(1L));
+        var conditional = held.cancel(secondsLater(90), wait, Optional.of(2L));
+        var moved = held.reschedule(
+                secondsLater(120),
+                wait,
+                new TimeSlot(
                         PLACED.slot().startsAt().plusSeconds(3600),
                         PLACED.slot().endsAt().plusSeconds(3600)),
                 1,
-                Optional.of(PLACED.occurredAt().plusSeconds(125)),
                 Optional.of(3L));
 
-        for (var event : List.<ReservationEvent>of(hold, confirmed, conditional, moved)) {
-            var record = published(event);
-            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
-            assertThat(WireContract.validate(event, record.value())).isEmpty();
-        }
+        assertEachReadsBackAndMatchesItsSchema(hold, confirmed, conditional, moved);
         assertThat(new String(published(hold).value(), StandardCharsets.UTF_8))
                 .contains("\"holdFor\":\"PT10M\"", "\"status\":\"HELD\"");
     }
@@ -226,11 +226,7 @@ class ReservationWireFormatTest {
                 4,
                 Optional.empty());
 
-        for (var event : List.<ReservationEvent>of(defined, fourSeats)) {
-            var record = published(event);
-            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
-            assertThat(WireContract.validate(event, record.value())).isEmpty();
-        }
+        assertEachReadsBackAndMatchesItsSchema(defined, fourSeats);
         var definition = published(defined);
         assertThat(definition.key()).isEqualTo("table-7");
         assertThat(WireContract.headers(definition.headers()))
@@ -297,12 +293,7 @@ class ReservationWireFormatTest {
                 ReservationRejected.Reason.OVERLAP,
                 Optional.of(CANCELLED.reservationId()));
 
-        for (var event : java.util.List.<ReservationEvent>of(placed, cancelled, rejected)) {
-            var record = published(event);
-
-            assertThat(decoder.decode(record.headers(), record.value())).isEqualTo(new Decoded.Event(event));
-            assertThat(WireContract.validate(event, record.value())).isEmpty();
-        }
+        assertEachReadsBackAndMatchesItsSchema(placed, cancelled, rejected);
         assertThat(new String(published(placed).value(), StandardCharsets.UTF_8))
                 .endsWith(",\"confirmBy\":\"" + confirmBy + "\"}");
         var rejectedRecord = published(rejected);
