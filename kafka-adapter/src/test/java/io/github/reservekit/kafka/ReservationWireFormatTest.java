@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -50,22 +51,23 @@ class ReservationWireFormatTest {
         return producer.history().getLast();
     }
 
-    @Test
-    void a_placed_event_is_the_exact_record_of_the_contract() {
-        var record = published(PLACED);
+    /** Asserts {@code event} is published keyed by its resource, with exactly this JSON and these headers. */
+    private void assertPublishedAsExactly(ReservationEvent event, String json, Map<String, String> headers) {
+        var record = published(event);
 
         assertThat(record.key()).isEqualTo("table-7");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(PLACED_JSON);
-        assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(PLACED_HEADERS);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(headers);
+    }
+
+    @Test
+    void a_placed_event_is_the_exact_record_of_the_contract() {
+        assertPublishedAsExactly(PLACED, PLACED_JSON, PLACED_HEADERS);
     }
 
     @Test
     void a_cancelled_event_is_the_exact_record_of_the_contract() {
-        var record = published(CANCELLED);
-
-        assertThat(record.key()).isEqualTo("table-7");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(CANCELLED_JSON);
-        assertThat(WireContract.headers(record.headers())).containsExactlyInAnyOrderEntriesOf(CANCELLED_HEADERS);
+        assertPublishedAsExactly(CANCELLED, CANCELLED_JSON, CANCELLED_HEADERS);
     }
 
     @Test
@@ -160,6 +162,23 @@ class ReservationWireFormatTest {
         assertThat(decoder.decode(wellKeyed)).isEqualTo(new Decoded.Event(PLACED));
     }
 
+    /**
+     * The reservation of {@link WireContract#PLACED} placed anew as version 3 writes it, waited for 5 s: a hold for
+     * {@code holdFor} (empty: CONFIRMED at once) of {@code units}.
+     */
+    private static ReservationPlaced placedInVersion3(Optional<Duration> holdFor, int units) {
+        return new ReservationPlaced(
+                java.util.UUID.randomUUID(),
+                PLACED.occurredAt(),
+                PLACED.reservationId(),
+                PLACED.details(),
+                Optional.empty(),
+                Optional.of(PLACED.occurredAt().plusSeconds(5)),
+                holdFor,
+                units,
+                Optional.empty());
+    }
+
     /** A clock standing {@code seconds} after {@link WireContract#PLACED} occurred. */
     private static Clock secondsLater(int seconds) {
         return Clock.fixed(PLACED.occurredAt().plusSeconds(seconds), ZoneOffset.UTC);
@@ -176,16 +195,7 @@ class ReservationWireFormatTest {
 
     @Test
     void version_3_holds_confirmations_and_if_version_read_back_and_match_their_schemas() {
-        var hold = new ReservationPlaced(
-                java.util.UUID.randomUUID(),
-                PLACED.occurredAt(),
-                PLACED.reservationId(),
-                PLACED.details(),
-                Optional.empty(),
-                Optional.of(PLACED.occurredAt().plusSeconds(5)),
-                Optional.of(Duration.ofMinutes(10)),
-                1,
-                Optional.empty());
+        var hold = placedInVersion3(Optional.of(Duration.ofMinutes(10)), 1);
         // What the domain decides for the hold later on, each event waited for 5 s and conditional on a version.
         var held = Reservation.placed(hold);
         var wait = Optional.of(Duration.ofSeconds(5));
@@ -215,16 +225,7 @@ class ReservationWireFormatTest {
                 Optional.of("The long table"),
                 Optional.of(PLACED.occurredAt().plusSeconds(5)),
                 Optional.of(0L));
-        var fourSeats = new ReservationPlaced(
-                java.util.UUID.randomUUID(),
-                PLACED.occurredAt(),
-                PLACED.reservationId(),
-                PLACED.details(),
-                Optional.empty(),
-                Optional.of(PLACED.occurredAt().plusSeconds(5)),
-                Optional.empty(),
-                4,
-                Optional.empty());
+        var fourSeats = placedInVersion3(Optional.empty(), 4);
 
         assertEachReadsBackAndMatchesItsSchema(defined, fourSeats);
         var definition = published(defined);
