@@ -49,18 +49,18 @@ class ApplyReservationEventServiceTest {
 
     /** A version 2 placement handed to the log at {@code NOW}, so confirmBy = NOW + 5 s. */
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key) {
-        return placed(resource, slot, key, NOW.plus(TIMEOUT));
+        return placed(resource, slot, key, Optional.of(NOW.plus(TIMEOUT)));
     }
 
     /** A version 2 placement handed to the log at {@code NOW} that must be confirmed by {@code confirmBy}. */
     private static ReservationPlaced placedConfirmBy(ResourceId resource, TimeSlot slot, Instant confirmBy) {
-        return placed(resource, slot, Optional.empty(), confirmBy);
+        return placed(resource, slot, Optional.empty(), Optional.of(confirmBy));
     }
 
+    /** A placement of one unit handed to the log at {@code NOW}; no {@code confirmBy}: as version 1 wrote them. */
     private static ReservationPlaced placed(
-            ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key, Instant confirmBy) {
-        return placement(
-                ReservationId.random(), details(resource, slot), key, Optional.of(confirmBy), Optional.empty(), 1);
+            ResourceId resource, TimeSlot slot, Optional<IdempotencyKey> key, Optional<Instant> confirmBy) {
+        return placement(ReservationId.random(), details(resource, slot), key, confirmBy, Optional.empty(), 1);
     }
 
     /** A placement handed to the log at {@code NOW}, by no known principal. */
@@ -80,11 +80,17 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationCancelled cancelled(ReservationPlaced placed, Optional<Instant> confirmBy) {
-        return new ReservationCancelled(
-                UUID.randomUUID(), NOW, placed.reservationId(), placed.resourceId(), confirmBy, Optional.empty());
+        return cancelled(placed, confirmBy, Optional.empty());
     }
 
-    /** Asserts the fold rejects {@code placement} for {@code reason}, carrying the reservation {@code standing} made. */
+    /** A cancellation of what {@code placed} made, handed to the log at {@code NOW}; {@code ifVersion}: If-Match. */
+    private static ReservationCancelled cancelled(
+            ReservationPlaced placed, Optional<Instant> confirmBy, Optional<Long> ifVersion) {
+        return new ReservationCancelled(
+                UUID.randomUUID(), NOW, placed.reservationId(), placed.resourceId(), confirmBy, ifVersion);
+    }
+
+    /** Asserts the fold rejects {@code placement} for {@code reason}, carrying what {@code standing} made. */
     private void assertRejected(
             ReservationPlaced placement, ReservationRejected.Reason reason, ReservationPlaced standing) {
         assertThat(appendedAt(inTime(), placement))
@@ -233,23 +239,11 @@ class ApplyReservationEventServiceTest {
         var placedOne = repository.findById(event.reservationId()).orElseThrow();
         assertThat(placedOne.version()).isEqualTo(1);
 
-        var fromAnOldRead = new ReservationCancelled(
-                UUID.randomUUID(),
-                NOW,
-                event.reservationId(),
-                TABLE_1,
-                Optional.of(NOW.plus(TIMEOUT)),
-                Optional.of(7L));
+        var fromAnOldRead = cancelled(event, Optional.of(NOW.plus(TIMEOUT)), Optional.of(7L));
         assertThat(appendedAt(inTime(), fromAnOldRead))
                 .isEqualTo(new FoldDecision.Rejected(ReservationRejected.Reason.STALE, placedOne));
 
-        var fromTheCurrentRead = new ReservationCancelled(
-                UUID.randomUUID(),
-                NOW,
-                event.reservationId(),
-                TABLE_1,
-                Optional.of(NOW.plus(TIMEOUT)),
-                Optional.of(1L));
+        var fromTheCurrentRead = cancelled(event, Optional.of(NOW.plus(TIMEOUT)), Optional.of(1L));
         assertThat(appendedAt(inTime(), fromTheCurrentRead))
                 .isInstanceOfSatisfying(
                         FoldDecision.Cancelled.class,
@@ -258,13 +252,22 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationPlaced hold(ResourceId resource, TimeSlot slot, Duration holdFor) {
+        return placedV3(resource, slot, Optional.of(holdFor), 1);
+    }
+
+    /**
+     * A version 3 placement handed to the log at {@code NOW}, so confirmBy = NOW + 5 s: a hold for {@code holdFor}
+     * (empty: CONFIRMED at once) of {@code units}.
+     */
+    private static ReservationPlaced placedV3(
+            ResourceId resource, TimeSlot slot, Optional<Duration> holdFor, int units) {
         return placement(
                 ReservationId.random(),
                 details(resource, slot),
                 Optional.empty(),
                 Optional.of(NOW.plus(TIMEOUT)),
-                Optional.of(holdFor),
-                1);
+                holdFor,
+                units);
     }
 
     private static ReservationConfirmed confirmation(ReservationPlaced placed) {
@@ -396,13 +399,7 @@ class ApplyReservationEventServiceTest {
     }
 
     private static ReservationPlaced placed(ResourceId resource, TimeSlot slot, int units) {
-        return placement(
-                ReservationId.random(),
-                details(resource, slot),
-                Optional.empty(),
-                Optional.of(NOW.plus(TIMEOUT)),
-                Optional.empty(),
-                units);
+        return placedV3(resource, slot, Optional.empty(), units);
     }
 
     @Test
@@ -484,16 +481,9 @@ class ApplyReservationEventServiceTest {
 
     @Test
     void version_1_events_without_confirm_by_are_never_void_and_replay_with_version_2_events_to_one_state() {
-        var v1 = placement(
-                ReservationId.random(),
-                details(TABLE_1, slot(24, 2)),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                1);
+        var v1 = placed(TABLE_1, slot(24, 2), Optional.empty(), Optional.empty());
         var v2Overlapping = placed(TABLE_1, slot(25, 2));
-        var v1Cancel = new ReservationCancelled(
-                UUID.randomUUID(), NOW, v1.reservationId(), TABLE_1, Optional.empty(), Optional.empty());
+        var v1Cancel = cancelled(v1, Optional.empty());
         var v2After = placed(TABLE_1, slot(25, 2));
         List<ReservationEvent> log = List.of(v1, v2Overlapping, v1Cancel, v2After);
         // Hours after their confirmBy, yet before the slot ends: a reservation is forgotten only a day after its end.
