@@ -128,24 +128,30 @@ class DockerComposeAgreementTest {
     }
 
     @Test
-    void both_apps_are_built_from_the_repo_and_reach_the_brokers_on_the_internal_listener() throws IOException {
+    void both_apps_are_built_from_the_repo_and_reach_the_brokers_on_the_internal_listener() {
         assertApp("spring-app", "SPRING_KAFKA_BOOTSTRAP_SERVERS", 8080);
         assertApp("micronaut-app", "KAFKA_BOOTSTRAP_SERVERS", 8081);
     }
 
-    private static void assertApp(String name, String bootstrapVariable, int port) throws IOException {
+    private static void assertApp(String name, String bootstrapVariable, int port) {
         Map<String, Object> app = services.get(name);
-        assertThat(app.get("build")).isEqualTo(Map.of("context", ".", "dockerfile", name + "/Dockerfile"));
+        // One Dockerfile (at the root) for both apps: the module and its port are build arguments.
+        assertThat(app.get("build"))
+                .isEqualTo(Map.of("context", ".", "args", Map.of("APP", name, "PORT", String.valueOf(port))));
         assertThat(env(app)).containsEntry(bootstrapVariable, "kafka-1:19092,kafka-2:19092,kafka-3:19092");
         assertThat(app.get("ports")).asInstanceOf(LIST).containsExactly(port + ":" + port);
         assertThat(app.get("depends_on"))
                 .isEqualTo(Map.of("kafka-init", Map.of("condition", "service_completed_successfully")));
-        String dockerfile = Files.readString(root.resolve(name).resolve("Dockerfile"));
+    }
+
+    @Test
+    void the_dockerfile_builds_the_module_it_is_given_on_a_jdk_and_runs_it_on_a_jre() throws IOException {
+        String dockerfile = Files.readString(root.resolve("Dockerfile"));
         assertThat(dockerfile)
                 .contains("FROM eclipse-temurin:25-jdk AS build")
-                .contains("./mvnw -B -q -pl " + name + " -am")
+                .contains("./mvnw -B -q -pl \"$APP\" -am")
                 .contains("FROM eclipse-temurin:25-jre")
-                .contains("EXPOSE " + port);
+                .contains("EXPOSE ${PORT}");
     }
 
     private static ClusterLayout localLayout() {
