@@ -2,8 +2,7 @@ package io.github.reservekit.userapps.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.http.RecentEvents;
-import io.github.reservekit.reservation.bootstrap.ReservationApplication;
+import io.github.reservekit.springboot.autoconfigure.CoreOnARecordingPublisher;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
@@ -32,20 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class HostExceptionsIT {
 
+    /** The API on an in-memory core, as a user's own tests run it without Kafka. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(CoreOnARecordingPublisher.class)
     static class HostApp {
-        @Bean
-        ReservationApplication reservationApplication() {
-            // The API on an in-memory core, as a user's own tests run it without Kafka.
-            return ReservationApplication.builder().publisher(event -> {}).build();
-        }
-
-        @Bean
-        RecentEvents recentEvents() {
-            return new RecentEvents();
-        }
-
         @Bean
         HostController hostController() {
             return new HostController();
