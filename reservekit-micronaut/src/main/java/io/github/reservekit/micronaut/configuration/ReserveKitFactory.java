@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import io.github.reservekit.kafka.read.FollowerListener;
 
 /**
  * ReserveKit in any Micronaut app: the adapter's one assembly ({@link ReserveKitKafka}) connected by micronaut-kafka's
@@ -94,10 +95,7 @@ class ReserveKitFactory {
     @Singleton
     RecentEvents recentEvents(ReserveKitKafka reserveKit) {
         var recent = new RecentEvents();
-        reserveKit
-                .follower()
-                .addListener(record ->
-                        record.event().ifPresent(event -> recent.add(event, record.partition(), record.offset())));
+        reserveKit.follower().addListener(FollowerListener.ofEvents(recent::add));
         return recent;
     }
 

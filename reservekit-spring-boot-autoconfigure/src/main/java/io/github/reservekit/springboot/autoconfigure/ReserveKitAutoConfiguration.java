@@ -34,6 +34,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import io.github.reservekit.kafka.read.FollowerListener;
 
 /**
  * ReserveKit in Spring Boot: the adapter's one assembly ({@link ReserveKitKafka}) on spring-kafka's client
@@ -146,10 +147,7 @@ public class ReserveKitAutoConfiguration {
     @ConditionalOnMissingBean
     RecentEvents recentEvents(ReserveKitKafka reserveKit) {
         var recent = new RecentEvents();
-        reserveKit
-                .follower()
-                .addListener(record ->
-                        record.event().ifPresent(event -> recent.add(event, record.partition(), record.offset())));
+        reserveKit.follower().addListener(FollowerListener.ofEvents(recent::add));
         return recent;
     }
 
