@@ -9,7 +9,6 @@ import io.micronaut.context.env.CommandLinePropertySource;
 import io.micronaut.core.cli.CommandLine;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -25,26 +24,9 @@ public final class TestReserveKitApplication {
 
     private static final String BOOTSTRAP = "kafka.bootstrap.servers";
 
-    /** The broker's loggers (and the clients'). */
-    private static final String[] KAFKA_LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger"};
-
     public static void main(String[] args) {
-        // The broker logs routine start-up races (a registration before its controller is active) as errors;
-        // a start that really fails throws, saying why.
-        setKafkaLogging(Level.OFF);
-        DevRun run;
-        try {
-            run = DevRun.start("micronaut-app", "bin/run-micronaut", args, configured(args), System.out);
-        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
-            System.err.println("ReserveKit: the dev run cannot start: " + cannotStart.getMessage());
-            System.exit(1);
-            return;
-        } finally {
-            setKafkaLogging(Level.WARN);
-        }
-        if (run.startedBroker()) {
-            System.setProperty(BOOTSTRAP, run.bootstrapServers());
-        }
+        var run = DevRun.startOrExit(
+                "micronaut-app", "bin/run-micronaut", args, configured(args), BOOTSTRAP, TestReserveKitApplication::setLevel);
         // Not Micronaut.run: its own shutdown hook would stop the app concurrently with the one below, and the
         // two deadlock (each holds the lock the other needs). One hook stops the app, then the broker.
         ApplicationContext app;
@@ -78,26 +60,20 @@ public final class TestReserveKitApplication {
         try {
             app.close(); // synchronous: the server and the app's clients are closed when it returns
         } finally {
-            // The broker's own shutdown warns about connections it is closing itself.
-            setKafkaLogging(Level.ERROR);
             run.close();
             stopped.countDown();
         }
     }
 
-    private static void setKafkaLogging(Level level) {
+    private static void setLevel(String logger, String level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-            for (String logger : KAFKA_LOGGERS) {
-                logback.getLogger(logger).setLevel(level);
-            }
+            logback.getLogger(logger).setLevel(Level.toLevel(level));
         }
     }
 
     /** Micronaut's own sources for the key: {@code --kafka.bootstrap.servers=}, -D, or KAFKA_BOOTSTRAP_SERVERS. */
     private static Optional<String> configured(String[] args) {
-        String[] appArgs =
-                Arrays.stream(args).filter(arg -> !DevRun.RESET.equals(arg)).toArray(String[]::new);
-        Object fromArgs = new CommandLinePropertySource(CommandLine.parse(appArgs)).get(BOOTSTRAP);
+        Object fromArgs = new CommandLinePropertySource(CommandLine.parse(DevRun.withoutReset(args))).get(BOOTSTRAP);
         if (fromArgs != null) {
             return Optional.of(fromArgs.toString());
         }

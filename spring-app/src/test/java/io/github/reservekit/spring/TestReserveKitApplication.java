@@ -28,38 +28,18 @@ public final class TestReserveKitApplication {
 
     private static final String BOOTSTRAP = "spring.kafka.bootstrap-servers";
 
-    /** The broker's loggers (and the clients'): warnings only, so the app's own lines stay readable. */
-    private static final String[] KAFKA_LOGGERS = {"kafka", "org.apache.kafka", "state.change.logger"};
-
     public static void main(String[] args) {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(withoutReset(args)));
-        // Before Spring configures logging, Logback's default prints everything at DEBUG, and the broker logs
-        // routine start-up races (a registration before its controller is active) as errors; a start that
-        // really fails throws, saying why. Spring then keeps WARN through the default properties below.
-        setLevel(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.INFO);
-        setKafkaLogging(Level.OFF);
-        DevRun run;
-        try {
-            run = DevRun.start(
-                    "spring-app",
-                    "bin/run-spring",
-                    args,
-                    Optional.ofNullable(environment.getProperty(BOOTSTRAP)),
-                    System.out);
-        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
-            System.err.println("ReserveKit: the dev run cannot start: " + cannotStart.getMessage());
-            System.exit(1);
-            return;
-        } finally {
-            setKafkaLogging(Level.WARN);
-        }
-        if (run.startedBroker()) {
-            System.setProperty(BOOTSTRAP, run.bootstrapServers());
-        }
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(DevRun.withoutReset(args)));
+        var configured = Optional.ofNullable(environment.getProperty(BOOTSTRAP));
+        // Before Spring configures logging, Logback's default prints everything at DEBUG. Spring then keeps the
+        // broker's loggers at WARN, as the dev run leaves them, through the default properties below.
+        setLevel(org.slf4j.Logger.ROOT_LOGGER_NAME, "INFO");
+        var run = DevRun.startOrExit(
+                "spring-app", "bin/run-spring", args, configured, BOOTSTRAP, TestReserveKitApplication::setLevel);
         var application = new SpringApplication(ReserveKitSpringApplication.class);
         Map<String, Object> defaults = new HashMap<>();
-        for (String logger : KAFKA_LOGGERS) {
+        for (String logger : DevRun.KAFKA_LOGGERS) {
             defaults.put("logging.level." + logger, "WARN");
         }
         application.setDefaultProperties(defaults);
@@ -84,27 +64,13 @@ public final class TestReserveKitApplication {
         try {
             app.close();
         } finally {
-            // The broker's own shutdown warns about connections it is closing itself.
-            setKafkaLogging(Level.ERROR);
             run.close();
         }
     }
 
-    private static void setKafkaLogging(Level level) {
-        for (String logger : KAFKA_LOGGERS) {
-            setLevel(logger, level);
-        }
-    }
-
-    private static void setLevel(String logger, Level level) {
+    private static void setLevel(String logger, String level) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-            logback.getLogger(logger).setLevel(level);
+            logback.getLogger(logger).setLevel(Level.toLevel(level));
         }
-    }
-
-    private static String[] withoutReset(String[] args) {
-        return java.util.Arrays.stream(args)
-                .filter(arg -> !DevRun.RESET.equals(arg))
-                .toArray(String[]::new);
     }
 }

@@ -34,12 +34,26 @@ public final class DevRun implements AutoCloseable {
     /** Set by {@code bin/lib/run-app} when this JVM will write its class-data archive on exit. */
     public static final String WRITES_CLASS_ARCHIVE_PROPERTY = "reservekit.dev.writes-class-archive";
 
+    /** The broker's loggers (and the clients'), whose levels a dev run sets through {@link LogLevels}. */
+    public static final List<String> KAFKA_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
+
+    /**
+     * Sets one logger's level in the app's own logging framework (Logback in both shells; kafka-local depends on
+     * none): {@code OFF}, {@code WARN} or {@code ERROR}, names Logback and Log4j both read.
+     */
+    @FunctionalInterface
+    public interface LogLevels {
+
+        void set(String logger, String level);
+    }
+
     private final String app;
     private final String runCommand;
     private final String[] appArgs;
     private final String bootstrapServers;
     private final Optional<DevKafkaBroker> broker;
     private final PrintStream out;
+    private final LogLevels logLevels;
 
     private DevRun(
             String app,
@@ -47,13 +61,50 @@ public final class DevRun implements AutoCloseable {
             String[] appArgs,
             String bootstrapServers,
             Optional<DevKafkaBroker> broker,
-            PrintStream out) {
+            PrintStream out,
+            LogLevels logLevels) {
         this.app = app;
         this.runCommand = runCommand;
         this.appArgs = appArgs;
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
         this.out = out;
+        this.logLevels = logLevels;
+    }
+
+    /**
+     * What both shells' dev mains do first: {@link #start} on standard output, or, when that fails (the broker's
+     * port or data directory taken, a bad setting), says why on standard error and exits with status 1. The broker's
+     * loggers are off while it starts (it logs routine start-up races, such as a registration before its controller
+     * is active, as errors; a start that really fails throws, saying why), at WARN after, and at ERROR while it stops
+     * ({@link #close}). A broker this run started is given to the app through the system property {@code
+     * bootstrapProperty}.
+     *
+     * @param bootstrapProperty the app's bootstrap servers key, e.g. {@code spring.kafka.bootstrap-servers}
+     * @param logLevels sets a logger's level in the app's logging
+     */
+    public static DevRun startOrExit(
+            String app,
+            String runCommand,
+            String[] args,
+            Optional<String> configuredBootstrapServers,
+            String bootstrapProperty,
+            LogLevels logLevels) {
+        setKafkaLogging(logLevels, "OFF");
+        DevRun run;
+        try {
+            run = start(app, runCommand, args, configuredBootstrapServers, System.out, logLevels);
+        } catch (IllegalStateException | IllegalArgumentException cannotStart) {
+            System.err.println("ReserveKit: the dev run cannot start: " + cannotStart.getMessage());
+            System.exit(1);
+            throw cannotStart; // not reached
+        } finally {
+            setKafkaLogging(logLevels, "WARN");
+        }
+        if (run.startedBroker()) {
+            System.setProperty(bootstrapProperty, run.bootstrapServers());
+        }
+        return run;
     }
 
     /**
@@ -72,16 +123,26 @@ public final class DevRun implements AutoCloseable {
             String[] args,
             Optional<String> configuredBootstrapServers,
             PrintStream out) {
+        return start(app, runCommand, args, configuredBootstrapServers, out, (logger, level) -> {});
+    }
+
+    private static DevRun start(
+            String app,
+            String runCommand,
+            String[] args,
+            Optional<String> configuredBootstrapServers,
+            PrintStream out,
+            LogLevels logLevels) {
         Objects.requireNonNull(app, "app");
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        boolean reset = rest.removeIf(RESET::equals);
-        String[] appArgs = rest.toArray(String[]::new);
+        boolean reset = Arrays.asList(args).contains(RESET);
+        String[] appArgs = withoutReset(args);
         if (configuredBootstrapServers.isPresent()) {
             if (reset) {
                 out.println("ReserveKit: " + RESET + " ignored: this run uses the configured Kafka at "
                         + configuredBootstrapServers.get() + " and keeps no data of its own.");
             }
-            return new DevRun(app, runCommand, appArgs, configuredBootstrapServers.get(), Optional.empty(), out);
+            return new DevRun(
+                    app, runCommand, appArgs, configuredBootstrapServers.get(), Optional.empty(), out, logLevels);
         }
         Path dataDir = dataDir(app);
         if (reset) {
@@ -92,7 +153,12 @@ public final class DevRun implements AutoCloseable {
         out.println("ReserveKit: no Kafka configured, starting one in this JVM (data in " + dataDir + ")...");
         var broker = DevKafkaBroker.start(dataDir, port);
         broker.portNotice().ifPresent(notice -> out.println("ReserveKit: " + notice));
-        return new DevRun(app, runCommand, appArgs, broker.bootstrapServers(), Optional.of(broker), out);
+        return new DevRun(app, runCommand, appArgs, broker.bootstrapServers(), Optional.of(broker), out, logLevels);
+    }
+
+    /** {@code args} without {@value #RESET}: what the app is given, and where it looks for its Kafka settings. */
+    public static String[] withoutReset(String[] args) {
+        return Arrays.stream(args).filter(arg -> !RESET.equals(arg)).toArray(String[]::new);
     }
 
     /** The data directory: {@value #DATA_DIR_PROPERTY}, else {@code .kafka-local/dev/<app>} of the repository. */
@@ -161,6 +227,8 @@ public final class DevRun implements AutoCloseable {
     @Override
     public void close() {
         broker.ifPresent(b -> {
+            // The broker's own shutdown warns about connections it is closing itself.
+            setKafkaLogging(logLevels, "ERROR");
             b.close();
             out.println("ReserveKit: Kafka broker stopped; its data stays in " + b.dataDir());
         });
@@ -168,6 +236,10 @@ public final class DevRun implements AutoCloseable {
             out.println("ReserveKit: the JVM now writes its class-data archive, which makes the next starts faster"
                     + " (once after each build; a few seconds)...");
         }
+    }
+
+    private static void setKafkaLogging(LogLevels logLevels, String level) {
+        KAFKA_LOGGERS.forEach(logger -> logLevels.set(logger, level));
     }
 
     private String firstServer() {
