@@ -26,7 +26,12 @@ public final class TestReserveKitApplication {
 
     public static void main(String[] args) {
         var run = DevRun.startOrExit(
-                "micronaut-app", "bin/run-micronaut", args, configured(args), BOOTSTRAP, TestReserveKitApplication::setLevel);
+                "micronaut-app",
+                "bin/run-micronaut",
+                args,
+                configured(args),
+                BOOTSTRAP,
+                TestReserveKitApplication::setLevel);
         // Not Micronaut.run: its own shutdown hook would stop the app concurrently with the one below, and the
         // two deadlock (each holds the lock the other needs). One hook stops the app, then the broker.
         ApplicationContext app;

@@ -19,7 +19,8 @@ public interface FollowerListener {
      */
     static FollowerListener ofEvents(EventListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return record -> record.event().ifPresent(event -> listener.onEvent(event, record.partition(), record.offset()));
+        return record ->
+                record.event().ifPresent(event -> listener.onEvent(event, record.partition(), record.offset()));
     }
 
     /** Told of one event the follower read, and where it sits on the topic; the same rules as a follower listener. */

@@ -6,6 +6,7 @@ import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
 import io.github.reservekit.kafka.metrics.ReserveKitMetrics;
+import io.github.reservekit.kafka.read.FollowerListener;
 import io.github.reservekit.kafka.settings.ClientTuning;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.RecordTracing;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import io.github.reservekit.kafka.read.FollowerListener;
 
 /**
  * ReserveKit in any Micronaut app: the adapter's one assembly ({@link ReserveKitKafka}) connected by micronaut-kafka's

@@ -41,7 +41,10 @@ class ReserveKitHealth {
     @Readiness
     HealthIndicator replay(ReserveKitKafka reserveKit, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         var follower = reserveKit.follower();
-        return new Indicator("replay", executor, () -> new Check(follower.isCaughtUp(), follower.stats().details()));
+        return new Indicator(
+                "replay",
+                executor,
+                () -> new Check(follower.isCaughtUp(), follower.stats().details()));
     }
 
     /** What one check found: UP or DOWN, and the details the health endpoint shows. */

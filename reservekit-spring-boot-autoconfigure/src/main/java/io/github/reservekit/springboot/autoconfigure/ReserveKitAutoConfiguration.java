@@ -4,6 +4,7 @@ import io.github.reservekit.http.RecentEvents;
 import io.github.reservekit.kafka.ReserveKitKafka;
 import io.github.reservekit.kafka.metrics.MeteredReservationPublisher;
 import io.github.reservekit.kafka.metrics.ReserveKitMetrics;
+import io.github.reservekit.kafka.read.FollowerListener;
 import io.github.reservekit.kafka.settings.ReserveKitSettings;
 import io.github.reservekit.kafka.tracing.OpenTelemetryRecordTracing;
 import io.github.reservekit.kafka.tracing.RecordTracing;
@@ -34,7 +35,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
-import io.github.reservekit.kafka.read.FollowerListener;
 
 /**
  * ReserveKit in Spring Boot: the adapter's one assembly ({@link ReserveKitKafka}) on spring-kafka's client
