@@ -2,12 +2,14 @@ package io.github.reservekit.contract;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * The HTTP contract of CONTRACT.md, with the events of section 2 each request must (or must not) cause, as
  * black-box tests: they speak only HTTP to a running shell and read the topic with a plain consumer. A shell's test
- * extends this class and provides the {@link ContractTarget}; the suite is the same for all. Each concern is one
+ * extends this class and registers its {@link ShellUnderTest} (the extension that gives the suite its {@link
+ * ContractTarget}); the suite is the same for all. Each concern is one
  * interface of tests: {@link WritesContract}, {@link LookupsContract}, {@link RefusalsContract}, {@link
  * DocumentsContract}, {@link OperationsContract}, and those of version 3 ({@link ReadsContract}, {@link
  * VersionsContract}, {@link HoldsContract}, {@link MovesContract}, {@link ResourcesContract}).
@@ -28,8 +30,20 @@ public abstract class HttpContractSuite
                 MovesContract,
                 ResourcesContract {
 
+    private ContractTarget target;
     private ApiClient api;
     private TopicProbe topic;
+
+    /** Takes the shell under test from the test class's extension, once it has started it. */
+    @BeforeAll
+    void aimAt(ContractTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public final ContractTarget target() {
+        return target;
+    }
 
     /** A client whose every response is checked against the OpenAPI document, so the two cannot drift apart. */
     @Override

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page a shell serves at {@code /} (reservation-http's static files), in a real headless browser: a user
  * places a reservation, sees its event arrive in the live view, is refused an overlapping one with the API's own
- * words, and cancels. A shell's test extends this class and provides the {@link ContractTarget}, as for {@link
+ * words, and cancels. A shell's test extends this class and registers its {@link ShellUnderTest}, as for {@link
  * HttpContractSuite}. Without Chromium the browser tests are skipped, saying so ({@link HeadlessChromium}); the
  * page's files are checked over plain HTTP either way.
  *
@@ -41,11 +42,20 @@ public abstract class PageSuite {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    private ContractTarget target;
     private WebDriver browser;
     private ApiClient api;
 
-    /** The shell under test; called after the subclass's own {@code @BeforeAll}. */
-    protected abstract ContractTarget target();
+    /** Takes the shell under test from the test class's extension, once it has started it. */
+    @BeforeAll
+    void aimAt(ContractTarget target) {
+        this.target = target;
+    }
+
+    /** The shell under test. */
+    protected final ContractTarget target() {
+        return target;
+    }
 
     protected final ApiClient api() {
         if (api == null) {

@@ -11,7 +11,7 @@ import io.github.reservekit.contract.ApiClient.Response;
  */
 public interface ShellContract {
 
-    /** The shell under test; called after the test class's own {@code @BeforeAll}. */
+    /** The shell under test, started before the suite's tests. */
     ContractTarget target();
 
     /** The shell's API; every response is checked against the OpenAPI document. */

@@ -9,14 +9,18 @@ import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A shell's app on a Kafka broker of its own in this JVM, for one test class: the {@link ContractTarget} of the
  * shells' integration tests. Register it as a static {@code @RegisterExtension} field: before the class's tests it
  * starts the broker, then the app (through the test's {@link ShellStarter}), and waits until ReserveKit has replayed
- * the topic; after them it stops both. It can take the broker away from the app and give it back.
+ * the topic; after them it stops both. It can take the broker away from the app and give it back. It is the {@link
+ * ContractTarget} parameter of the class's methods, which is how the shared suites find it.
  */
-public final class ShellUnderTest implements ContractTarget, AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class ShellUnderTest
+        implements ContractTarget, AutoCloseable, BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     private final String name;
     private final ShellPaths paths;
@@ -49,6 +53,16 @@ public final class ShellUnderTest implements ContractTarget, AutoCloseable, Befo
     @Override
     public void afterAll(ExtensionContext context) {
         close();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ContractTarget.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return this;
     }
 
     /** Stops the app, then the broker. */

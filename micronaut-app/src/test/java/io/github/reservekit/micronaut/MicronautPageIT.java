@@ -1,6 +1,5 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.PageSuite;
 import io.github.reservekit.contract.ShellUnderTest;
 import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
@@ -16,9 +15,4 @@ class MicronautPageIT extends PageSuite {
     @RegisterExtension
     static final ShellUnderTest shell =
             MicronautTestApps.shellUnderTest("micronaut-app", Map.of("reservekit.publish-timeout", "3s"));
-
-    @Override
-    protected ContractTarget target() {
-        return shell;
-    }
 }

@@ -1,6 +1,5 @@
 package io.github.reservekit.spring;
 
-import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.PageSuite;
 import io.github.reservekit.contract.ShellUnderTest;
 import io.github.reservekit.springboot.autoconfigure.testing.SpringTestApps;
@@ -12,9 +11,4 @@ class SpringPageIT extends PageSuite {
     @RegisterExtension
     static final ShellUnderTest shell = SpringTestApps.shellUnderTest(
             "spring-app", ReserveKitSpringApplication.class, "--reservekit.publish-timeout=3s");
-
-    @Override
-    protected ContractTarget target() {
-        return shell;
-    }
 }

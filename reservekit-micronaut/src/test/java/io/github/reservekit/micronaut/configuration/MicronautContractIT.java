@@ -2,7 +2,6 @@ package io.github.reservekit.micronaut.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
 import io.github.reservekit.contract.ShellUnderTest;
 import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
@@ -30,11 +29,6 @@ class MicronautContractIT extends HttpContractSuite {
     @RegisterExtension
     static final ShellUnderTest shell =
             MicronautTestApps.shellUnderTest("the app", Map.of("reservekit.publish-timeout", "3s"));
-
-    @Override
-    public ContractTarget target() {
-        return shell;
-    }
 
     @Test
     void health_says_which_topic_it_checked() {

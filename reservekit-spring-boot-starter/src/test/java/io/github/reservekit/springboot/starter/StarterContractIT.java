@@ -1,6 +1,5 @@
 package io.github.reservekit.springboot.starter;
 
-import io.github.reservekit.contract.ContractTarget;
 import io.github.reservekit.contract.HttpContractSuite;
 import io.github.reservekit.contract.ShellUnderTest;
 import io.github.reservekit.springboot.autoconfigure.testing.SpringTestApps;
@@ -21,9 +20,4 @@ class StarterContractIT extends HttpContractSuite {
     @RegisterExtension
     static final ShellUnderTest shell =
             SpringTestApps.shellUnderTest("the app", SmallApp.class, "--reservekit.publish-timeout=3s");
-
-    @Override
-    public ContractTarget target() {
-        return shell;
-    }
 }
