@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The topic as the system of record, black-box: real restarts and a second instance of a shell on one real
  * cluster (a broker in this JVM the suite starts), spoken to over HTTP only. A shell's test extends this class
- * (through {@link TopicDecidesSuite}) and says how to start one more app of the shell; the tests are the same for
- * every shell.
+ * (through {@link TopicDecidesSuite}) and says, in its constructor, how to start one more app of the shell; the tests
+ * are the same for every shell.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
@@ -32,16 +33,18 @@ public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
     private static final Instant DAY =
             Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(3));
 
+    private final ShellPaths paths;
+    private final ShellStarter starter;
     private InJvmKafkaCluster kafka;
 
-    /** Where the shell serves its readiness and metrics. */
-    protected abstract ShellPaths paths();
-
     /**
-     * Starts one more app of the shell on {@code bootstrapServers}, reading the topic with a consumer group of its
-     * own; returns once it serves HTTP.
+     * @param paths where the shell serves its readiness and metrics
+     * @param starter starts one more app of the shell, reading the topic with a consumer group of its own
      */
-    protected abstract RunningApp startApp(String bootstrapServers);
+    protected SystemOfRecordSuite(ShellPaths paths, ShellStarter starter) {
+        this.paths = Objects.requireNonNull(paths, "paths");
+        this.starter = Objects.requireNonNull(starter, "starter");
+    }
 
     @BeforeAll
     void startKafka() {
@@ -64,7 +67,7 @@ public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
     /** Starts a new instance on {@link #bootstrapServers()}; returns once it serves. */
     @Override
     public final RunningApp startInstance() {
-        return startApp(bootstrapServers()).awaitCaughtUp();
+        return starter.start(bootstrapServers()).awaitCaughtUp();
     }
 
     private static String body(String resource, int fromHour, int toHour) {
@@ -180,10 +183,10 @@ public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
         }
 
         try (var instance = startInstance()) {
-            var readiness = instance.api().get(paths().readiness());
+            var readiness = instance.api().get(paths.readiness());
             assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
             var metrics = instance.api()
-                    .get(paths().metrics(), "Accept", "text/plain")
+                    .get(paths.metrics(), "Accept", "text/plain")
                     .body();
             assertThat(counter(metrics, "malformed")).isGreaterThanOrEqualTo(1);
             assertThat(counter(metrics, "unknown-type")).isGreaterThanOrEqualTo(1);

@@ -6,4 +6,10 @@ package io.github.reservekit.contract;
  * by theme: {@link SlotRacesContract}, {@link ConditionalRacesContract}, {@link ReadYourWritesContract}.
  */
 public abstract class TopicDecidesSuite extends SystemOfRecordSuite
-        implements SlotRacesContract, ConditionalRacesContract, ReadYourWritesContract {}
+        implements SlotRacesContract, ConditionalRacesContract, ReadYourWritesContract {
+
+    /** As {@link SystemOfRecordSuite#SystemOfRecordSuite(ShellPaths, ShellStarter)}. */
+    protected TopicDecidesSuite(ShellPaths paths, ShellStarter starter) {
+        super(paths, starter);
+    }
+}

@@ -1,6 +1,5 @@
 package io.github.reservekit.micronaut;
 
-import io.github.reservekit.contract.RunningApp;
 import io.github.reservekit.contract.ShellPaths;
 import io.github.reservekit.contract.TopicDecidesSuite;
 import io.github.reservekit.micronaut.configuration.testing.MicronautTestApps;
@@ -10,14 +9,8 @@ import java.util.UUID;
 /** micronaut-app against the shared system-of-record suite: real restarts and two instances on one real broker. */
 class MicronautSystemOfRecordIT extends TopicDecidesSuite {
 
-    @Override
-    protected ShellPaths paths() {
-        return ShellPaths.MICRONAUT;
-    }
-
-    @Override
-    protected RunningApp startApp(String bootstrapServers) {
-        return MicronautTestApps.start(
-                bootstrapServers, Map.of("reservekit.events.group-id", "view-" + UUID.randomUUID()));
+    MicronautSystemOfRecordIT() {
+        super(ShellPaths.MICRONAUT, bootstrapServers -> MicronautTestApps.start(
+                bootstrapServers, Map.of("reservekit.events.group-id", "view-" + UUID.randomUUID())));
     }
 }
