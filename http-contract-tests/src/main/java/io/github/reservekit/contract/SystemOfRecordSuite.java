@@ -185,9 +185,8 @@ public abstract class SystemOfRecordSuite implements InstancesOfOneShell {
         try (var instance = startInstance()) {
             var readiness = instance.api().get(paths.readiness());
             assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
-            var metrics = instance.api()
-                    .get(paths.metrics(), "Accept", "text/plain")
-                    .body();
+            var metrics =
+                    instance.api().get(paths.metrics(), "Accept", "text/plain").body();
             assertThat(counter(metrics, "malformed")).isGreaterThanOrEqualTo(1);
             assertThat(counter(metrics, "unknown-type")).isGreaterThanOrEqualTo(1);
             assertThat(instance.api()

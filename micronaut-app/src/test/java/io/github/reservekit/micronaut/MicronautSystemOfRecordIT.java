@@ -10,7 +10,9 @@ import java.util.UUID;
 class MicronautSystemOfRecordIT extends TopicDecidesSuite {
 
     MicronautSystemOfRecordIT() {
-        super(ShellPaths.MICRONAUT, bootstrapServers -> MicronautTestApps.start(
-                bootstrapServers, Map.of("reservekit.events.group-id", "view-" + UUID.randomUUID())));
+        super(
+                ShellPaths.MICRONAUT,
+                bootstrapServers -> MicronautTestApps.start(
+                        bootstrapServers, Map.of("reservekit.events.group-id", "view-" + UUID.randomUUID())));
     }
 }

@@ -9,9 +9,11 @@ import java.util.UUID;
 class SpringSystemOfRecordIT extends TopicDecidesSuite {
 
     SpringSystemOfRecordIT() {
-        super(ShellPaths.SPRING, bootstrapServers -> SpringTestApps.start(
-                ReserveKitSpringApplication.class,
-                bootstrapServers,
-                "--reservekit.events.group-id=view-" + UUID.randomUUID()));
+        super(
+                ShellPaths.SPRING,
+                bootstrapServers -> SpringTestApps.start(
+                        ReserveKitSpringApplication.class,
+                        bootstrapServers,
+                        "--reservekit.events.group-id=view-" + UUID.randomUUID()));
     }
 }
