@@ -19,6 +19,8 @@ final class RaceFixtures {
 
     static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(4));
     static final int INSTANCES = 3;
+    /** How many rounds of 1,000 placements the slot race may take to reach the fold at least once. */
+    static final int SLOT_RACE_ROUNDS = 5;
 
     private RaceFixtures() {}
 

@@ -2,6 +2,7 @@ package io.github.reservekit.contract;
 
 import static io.github.reservekit.contract.RaceFixtures.DAY;
 import static io.github.reservekit.contract.RaceFixtures.INSTANCES;
+import static io.github.reservekit.contract.RaceFixtures.SLOT_RACE_ROUNDS;
 import static io.github.reservekit.contract.RaceFixtures.body;
 import static io.github.reservekit.contract.RaceFixtures.closeAll;
 import static io.github.reservekit.contract.RaceFixtures.header;
@@ -40,22 +41,19 @@ public interface SlotRacesContract extends InstancesOfOneShell {
             // then publish a rejected event (reason overlap) for plain readers of the topic. Whether a round gets
             // one depends on the machine's timing, so the race runs again (on fresh resources) until one did.
             long rejectedByTheFold = 0;
-            for (int round = 0; round < MAX_ROUNDS && rejectedByTheFold == 0; round++) {
+            for (int round = 0; round < SLOT_RACE_ROUNDS && rejectedByTheFold == 0; round++) {
                 rejectedByTheFold += raceForOverlappingSlots(instances);
             }
             assertThat(rejectedByTheFold)
                     .as(
                             "placements the fold rejected after they passed a local check (the race reached the topic),"
                                     + " in %d rounds",
-                            MAX_ROUNDS)
+                            SLOT_RACE_ROUNDS)
                     .isPositive();
         } finally {
             closeAll(instances);
         }
     }
-
-    /** How many rounds of 1,000 placements the race may take to reach the fold at least once. */
-    int MAX_ROUNDS = 5;
 
     /**
      * One round: 1,000 placements on three fresh resources from the three instances at once; every assertion on
