@@ -169,14 +169,15 @@ public abstract class PageSuite {
         String held = await("the hold")
                 .until(d -> d.findElement(By.cssSelector("#reservations tbody tr[data-status=HELD]"))
                         .getAttribute("data-id"));
-        String countdown = browser()
-                .findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .countdown"))
-                .getText();
+        // The row is drawn anew every second while its countdown runs: read it where a stale element is read again.
+        String countdown = await("the countdown")
+                .until(d -> d.findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .countdown"))
+                        .getText());
         assertThat(countdown).matches("expires in (9|10):[0-5][0-9]");
-        assertThat(browser()
-                        .findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .units"))
-                        .getText())
-                .isEqualTo("2");
+        String units = await("the units")
+                .until(d -> d.findElement(By.cssSelector("#reservations tr[data-id='" + held + "'] .units"))
+                        .getText());
+        assertThat(units).isEqualTo("2");
 
         clickIn(held, "button.confirm");
         await("confirmed")
