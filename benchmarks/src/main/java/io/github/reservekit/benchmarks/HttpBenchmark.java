@@ -94,8 +94,15 @@ public final class HttpBenchmark {
         System.out.println("== " + label);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         try (var shell = BenchmarkedShell.start(
-                root, options.shell(), options.port(), bootstrap, inMemory, options.jvm(), options.jar(), work)) {
-            var load = new HttpPostLoad(shell.baseUri(), runId, 3);
+                        root,
+                        options.shell(),
+                        options.port(),
+                        bootstrap,
+                        inMemory,
+                        options.jvm(),
+                        options.jar(),
+                        work);
+                var load = new HttpPostLoad(shell.baseUri(), runId, 3)) {
             Duration first201 = shell.awaitFirst201(load, Duration.ofMinutes(3));
             System.out.printf(
                     Locale.ROOT,

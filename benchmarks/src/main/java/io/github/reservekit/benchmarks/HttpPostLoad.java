@@ -4,30 +4,25 @@ import io.github.reservekit.benchmarks.OpenLoop.Outcome;
 import io.github.reservekit.benchmarks.OpenLoop.Phase;
 import io.github.reservekit.benchmarks.blackbox.PlacementJson;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.utils.Utils;
 
 /**
  * The HTTP load: {@code POST /reservations}, each on its own resource, sent on an {@link OpenLoop} schedule whatever
  * the server's answers do (latency from each request's due time: a server that stalls cannot hide its queue behind
- * a client that waits for it). Sends are asynchronous (the JDK {@link HttpClient}), so the schedule does not wait
- * for answers.
+ * a client that waits for it). Each request blocks on its own virtual thread ({@link LeanHttpClient}), so the
+ * schedule does not wait for answers.
  */
-final class HttpPostLoad {
+final class HttpPostLoad implements AutoCloseable {
 
     /**
      * Where the booked slots start: a year ahead, within {@code reservekit.max-horizon} (two years by default; the
@@ -43,18 +38,13 @@ final class HttpPostLoad {
     /** Every request has an answer or a failure well within this (connect and request time-outs). */
     private static final Duration DRAIN = REQUEST_TIMEOUT.multipliedBy(4);
 
-    private final HttpClient client;
-    private final URI reservations;
+    private final LeanHttpClient client;
     private final String runId;
     private final int partitions;
     private final AtomicLong sequence = new AtomicLong();
 
     HttpPostLoad(URI baseUri, String runId, int partitions) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        this.reservations = baseUri.resolve("/reservations");
+        this.client = new LeanHttpClient(baseUri.resolve("/reservations"), Duration.ofSeconds(5), REQUEST_TIMEOUT);
         this.runId = runId;
         this.partitions = partitions;
     }
@@ -62,12 +52,8 @@ final class HttpPostLoad {
     /** One POST on a resource nobody used; the response's status code, or -1 when it failed. */
     int postOnce() {
         try {
-            return client.send(request(sequence.incrementAndGet()), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
+            return client.postJson(body(sequence.incrementAndGet()));
         } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return -1;
         }
     }
@@ -82,26 +68,30 @@ final class HttpPostLoad {
      * count from the first phase's start.
      */
     List<Sample> runPhases(List<Phase> phases) {
-        var run = OpenLoop.run(phases, DRAIN, index -> send());
+        var run = OpenLoop.run(phases, DRAIN, OpenLoop.Request.blocking(index -> send()));
         return run.outcomes().stream().map(outcome -> Sample.of(outcome, run)).toList();
     }
 
-    private CompletionStage<Answer> send() {
-        long n = sequence.incrementAndGet();
-        int partition = partitionOf(resource(n));
-        return client.sendAsync(request(n), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> Answer.of(response, failure, partition));
+    @Override
+    public void close() {
+        client.close();
     }
 
-    private HttpRequest request(long n) {
+    private Answer send() {
+        long n = sequence.incrementAndGet();
+        int partition = partitionOf(resource(n));
+        try {
+            return new Answer(client.postJson(body(n)), partition, null);
+        } catch (IOException failed) {
+            return new Answer(-1, partition, Failure.of(failed));
+        }
+    }
+
+    private byte[] body(long n) {
         // Each request books its own resource in a slot far in the future: none conflicts, none ends during a run.
         Instant startsAt = FIRST_SLOT.plus(n % 1000, ChronoUnit.MINUTES);
         var body = new PlacementJson(resource(n), "Bench " + n, 2, startsAt, startsAt.plus(2, ChronoUnit.HOURS));
-        return HttpRequest.newBuilder(reservations)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toJson(), StandardCharsets.UTF_8))
-                .build();
+        return body.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     private String resource(long n) {
@@ -115,7 +105,7 @@ final class HttpPostLoad {
 
     /** What went wrong below HTTP: no answer at all. */
     enum Failure {
-        /** Refused or reset: the server's socket did not take the request. */
+        /** Refused or reset: the server's socket did not take the request, or dropped it. */
         CONNECTION,
         /** No answer within the client's request timeout ({@value #TIMEOUT_SECONDS} s). */
         TIMEOUT,
@@ -123,23 +113,16 @@ final class HttpPostLoad {
         OTHER;
 
         static final long TIMEOUT_SECONDS = 15;
+
+        static Failure of(IOException failed) {
+            return failed instanceof SocketTimeoutException && !(failed instanceof ConnectException)
+                    ? TIMEOUT
+                    : CONNECTION;
+        }
     }
 
     /** What one POST came back with: its status (-1 when there was no answer: {@code failure} says why). */
-    private record Answer(int status, int partition, Failure failure) {
-
-        static Answer of(HttpResponse<?> response, Throwable thrown, int partition) {
-            if (thrown == null) {
-                return new Answer(response.statusCode(), partition, null);
-            }
-            Throwable cause =
-                    thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
-            Failure failure = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)
-                    ? Failure.TIMEOUT
-                    : cause instanceof IOException ? Failure.CONNECTION : Failure.OTHER;
-            return new Answer(-1, partition, failure);
-        }
-    }
+    private record Answer(int status, int partition, Failure failure) {}
 
     /**
      * One answer: when it was scheduled (from the run's start), its latency from then, its status (-1 when there
