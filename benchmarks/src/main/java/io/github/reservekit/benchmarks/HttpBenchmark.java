@@ -7,8 +7,10 @@ import io.github.reservekit.kafkalocal.process.KafkaProcessCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * extracted one for class data sharing),
  * {@code --no-baseline}, {@code --baseline-only}, {@code --kill-leader-at RATE} (a last run at that rate, killing partition 0's leader a
  * third into it; needs the local cluster), {@code --stop-p99 MS} (no higher rate once p99 exceeds it, default 2000).
+ * On Kafka, after the rates, Kafka's own ProducerPerformance at each rate on the same brokers, warm, with the HTTP
+ * p99 beside it and their ratio ({@link ProducerFloor}; {@code --no-floor} leaves it out).
  *
  * <p>{@code --burst WARM,BURST,SECONDS} (e.g. {@code 100,1000,20}) runs the burst scenario instead of the rates: after
  * the warm-up, {@code --warmup} seconds at WARM, SECONDS at BURST, then {@code --recover} seconds (default 30) at WARM,
@@ -39,6 +43,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class HttpBenchmark {
 
     private static final double TARGET_P99_MS = 50;
+
+    /** The unreported ProducerPerformance run before the floors: its JIT and connections warm, as the shell's were. */
+    private static final Duration FLOOR_WARM_UP = Duration.ofSeconds(10);
 
     private HttpBenchmark() {}
 
@@ -117,6 +124,7 @@ public final class HttpBenchmark {
             }
             load.run(options.rates().getFirst(), options.warmup());
             Integer best = null;
+            var p99ByRate = new LinkedHashMap<Integer, Double>();
             var brokerPids = brokerPids(cluster);
             for (int rate : options.rates()) {
                 var cpu = new CpuUse(shell, brokerPids);
@@ -129,6 +137,7 @@ public final class HttpBenchmark {
                         shell.rssMegabytes(),
                         loadAverage());
                 System.out.printf(Locale.ROOT, "          CPU per request: %s%n", cpu.perRequest(stats.requests()));
+                p99ByRate.put(rate, stats.p99());
                 if (stats.p99() < TARGET_P99_MS && stats.errors() == 0) {
                     best = rate;
                 }
@@ -136,6 +145,9 @@ public final class HttpBenchmark {
                     System.out.println("        (p99 over " + options.stopP99() + " ms: no higher rate)");
                     break;
                 }
+            }
+            if (!inMemory && !options.noFloor()) {
+                printFloors(bootstrap, List.copyOf(p99ByRate.keySet()), options.duration(), p99ByRate);
             }
             if (options.killLeaderAt() > 0 && cluster != null) {
                 sickPartition(cluster, load, options.killLeaderAt(), options.duration());
@@ -169,21 +181,44 @@ public final class HttpBenchmark {
                 cpu.perRequest(samples.size()),
                 shell.rssMegabytes());
         if (bootstrap != null && !options.noFloor()) {
-            int recordSize = ProducerFloor.lastRecordSize(bootstrap, "reserve");
-            for (int rate : List.of(warm, burst)) {
-                var floor = ProducerFloor.measure(
-                        bootstrap, rate, Duration.ofSeconds(options.burst().get(2)), recordSize);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  ProducerPerformance at %d/s for %d s, %d-byte records, same brokers (load %s): p99 %s ms"
-                                + "  [%s]%n",
-                        rate,
-                        options.burst().get(2),
-                        recordSize,
-                        loadAverage(),
-                        floor.map(f -> Integer.toString(f.p99Millis())).orElse("?"),
-                        floor.map(ProducerFloor.Floor::summary).orElse("no summary printed"));
-            }
+            printFloors(
+                    bootstrap,
+                    List.of(warm, burst),
+                    Duration.ofSeconds(options.burst().get(2)),
+                    Map.of());
+        }
+    }
+
+    /**
+     * Kafka's own {@code ProducerPerformance} at each rate on the same brokers, records the size of the shell's
+     * own, after an unreported run at the first rate (so the floor is warm, as the shell was); beside each, the
+     * HTTP p99 at that rate (from {@code httpP99}, where it has the rate) and their ratio.
+     */
+    private static void printFloors(
+            String bootstrap, List<Integer> rates, Duration duration, Map<Integer, Double> httpP99) {
+        int recordSize = ProducerFloor.lastRecordSize(bootstrap, "reserve");
+        ProducerFloor.measure(bootstrap, rates.getFirst(), FLOOR_WARM_UP, recordSize);
+        for (int rate : rates) {
+            var floor = ProducerFloor.measure(bootstrap, rate, duration, recordSize);
+            Double http = httpP99.get(rate);
+            String ratio = http == null || floor.isEmpty()
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "; HTTP p99 %.0f ms = %.2fx",
+                            http,
+                            http / Math.max(1, floor.get().p99Millis()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ProducerPerformance at %d/s for %d s, %d-byte records, same brokers, warm (load %s): p99 %s ms%s"
+                            + "  [%s]%n",
+                    rate,
+                    duration.toSeconds(),
+                    recordSize,
+                    loadAverage(),
+                    floor.map(f -> Integer.toString(f.p99Millis())).orElse("?"),
+                    ratio,
+                    floor.map(ProducerFloor.Floor::summary).orElse("no summary printed"));
         }
     }
 

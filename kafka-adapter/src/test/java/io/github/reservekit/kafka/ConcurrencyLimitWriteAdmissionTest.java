@@ -36,9 +36,9 @@ class ConcurrencyLimitWriteAdmissionTest {
 
     @Test
     void the_bound_starts_at_twenty_within_min_and_max() {
-        assertThat(ConcurrencyLimitWriteAdmission.between(10, 200).limit()).isEqualTo(20);
-        assertThat(ConcurrencyLimitWriteAdmission.between(1, 5).limit()).isEqualTo(5);
-        assertThat(ConcurrencyLimitWriteAdmission.between(30, 50).limit()).isEqualTo(30);
+        assertThat(ConcurrencyLimitWriteAdmission.between(10, 200).bound()).isEqualTo(20);
+        assertThat(ConcurrencyLimitWriteAdmission.between(1, 5).bound()).isEqualTo(5);
+        assertThat(ConcurrencyLimitWriteAdmission.between(30, 50).bound()).isEqualTo(30);
         assertThatThrownBy(() -> ConcurrencyLimitWriteAdmission.between(0, 5))
                 .isInstanceOf(IllegalArgumentException.class);
     }

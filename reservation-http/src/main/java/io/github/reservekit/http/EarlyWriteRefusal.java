@@ -22,6 +22,11 @@ public final class EarlyWriteRefusal {
 
     private EarlyWriteRefusal() {}
 
+    /** Whether a request with this HTTP method is a write, which the early refusal may refuse (reads never are). */
+    public static boolean isWrite(String method) {
+        return !READS.contains(method);
+    }
+
     /**
      * @param atLimit whether the writes in flight are at their bound now
      * @param method the request's HTTP method
@@ -30,7 +35,7 @@ public final class EarlyWriteRefusal {
      * @return the {@code 503} to answer at once, or empty to serve the request as usual
      */
     public static Optional<Problem> refusal(boolean atLimit, String method, String path, String idempotencyKey) {
-        if (!atLimit || READS.contains(method)) {
+        if (!atLimit || !isWrite(method)) {
             return Optional.empty();
         }
         if (!"POST".equals(method) || !"/reservations".equals(path)) {

@@ -79,7 +79,7 @@ public final class ReserveKitMetrics implements MeterBinder {
         Gauge.builder("reservekit.writes.in.flight", admission, ConcurrencyLimitWriteAdmission::inFlight)
                 .description("Writes of this instance in flight now (admitted, not answered yet)")
                 .register(registry);
-        Gauge.builder("reservekit.writes.in.flight.limit", admission, ConcurrencyLimitWriteAdmission::limit)
+        Gauge.builder("reservekit.writes.in.flight.limit", admission, ConcurrencyLimitWriteAdmission::bound)
                 .description("The adaptive bound on writes in flight now; writes beyond it are refused at once")
                 .register(registry);
         FunctionCounter.builder("reservekit.writes.refused", admission, ConcurrencyLimitWriteAdmission::refused)

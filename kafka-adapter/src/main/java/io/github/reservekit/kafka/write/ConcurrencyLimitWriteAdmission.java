@@ -93,7 +93,8 @@ public final class ConcurrencyLimitWriteAdmission implements WriteAdmission {
     }
 
     /** The bound now: how many writes may be in flight at once. */
-    public int limit() {
+    @Override
+    public int bound() {
         return limiter.getLimit();
     }
 

@@ -180,6 +180,12 @@ public final class ReservationApplication
         return admission.atLimit();
     }
 
+    /** {@link WriteAdmission#bound()} of this instance's admission control. */
+    @Override
+    public int writeBound() {
+        return admission.bound();
+    }
+
     /** Assembles a {@link ReservationApplication}; only the publisher is required. Not thread-safe. */
     public static final class Builder {
         private ReservationPublisher publisher;

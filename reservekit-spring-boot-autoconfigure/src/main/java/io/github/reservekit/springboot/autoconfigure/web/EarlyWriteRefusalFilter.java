@@ -3,6 +3,7 @@ package io.github.reservekit.springboot.autoconfigure.web;
 import io.github.reservekit.http.EarlyWriteRefusal;
 import io.github.reservekit.http.PlaceReservationRequest;
 import io.github.reservekit.http.Problem;
+import io.github.reservekit.http.WritesInProgress;
 import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,28 +15,41 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers a write with ReserveKit's {@code 503 overloaded} before Spring MVC reads its body, while this instance's
- * writes in flight are at their bound ({@link EarlyWriteRefusal}): under a burst most requests are refused, and
- * each refusal then costs a header instead of a parsed, validated and routed request whose exception is turned into
- * a problem. Registered for ReserveKit's paths only, before every other filter.
+ * Answers a write with ReserveKit's {@code 503 overloaded} before Spring MVC reads its body, while this instance
+ * already serves as many write requests as its bound on writes in flight ({@link WritesInProgress}, {@link
+ * EarlyWriteRefusal}): under a burst most requests are refused, and each refusal then costs a header instead of a
+ * parsed, validated and routed request whose exception is turned into a problem. A write let through counts until
+ * it is answered. Registered for ReserveKit's paths only, before every other filter.
  */
 class EarlyWriteRefusalFilter extends OncePerRequestFilter {
 
-    private final WriteLoadQuery writeLoad;
+    private final WritesInProgress writes;
 
     EarlyWriteRefusalFilter(WriteLoadQuery writeLoad) {
-        this.writeLoad = writeLoad;
+        this.writes = new WritesInProgress(writeLoad);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!EarlyWriteRefusal.isWrite(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (writes.tryStart()) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                writes.finished();
+            }
+            return;
+        }
         Optional<Problem> refusal = EarlyWriteRefusal.refusal(
-                writeLoad.writesAtLimit(),
+                true,
                 request.getMethod(),
                 request.getRequestURI().substring(request.getContextPath().length()),
                 request.getHeader(PlaceReservationRequest.IDEMPOTENCY_KEY));
-        if (refusal.isEmpty()) {
+        if (refusal.isEmpty()) { // a placement with a bad Idempotency-Key: its 400 as always
             chain.doFilter(request, response);
             return;
         }
@@ -47,5 +61,10 @@ class EarlyWriteRefusalFilter extends OncePerRequestFilter {
                 .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(seconds)));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The write requests this filter let through and that have no answer yet. */
+    int writesInProgress() {
+        return writes.serving();
     }
 }

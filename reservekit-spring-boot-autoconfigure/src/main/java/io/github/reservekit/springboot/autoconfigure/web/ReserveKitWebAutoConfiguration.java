@@ -93,7 +93,8 @@ public class ReserveKitWebAutoConfiguration {
     }
 
     /**
-     * Writes refused before their body is read while the writes in flight are at their bound (ahead of every other
+     * Writes refused before their body is read while the write requests in progress are at the bound on writes in
+     * flight ({@link io.github.reservekit.http.WritesInProgress}; ahead of every other
      * filter, security too: a refusal changes nothing and must cost nothing). Off without a {@link WriteLoadQuery}
      * (then there is no bound to ask).
      */
@@ -101,8 +102,8 @@ public class ReserveKitWebAutoConfiguration {
     @ConditionalOnMissingBean(name = "reserveKitEarlyWriteRefusal")
     FilterRegistrationBean<?> reserveKitEarlyWriteRefusal(ObjectProvider<WriteLoadQuery> writeLoads) {
         var writeLoad = writeLoads.getIfUnique();
-        var registration = new FilterRegistrationBean<>(
-                new EarlyWriteRefusalFilter(writeLoad == null ? () -> false : writeLoad::writesAtLimit));
+        var registration =
+                new FilterRegistrationBean<>(new EarlyWriteRefusalFilter(writeLoad == null ? () -> false : writeLoad));
         registration.addUrlPatterns("/reservations", "/reservations/*", "/resources/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(writeLoad != null);

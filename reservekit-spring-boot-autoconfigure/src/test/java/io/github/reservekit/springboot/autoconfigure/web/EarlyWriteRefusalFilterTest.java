@@ -2,6 +2,8 @@ package io.github.reservekit.springboot.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reservekit.reservation.application.port.in.WriteLoadQuery;
+import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -42,5 +44,36 @@ class EarlyWriteRefusalFilterTest {
 
         assertThat(write.getRequest()).isNotNull();
         assertThat(read.getRequest()).isNotNull();
+    }
+
+    @Test
+    void a_write_let_through_holds_its_place_until_answered_so_the_next_beyond_the_bound_is_refused_early()
+            throws Exception {
+        var filter = new EarlyWriteRefusalFilter(new WriteLoadQuery() {
+            @Override
+            public boolean writesAtLimit() {
+                return false; // the core has no write in flight yet: the first request has not reached it
+            }
+
+            @Override
+            public int writeBound() {
+                return 1;
+            }
+        });
+        var second = new MockHttpServletResponse();
+        var secondChain = new MockFilterChain();
+        FilterChain firstChain = (request, response) ->
+                filter.doFilter(new MockHttpServletRequest("POST", "/reservations"), second, secondChain);
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/reservations"), new MockHttpServletResponse(), firstChain);
+
+        assertThat(second.getStatus())
+                .as("a second write while the first is being served")
+                .isEqualTo(503);
+        assertThat(secondChain.getRequest()).isNull();
+        assertThat(filter.writesInProgress()).as("the first one answered").isZero();
+        var third = new MockFilterChain();
+        filter.doFilter(new MockHttpServletRequest("POST", "/reservations"), new MockHttpServletResponse(), third);
+        assertThat(third.getRequest()).isNotNull();
     }
 }

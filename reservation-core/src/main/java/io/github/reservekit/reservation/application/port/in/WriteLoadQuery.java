@@ -13,4 +13,13 @@ public interface WriteLoadQuery {
      *     would most likely be refused; false without a bound
      */
     boolean writesAtLimit();
+
+    /**
+     * @return how many writes this instance takes in flight now ({@link
+     *     io.github.reservekit.reservation.application.port.out.WriteAdmission#bound()}); {@link Integer#MAX_VALUE}
+     *     without a bound (the default)
+     */
+    default int writeBound() {
+        return Integer.MAX_VALUE;
+    }
 }

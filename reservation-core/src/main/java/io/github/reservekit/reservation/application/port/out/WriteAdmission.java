@@ -35,6 +35,17 @@ public interface WriteAdmission {
         return false;
     }
 
+    /**
+     * How many writes this instance takes in flight now. A server holds the write requests it is serving (from their
+     * headers to their answer) to it, so that a burst's excess is refused before its body is read instead of after,
+     * by {@link #tryAdmit()}.
+     *
+     * @return the bound now; {@link Integer#MAX_VALUE} when there is none (the default)
+     */
+    default int bound() {
+        return Integer.MAX_VALUE;
+    }
+
     /** No bound: every write is let in (the default of a core assembled without one). */
     static WriteAdmission unlimited() {
         return () -> Optional.of(Admitted.IGNORED);
