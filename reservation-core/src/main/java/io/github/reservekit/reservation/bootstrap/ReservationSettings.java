@@ -40,4 +40,24 @@ public record ReservationSettings(
             throw new IllegalArgumentException("maxHorizon must be positive, was " + maxHorizon);
         }
     }
+
+    /** These settings with another publish timeout, e.g. {@code DEFAULTS.withPublishTimeout(Duration.ofSeconds(2))}. */
+    public ReservationSettings withPublishTimeout(Duration publishTimeout) {
+        return new ReservationSettings(publishTimeout, clockSkewMargin, maxHorizon, ownerOnly);
+    }
+
+    /** These settings with another clock-skew margin. */
+    public ReservationSettings withClockSkewMargin(Duration clockSkewMargin) {
+        return new ReservationSettings(publishTimeout, clockSkewMargin, maxHorizon, ownerOnly);
+    }
+
+    /** These settings with another horizon; it must be positive. */
+    public ReservationSettings withMaxHorizon(Duration maxHorizon) {
+        return new ReservationSettings(publishTimeout, clockSkewMargin, maxHorizon, ownerOnly);
+    }
+
+    /** These settings with owner-only changes on or off. */
+    public ReservationSettings withOwnerOnly(boolean ownerOnly) {
+        return new ReservationSettings(publishTimeout, clockSkewMargin, maxHorizon, ownerOnly);
+    }
 }

@@ -109,7 +109,7 @@ class AnswersFromTheLogTest {
             .publisher(log)
             .log(fold -> log)
             .clock(clock)
-            .settings(new ReservationSettings(TIMEOUT, MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
+            .settings(ReservationSettings.DEFAULTS.withPublishTimeout(TIMEOUT).withClockSkewMargin(MARGIN))
             .build();
 
     /** Another instance's placement of {@code resource} at 24:00 for 2 hours. */
@@ -211,7 +211,8 @@ class AnswersFromTheLogTest {
                 })
                 .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
-                .settings(new ReservationSettings(TIMEOUT, MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
+                .settings(
+                        ReservationSettings.DEFAULTS.withPublishTimeout(TIMEOUT).withClockSkewMargin(MARGIN))
                 .build();
 
         var answer = catchThrowableOfType(
@@ -234,8 +235,9 @@ class AnswersFromTheLogTest {
                 })
                 .log(fold -> (resources, timeout) -> true)
                 .clock(clock)
-                .settings(new ReservationSettings(
-                        Duration.ofMinutes(1), MARGIN, ReservationSettings.DEFAULTS.maxHorizon(), false))
+                .settings(ReservationSettings.DEFAULTS
+                        .withPublishTimeout(Duration.ofMinutes(1))
+                        .withClockSkewMargin(MARGIN))
                 .build();
 
         assertThatThrownBy(() -> refused.place(placeCommand(TABLE_1, slot(24, 2))))

@@ -37,8 +37,9 @@ class CancelReservationServiceTest {
             .repository(repository)
             .publisher(publisher)
             .clock(clock)
-            .settings(new ReservationSettings(
-                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
+            .settings(ReservationSettings.DEFAULTS
+                    .withPublishTimeout(Duration.ofSeconds(5))
+                    .withClockSkewMargin(Duration.ZERO))
             .build();
     private final PlaceReservationUseCase placeService = services;
     private final CancelReservationUseCase service = services;

@@ -119,11 +119,7 @@ class ListingAndAvailabilityTest {
         var shortHorizon = ReservationApplication.builder()
                 .publisher(publisher)
                 .clock(ReservationFixtures.clock())
-                .settings(new ReservationSettings(
-                        ReservationSettings.DEFAULTS.publishTimeout(),
-                        ReservationSettings.DEFAULTS.clockSkewMargin(),
-                        Duration.ofDays(30),
-                        false))
+                .settings(ReservationSettings.DEFAULTS.withMaxHorizon(Duration.ofDays(30)))
                 .build();
 
         assertThatThrownBy(() -> shortHorizon.place(placeCommand(TABLE_1, slot(31 * 24, 2))))

@@ -55,8 +55,7 @@ class OwnerOnlyTest {
 
     /** The default settings with owner-only on or off, and no clock skew: the fixtures' clock is the log's. */
     private static ReservationSettings ownerOnly(boolean ownerOnly) {
-        var defaults = ReservationSettings.DEFAULTS;
-        return new ReservationSettings(defaults.publishTimeout(), Duration.ZERO, defaults.maxHorizon(), ownerOnly);
+        return ReservationSettings.DEFAULTS.withClockSkewMargin(Duration.ZERO).withOwnerOnly(ownerOnly);
     }
 
     private static PlaceReservationCommand by(Optional<PrincipalName> principal) {

@@ -38,8 +38,9 @@ class PlaceReservationServiceTest {
             .repository(repository)
             .publisher(publisher)
             .clock(ReservationFixtures.clock())
-            .settings(new ReservationSettings(
-                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
+            .settings(ReservationSettings.DEFAULTS
+                    .withPublishTimeout(Duration.ofSeconds(5))
+                    .withClockSkewMargin(Duration.ZERO))
             .build();
     private final PlaceReservationUseCase service = services;
 

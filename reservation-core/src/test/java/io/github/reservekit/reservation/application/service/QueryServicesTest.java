@@ -28,8 +28,9 @@ class QueryServicesTest {
             .repository(repository)
             .publisher(new RecordingReservationPublisher())
             .clock(ReservationFixtures.clock())
-            .settings(new ReservationSettings(
-                    Duration.ofSeconds(5), Duration.ZERO, ReservationSettings.DEFAULTS.maxHorizon(), false))
+            .settings(ReservationSettings.DEFAULTS
+                    .withPublishTimeout(Duration.ofSeconds(5))
+                    .withClockSkewMargin(Duration.ZERO))
             .build();
     private final PlaceReservationUseCase place = services;
     private final FindReservationQuery find = services;
