@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reservekit.benchmarks.blackbox.PlacementJson;
 import io.github.reservekit.contract.ApiClient;
+import io.github.reservekit.contract.NoDoubleBooking;
 import io.github.reservekit.contract.TopicProbe;
 import io.github.reservekit.kafkalocal.injvm.InJvmKafkaCluster;
 import java.io.IOException;
@@ -134,7 +135,7 @@ class BothShellsRaceIT {
                     confirmed.put(reservation.path("id").asText(), reservation);
                 }
             });
-            assertNoOverlap(resource, lists.get(0));
+            NoDoubleBooking.assertConfirmedDoNotOverlap(resource, lists.get(0));
         }
 
         var created = answers.stream()
@@ -273,26 +274,6 @@ class BothShellsRaceIT {
         }
     }
 
-    private static void assertNoOverlap(String resource, JsonNode reservations) {
-        var confirmed = new ArrayList<JsonNode>();
-        reservations.forEach(r -> {
-            if (r.path("status").asText().equals("CONFIRMED")) {
-                confirmed.add(r);
-            }
-        });
-        for (int i = 0; i < confirmed.size(); i++) {
-            for (int j = i + 1; j < confirmed.size(); j++) {
-                var a = confirmed.get(i);
-                var b = confirmed.get(j);
-                boolean overlap = instant(a, "startsAt").isBefore(instant(b, "endsAt"))
-                        && instant(b, "startsAt").isBefore(instant(a, "endsAt"));
-                assertThat(overlap)
-                        .as("CONFIRMED %s and %s of %s overlap", a, b, resource)
-                        .isFalse();
-            }
-        }
-    }
-
     /** The placed events since {@code mark}, by reservation id, read with a plain consumer. */
     private Map<String, List<ConsumerRecord<byte[], byte[]>>> placedEvents(Map<TopicPartition, Long> mark) {
         var placed = new HashMap<String, List<ConsumerRecord<byte[], byte[]>>>();
@@ -339,10 +320,6 @@ class BothShellsRaceIT {
 
     private static String idempotent(int key) {
         return "idempotent-" + key;
-    }
-
-    private static Instant instant(JsonNode reservation, String field) {
-        return Instant.parse(reservation.path(field).asText());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -63,13 +63,4 @@ final class RaceFixtures {
         var header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
-
-    /** Whether two reservations' slots overlap. */
-    static boolean overlap(JsonNode a, JsonNode b) {
-        Instant aStart = Instant.parse(a.path("startsAt").asText());
-        Instant aEnd = Instant.parse(a.path("endsAt").asText());
-        Instant bStart = Instant.parse(b.path("startsAt").asText());
-        Instant bEnd = Instant.parse(b.path("endsAt").asText());
-        return aStart.isBefore(bEnd) && bStart.isBefore(aEnd);
-    }
 }

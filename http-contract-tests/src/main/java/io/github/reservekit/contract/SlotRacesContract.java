@@ -6,11 +6,9 @@ import static io.github.reservekit.contract.RaceFixtures.SLOT_RACE_ROUNDS;
 import static io.github.reservekit.contract.RaceFixtures.body;
 import static io.github.reservekit.contract.RaceFixtures.closeAll;
 import static io.github.reservekit.contract.RaceFixtures.header;
-import static io.github.reservekit.contract.RaceFixtures.overlap;
 import static io.github.reservekit.contract.RaceFixtures.runConcurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.reservekit.contract.RaceFixtures.Answer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,22 +87,8 @@ public interface SlotRacesContract extends InstancesOfOneShell {
         var confirmed = new HashSet<String>();
         for (String resource : resources) {
             var listed = reference.get("/reservations?resourceId=" + resource).json();
-            var slots = new ArrayList<JsonNode>();
-            listed.forEach(reservation -> {
-                if (reservation.path("status").asText().equals("CONFIRMED")) {
-                    slots.add(reservation);
-                }
-            });
-            for (int a = 0; a < slots.size(); a++) {
-                for (int b = a + 1; b < slots.size(); b++) {
-                    assertThat(overlap(slots.get(a), slots.get(b)))
-                            .as(
-                                    "two CONFIRMED reservations of %s overlap: %s and %s",
-                                    resource, slots.get(a), slots.get(b))
-                            .isFalse();
-                }
-            }
-            slots.forEach(slot -> confirmed.add(slot.path("id").asText()));
+            NoDoubleBooking.assertConfirmedDoNotOverlap(resource, listed)
+                    .forEach(slot -> confirmed.add(slot.path("id").asText()));
             for (RunningApp other : instances) {
                 assertThat(other.api()
                                 .get("/reservations?resourceId=" + resource)
